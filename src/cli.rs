@@ -1,0 +1,413 @@
+//! The command line: opening the TUI on a file or the bundled sample, and the subcommands that
+//! print what the TUI shows, as text or JSON. Exit codes: 0 done, 1 failure, 2 bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::article_index::ArticleIndex;
+use crate::config::Paths;
+use crate::model::{Corpus, Field};
+use crate::store::{self, LoadError, Problem};
+use crate::tui::keymap::KeyMap;
+use crate::tui::state::Overlay;
+use crate::tui::theme::Theme;
+use crate::tui::{self, App, Document};
+use crate::{sample, text};
+
+/// Exit code for input the user must fix: a bad data file or arguments.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// crosscheck: compare several reports of one incident, in the terminal.
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about,
+    long_about = "crosscheck: compare several reports of one incident, in the terminal.\n\n\
+        With no FILE it opens the bundled sample (four reports of an ambush in Egypt's Western \
+        Desert), copied on first use into your data directory.",
+    after_help = after_help(),
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; with none, open the TUI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Data file (RON) to open; without it, the bundled sample.
+    pub file: Option<PathBuf>,
+    /// Do not capture the mouse (keeps the terminal's own text selection working).
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a data file: print its counts, or every problem found (exit 2).
+    Check {
+        /// The data file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the article list grouped by incident, as the TUI shows it.
+    List {
+        /// The data file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// How subcommands print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text.
+    Text,
+    /// JSON, for scripts.
+    Json,
+}
+
+fn after_help() -> String {
+    let paths = Paths::discover();
+    format!(
+        "Files:\n  key map overrides  {}\n  theme overrides    {}\n  sample copy, log   {}\n\n\
+         Keys: press ? in the TUI. The data format: docs/data-format.md.",
+        paths.keymap_file().display(),
+        paths.theme_file().display(),
+        paths.data_dir.display()
+    )
+}
+
+/// Parse the command line, run, and turn the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let paths = Paths::discover();
+    let _log = init_logging(&paths);
+    match run(cli, &paths) {
+        Ok(code) => code,
+        Err(Failure::BadInput(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e:#}");
+            eprintln!("  (log: {})", paths.log_file().display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Why a command did not succeed.
+#[derive(Debug)]
+pub enum Failure {
+    /// Input the user must fix; the message says where and how. Exit code 2.
+    BadInput(String),
+    /// Anything else. Exit code 1.
+    Other(anyhow::Error),
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Self {
+        Failure::BadInput(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Other(e.into())
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Some(Command::Check { file, format }) => check(&file, format),
+        Some(Command::List { file, format }) => list(&file, format),
+        None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
+    }
+}
+
+fn init_logging(paths: &Paths) -> Option<tracing_appender::non_blocking::WorkerGuard> {
+    std::fs::create_dir_all(&paths.data_dir).ok()?;
+    let appender = tracing_appender::rolling::never(&paths.data_dir, "crosscheck.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_writer(writer)
+        .with_ansi(false)
+        .with_env_filter(filter)
+        .try_init()
+        .ok()?;
+    Some(guard)
+}
+
+fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode, Failure> {
+    let mut notices: Vec<String> = Vec::new();
+    let doc = match file {
+        Some(path) => {
+            let loaded = store::load(path)?;
+            Document::new(loaded.corpus, path.display().to_string())
+        }
+        None => match sample::ensure_copy(&paths.data_dir) {
+            Ok(copy) => {
+                let loaded = store::load(&copy.path)?;
+                if copy.created {
+                    notices.push(format!("Sample copied to {}", copy.path.display()));
+                }
+                Document::new(loaded.corpus, copy.path.display().to_string())
+            }
+            Err(e) => {
+                // Browsing needs no file: fall back to the embedded text, and say so.
+                tracing::warn!("cannot copy the sample: {e}");
+                notices.push(format!(
+                    "Sample not copied ({e}); browsing the built-in copy"
+                ));
+                let corpus = store::parse(sample::TEXT.as_bytes(), Path::new(sample::FILE_NAME))?;
+                Document::new(corpus, format!("{} (built in)", sample::FILE_NAME))
+            }
+        },
+    };
+    tracing::info!(file = %doc.name, reports = doc.corpus.reports.len(), "opening");
+
+    let mut config_problems: Vec<String> = Vec::new();
+    let keymap = match read_optional(&paths.keymap_file())? {
+        Some(text) => {
+            let (map, problems) = KeyMap::with_user_file(&text, &paths.keymap_file());
+            config_problems.extend(problems.map(|p| p.to_string()));
+            map
+        }
+        None => KeyMap::defaults(),
+    };
+    let mut theme = match read_optional(&paths.theme_file())? {
+        Some(text) => {
+            let (theme, problems) = Theme::with_user_file(&text, &paths.theme_file());
+            config_problems.extend(problems.map(|p| p.to_string()));
+            theme
+        }
+        None => Theme::defaults(),
+    };
+    if Theme::no_color_requested() {
+        theme = theme.without_colour();
+    }
+
+    let mut app = App::new(doc, keymap, theme, (80, 24));
+    if !config_problems.is_empty() {
+        for problem in &config_problems {
+            tracing::warn!("{problem}");
+        }
+        let mut lines = vec![
+            "Your configuration has problems; the defaults are used for the files below."
+                .to_string(),
+            String::new(),
+        ];
+        lines.extend(
+            config_problems
+                .iter()
+                .flat_map(|p| p.lines().map(str::to_string)),
+        );
+        app.overlays.push(Overlay::Notice {
+            title: "Configuration problems".into(),
+            lines,
+            scroll: 0,
+        });
+    }
+    app.status = notices.pop();
+    tui::run(app, mouse)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, Failure> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Failure::BadInput(format!(
+            "error: {}: cannot read: {e}\n  help: fix or remove the file",
+            path.display()
+        ))),
+    }
+}
+
+/// JSON form of a problem.
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    kind: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    help: &'a str,
+}
+
+impl<'a> From<&'a Problem> for ProblemJson<'a> {
+    fn from(p: &'a Problem) -> Self {
+        ProblemJson {
+            kind: format!("{:?}", p.kind),
+            line: p.at.map(|a| a.line),
+            column: p.at.map(|a| a.col),
+            message: &p.message,
+            help: &p.help,
+        }
+    }
+}
+
+fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
+    let loaded = match store::load(file) {
+        Ok(loaded) => loaded,
+        Err(e) if format == Format::Json => {
+            let problems: Vec<ProblemJson> = e.problems.iter().map(ProblemJson::from).collect();
+            let out = serde_json::json!({ "file": file, "ok": false, "problems": problems });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values encode")
+            );
+            eprintln!("{e}");
+            return Ok(ExitCode::from(EXIT_BAD_INPUT));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let corpus = &loaded.corpus;
+    let index = ArticleIndex::build(corpus);
+    let per_incident: Vec<(String, String, usize)> = index
+        .groups
+        .iter()
+        .map(|g| match g.incident {
+            Some(i) => {
+                let x = &corpus.incidents[i];
+                (
+                    x.id.clone(),
+                    format!("{} ({})", x.title, x.date),
+                    g.reports.len(),
+                )
+            }
+            None => (
+                String::new(),
+                "not assigned to an incident".to_string(),
+                g.reports.len(),
+            ),
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            let out = serde_json::json!({
+                "file": file,
+                "ok": true,
+                "version": corpus.version,
+                "incidents": corpus.incidents.len(),
+                "reports": corpus.reports.len(),
+                "body_bytes": corpus.body_bytes(),
+                "reports_by_incident": per_incident.iter().map(|(id, title, n)| serde_json::json!({
+                    "incident": if id.is_empty() { None } else { Some(id) },
+                    "title": title,
+                    "reports": n,
+                })).collect::<Vec<_>>(),
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values encode")
+            );
+        }
+        Format::Text => {
+            println!("{}: OK (format version {})", file.display(), corpus.version);
+            println!(
+                "  {} incidents, {} reports, {} bytes of report text",
+                corpus.incidents.len(),
+                corpus.reports.len(),
+                corpus.body_bytes()
+            );
+            for (_, title, n) in &per_incident {
+                let s = if *n == 1 { "" } else { "s" };
+                println!("  {}: {n} report{s}", text::sanitize(title));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// JSON form of a metadata field: the value and whether it is inferred.
+fn field_json<T: ToString>(field: &Field<T>) -> serde_json::Value {
+    match field {
+        Field::Unknown => serde_json::Value::Null,
+        Field::Stated(v) => serde_json::json!({ "value": v.to_string(), "inferred": false }),
+        Field::Inferred { value, why } => {
+            serde_json::json!({ "value": value.to_string(), "inferred": true, "why": why })
+        }
+    }
+}
+
+fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
+    let loaded = store::load(file)?;
+    let corpus: &Corpus = &loaded.corpus;
+    let index = ArticleIndex::build(corpus);
+    match format {
+        Format::Json => {
+            let groups: Vec<serde_json::Value> = index
+                .groups
+                .iter()
+                .map(|g| {
+                    let incident = g.incident.map(|i| &corpus.incidents[i]);
+                    let reports: Vec<serde_json::Value> = g
+                        .reports
+                        .iter()
+                        .map(|&r| {
+                            let report = &corpus.reports[r];
+                            let (headline, from_text) = report.display_headline();
+                            serde_json::json!({
+                                "id": report.id,
+                                "headline": headline,
+                                "headline_from_text": from_text,
+                                "outlet": field_json(&report.outlet),
+                                "wire": field_json(&report.wire),
+                                "dateline": field_json(&report.dateline),
+                                "published": field_json(&report.published),
+                            })
+                        })
+                        .collect();
+                    serde_json::json!({
+                        "incident": incident.map(|x| serde_json::json!({
+                            "id": x.id, "title": x.title, "date": x.date.to_string(), "place": x.place,
+                        })),
+                        "reports": reports,
+                    })
+                })
+                .collect();
+            let out = serde_json::json!({ "file": file, "groups": groups });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values encode")
+            );
+        }
+        Format::Text => {
+            for g in &index.groups {
+                match g.incident.map(|i| &corpus.incidents[i]) {
+                    Some(x) => println!(
+                        "{} ({}) [{}]",
+                        text::sanitize(&x.title),
+                        x.date,
+                        text::sanitize(&x.id)
+                    ),
+                    None => println!("Not assigned to an incident"),
+                }
+                for &r in &g.reports {
+                    let report = &corpus.reports[r];
+                    let (source, inferred) = tui::describe::source_label(report);
+                    let (date, date_inferred) = tui::describe::date_label(report);
+                    let mark = |b: bool| if b { tui::describe::INFERRED_MARK } else { "" };
+                    println!(
+                        "  {date}{} {source}{} {}  [{}]",
+                        mark(date_inferred),
+                        mark(inferred),
+                        text::sanitize(&report.display_headline().0),
+                        text::sanitize(&report.id)
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

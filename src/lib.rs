@@ -1,0 +1,14 @@
+//! crosscheck: a terminal workbench for analysts who compare several reports of one incident.
+//!
+//! The engine is layered, each layer using only those before it:
+//! [`model`] (plain data) → [`store`] (RON load, validate, save) → [`article_index`] (articles
+//! grouped by incident) → the front ends, [`tui`] and [`cli`]. The engine has no terminal code.
+
+pub mod article_index;
+pub mod cli;
+pub mod config;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod text;
+pub mod tui;

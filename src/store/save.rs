@@ -1,0 +1,155 @@
+//! Writing a data file so that no crash, power cut or second writer can cost the user data:
+//! a temp file in the same directory, fsync, rename, fsync the directory, the previous
+//! version kept as `FILE.bak`, and a refusal to overwrite changes made on disk by someone else.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::load::Fingerprint;
+use crate::model::Corpus;
+
+/// Why a save did not happen. In every case the file on disk is as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file is not what it was when loaded (another program or instance wrote it).
+    #[error(
+        "{path} changed on disk since it was opened, so it was not overwritten; \
+         save to {alternative} instead, or reopen the file to see the other changes",
+        path = .path.display(), alternative = .alternative.display()
+    )]
+    ChangedOnDisk {
+        /// The file that changed.
+        path: PathBuf,
+        /// A free path next to it where the data can be saved instead.
+        alternative: PathBuf,
+    },
+    /// A file was expected not to exist yet, and it does.
+    #[error(
+        "{path} already exists, so it was not overwritten; save to {alternative} instead",
+        path = .path.display(), alternative = .alternative.display()
+    )]
+    AlreadyExists {
+        /// The existing file.
+        path: PathBuf,
+        /// A free path next to it.
+        alternative: PathBuf,
+    },
+    /// The operating system refused a step.
+    #[error("cannot save {path}: {source}", path = .path.display())]
+    Io {
+        /// The file being written.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The data could not be encoded (a bug: every corpus should encode).
+    #[error("cannot encode the data as RON: {0}")]
+    Encode(#[from] ron::Error),
+}
+
+/// The RON text for a corpus, as saved: pretty, strings unescaped so bodies stay readable.
+pub fn to_ron(corpus: &Corpus) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .escape_strings(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    ron::ser::to_string_pretty(corpus, config)
+}
+
+/// The backup kept of the previous version of `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// A path beside `path` that does not exist yet (`name.1.ron`, `name.2.ron`, …).
+pub fn free_alternative(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (1..)
+        .map(|n| path.with_file_name(format!("{stem}.{n}{ext}")))
+        .find(|p| !p.exists())
+        .expect("some numbered name is free")
+}
+
+/// Save `corpus` to `path` atomically.
+///
+/// `expected` is what the file held when it was loaded: the save is refused if the file now
+/// holds anything else (a file deleted since is simply written again: nothing there to lose).
+/// `None` means the file is new: the save is refused if it exists.
+/// On success the previous version is in [`backup_path`] and the new fingerprint is returned.
+pub fn save(
+    corpus: &Corpus,
+    path: &Path,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let text = to_ron(corpus)?;
+    write_atomically(path, text.as_bytes(), expected)
+}
+
+/// Write `bytes` to `path` with the same guarantees as [`save`].
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let io = |source| SaveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let current = match std::fs::read(path) {
+        Ok(current) => Some(current),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
+    match (expected, &current) {
+        (Some(expected), Some(current)) if Fingerprint::of(current) != *expected => {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.to_path_buf(),
+                alternative: free_alternative(path),
+            });
+        }
+        (None, Some(_)) => {
+            return Err(SaveError::AlreadyExists {
+                path: path.to_path_buf(),
+                alternative: free_alternative(path),
+            });
+        }
+        _ => {}
+    }
+    if let Some(previous) = &current {
+        replace_file(&backup_path(path), previous).map_err(io)?;
+    }
+    replace_file(path, bytes).map_err(io)?;
+    Ok(Fingerprint::of(bytes))
+}
+
+/// Temp file in the same directory, fsync, rename over `path`, fsync the directory.
+fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alternatives_never_name_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.ron");
+        assert_eq!(free_alternative(&path), dir.path().join("x.1.ron"));
+        std::fs::write(dir.path().join("x.1.ron"), "").unwrap();
+        assert_eq!(free_alternative(&path), dir.path().join("x.2.ron"));
+        assert_eq!(backup_path(&path), dir.path().join("x.ron.bak"));
+    }
+}

@@ -1,0 +1,99 @@
+//! The article list: incidents as foldable headings, the reports covering each beneath.
+//! Only the rows on screen are built.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::describe::{date_label, source_label, value_span};
+use super::state::{App, Row};
+use super::text_block::{inner_height, pane_block};
+use crate::text::{fit, width};
+
+/// Marker in front of the selected row, so selection never depends on colour.
+pub const SELECTED_MARK: &str = "▶ ";
+
+/// Draw the list into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
+    let theme = &app.theme;
+    let total = app.doc.corpus.reports.len();
+    let title = format!(" Articles ({total}) ");
+    let block = pane_block(Line::from(title), focused, theme);
+    let inner_width = area.width.saturating_sub(2) as usize;
+    let height = inner_height(area);
+    let list = &app.list;
+    let lines: Vec<Line> = list
+        .rows
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(height)
+        .map(|(i, row)| {
+            let selected = i == list.selected;
+            let mut line = row_line(app, *row, selected, inner_width);
+            if selected {
+                line = line.style(if focused {
+                    theme.selection
+                } else {
+                    theme.selection_unfocused
+                });
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text).block(block), area);
+}
+
+fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let doc = &app.doc;
+    let gutter = if selected { SELECTED_MARK } else { "  " };
+    let mut spans = vec![Span::raw(gutter)];
+    match row {
+        Row::Group(g) => {
+            let group = &doc.index.groups[g];
+            let fold = if app.list.collapsed[g] {
+                "▸ "
+            } else {
+                "▾ "
+            };
+            let (title, date) = match group.incident {
+                Some(i) => {
+                    let incident = &doc.corpus.incidents[i];
+                    (incident.title.as_str(), incident.date.to_string())
+                }
+                None => ("Not assigned to an incident", String::new()),
+            };
+            let count = format!(" ({})", group.reports.len());
+            let date = if date.is_empty() {
+                date
+            } else {
+                format!(" {date}")
+            };
+            let room =
+                max.saturating_sub(width(gutter) + width(fold) + width(&date) + width(&count));
+            spans.push(Span::styled(fold, theme.group_header));
+            spans.push(Span::styled(fit(title, room.max(1)), theme.group_header));
+            spans.push(Span::styled(date, theme.muted));
+            spans.push(Span::styled(count, theme.muted));
+        }
+        Row::Article { report, .. } => {
+            let report = &doc.corpus.reports[report];
+            let (date, date_inferred) = date_label(report);
+            let (source, source_inferred) = source_label(report);
+            let (headline, _) = report.display_headline();
+            spans.push(Span::raw("  "));
+            spans.push(value_span(date, date_inferred, theme.muted, theme));
+            spans.push(Span::raw(" "));
+            spans.push(value_span(source, source_inferred, theme.label, theme));
+            spans.push(Span::raw(" "));
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            spans.push(Span::styled(
+                fit(&headline, max.saturating_sub(used)),
+                theme.text,
+            ));
+        }
+    }
+    Line::from(spans)
+}

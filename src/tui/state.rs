@@ -1,0 +1,260 @@
+//! The TUI's state: the document being browsed and the view over it (focus, selection,
+//! scroll offsets, overlays). `update` changes it; `view` only reads it.
+
+use crate::article_index::ArticleIndex;
+use crate::model::Corpus;
+
+use super::keymap::{Context, KeyMap};
+use super::theme::Theme;
+
+/// The corpus being browsed, with what is derived from it once.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The data.
+    pub corpus: Corpus,
+    /// The articles grouped by incident.
+    pub index: ArticleIndex,
+    /// How to name the document to the user (a path).
+    pub name: String,
+}
+
+impl Document {
+    /// A document over `corpus`, named `name` in the status bar.
+    pub fn new(corpus: Corpus, name: impl Into<String>) -> Self {
+        let index = ArticleIndex::build(&corpus);
+        Document {
+            corpus,
+            index,
+            name: name.into(),
+        }
+    }
+}
+
+/// The panes of the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Articles grouped by incident.
+    Articles,
+    /// The selected article's full text.
+    Reader,
+    /// Claims extracted from the selected article.
+    Claims,
+    /// Comparison of the sources on the selected incident.
+    Comparison,
+}
+
+impl Pane {
+    /// Its name on screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Articles => "Articles",
+            Pane::Reader => "Reader",
+            Pane::Claims => "Claims",
+            Pane::Comparison => "Comparison",
+        }
+    }
+
+    /// The key map context used while it has focus.
+    pub fn context(self) -> Context {
+        match self {
+            Pane::Articles => Context::Articles,
+            Pane::Reader => Context::Reader,
+            Pane::Claims => Context::Claims,
+            Pane::Comparison => Context::Comparison,
+        }
+    }
+}
+
+/// One row of the article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// An incident heading: index into `index.groups`.
+    Group(usize),
+    /// A report under a heading.
+    Article {
+        /// Index into `index.groups`.
+        group: usize,
+        /// Index into `corpus.reports`.
+        report: usize,
+    },
+}
+
+impl Row {
+    /// The group the row belongs to.
+    pub fn group(self) -> usize {
+        match self {
+            Row::Group(g) | Row::Article { group: g, .. } => g,
+        }
+    }
+}
+
+/// The article list's view state. `rows` is rebuilt only when folding changes, so drawing
+/// and moving never walk the whole corpus.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleList {
+    /// The visible rows, in order.
+    pub rows: Vec<Row>,
+    /// Folded groups, by group index.
+    pub collapsed: Vec<bool>,
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Index of the first row on screen.
+    pub offset: usize,
+}
+
+impl ArticleList {
+    /// Unfolded rows for `index`, first row selected.
+    pub fn new(index: &ArticleIndex) -> Self {
+        let mut list = ArticleList {
+            collapsed: vec![false; index.groups.len()],
+            ..Default::default()
+        };
+        list.rebuild(index);
+        list
+    }
+
+    /// Recompute `rows` after folding changed, keeping the selection on the same row or,
+    /// if that row was folded away, on its group's heading.
+    pub fn rebuild(&mut self, index: &ArticleIndex) {
+        let previous = self.rows.get(self.selected).copied();
+        self.rows.clear();
+        for (g, group) in index.groups.iter().enumerate() {
+            self.rows.push(Row::Group(g));
+            if !self.collapsed[g] {
+                self.rows.extend(
+                    group
+                        .reports
+                        .iter()
+                        .map(|&report| Row::Article { group: g, report }),
+                );
+            }
+        }
+        self.selected = match previous {
+            Some(row) => self
+                .rows
+                .iter()
+                .position(|r| *r == row)
+                .or_else(|| self.rows.iter().position(|r| *r == Row::Group(row.group())))
+                .unwrap_or(0),
+            None => 0,
+        };
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+}
+
+/// A window over the main screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key list, generated from the key map.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// A message the user must see (problems in their config files).
+    Notice {
+        /// Title of the window.
+        title: String,
+        /// The message, line by line.
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
+}
+
+impl Overlay {
+    /// The scroll offset of the overlay.
+    pub fn scroll_mut(&mut self) -> &mut usize {
+        match self {
+            Overlay::Help { scroll } | Overlay::Notice { scroll, .. } => scroll,
+        }
+    }
+}
+
+/// Everything the TUI shows.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The document.
+    pub doc: Document,
+    /// Effective key bindings.
+    pub keymap: KeyMap,
+    /// Effective styles.
+    pub theme: Theme,
+    /// Terminal size in cells (width, height), as last reported.
+    pub size: (u16, u16),
+    /// The pane that gets keys.
+    pub focus: Pane,
+    /// The report open in the reader, if the reader is open.
+    pub reader: Option<usize>,
+    /// The article list.
+    pub list: ArticleList,
+    /// First line shown in the reader.
+    pub reader_scroll: usize,
+    /// First line shown in the claims pane.
+    pub claims_scroll: usize,
+    /// First line shown in the comparison pane.
+    pub comparison_scroll: usize,
+    /// Windows over the main screen, top last.
+    pub overlays: Vec<Overlay>,
+    /// A one-line message for the status bar, until the next key.
+    pub status: Option<String>,
+    /// Set when the user asked to quit.
+    pub quit: bool,
+}
+
+impl App {
+    /// A fresh view of `doc` at terminal size `size`.
+    pub fn new(doc: Document, keymap: KeyMap, theme: Theme, size: (u16, u16)) -> Self {
+        let list = ArticleList::new(&doc.index);
+        let mut app = App {
+            doc,
+            keymap,
+            theme,
+            size,
+            focus: Pane::Articles,
+            reader: None,
+            list,
+            reader_scroll: 0,
+            claims_scroll: 0,
+            comparison_scroll: 0,
+            overlays: Vec::new(),
+            status: None,
+            quit: false,
+        };
+        // Start on the first article rather than on a heading: that is what people open.
+        if let Some(first) = app
+            .list
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Article { .. }))
+        {
+            app.list.selected = first;
+        }
+        app
+    }
+
+    /// The report under the selection in the article list.
+    pub fn selected_report(&self) -> Option<usize> {
+        match self.list.selected_row()? {
+            Row::Article { report, .. } => Some(report),
+            Row::Group(_) => None,
+        }
+    }
+
+    /// The incident group under the selection.
+    pub fn selected_group(&self) -> Option<usize> {
+        self.list.selected_row().map(Row::group)
+    }
+
+    /// The context keys are looked up in now.
+    pub fn context(&self) -> Context {
+        if self.overlays.is_empty() {
+            self.focus.context()
+        } else {
+            Context::Help
+        }
+    }
+}

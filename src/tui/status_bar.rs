@@ -1,0 +1,97 @@
+//! The status bar: the file, the focused pane, and hints for the keys that matter there,
+//! generated from the key map. A message, when there is one, takes the hints' place.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::Action;
+use super::keymap::Context;
+use super::state::App;
+use crate::text::{fit, width};
+
+/// Actions worth a hint in each context, most important first.
+fn hinted(context: Context) -> &'static [Action] {
+    match context {
+        Context::Articles => &[
+            Action::Open,
+            Action::ToggleGroup,
+            Action::FocusNext,
+            Action::Help,
+            Action::Back,
+        ],
+        Context::Reader => &[
+            Action::PageDown,
+            Action::Back,
+            Action::FocusNext,
+            Action::Help,
+        ],
+        Context::Help => &[Action::MoveDown, Action::Back],
+        _ => &[Action::FocusNext, Action::Help, Action::Back],
+    }
+}
+
+/// The hints for the current context as (key, label) pairs.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let context = app.context();
+    hinted(context)
+        .iter()
+        .filter_map(|&action| {
+            let key = app.keymap.keys_for(context, action).first()?.to_string();
+            let label = match action {
+                Action::Back if app.overlays.is_empty() && app.reader.is_none() => "quit",
+                Action::Back => "back",
+                _ => action.info().label,
+            };
+            Some((key, label))
+        })
+        .collect()
+}
+
+/// Draw the bar into its one-line `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let total = area.width as usize;
+    let pane = if app.overlays.is_empty() {
+        app.focus.title()
+    } else {
+        "Help"
+    };
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(message) = &app.status {
+        right.push(Span::styled(
+            format!(" {} ", fit(message, total.saturating_sub(2))),
+            theme.warning,
+        ));
+    } else {
+        let mut used = 0;
+        for (key, label) in hints(app) {
+            let w = width(&key) + width(label) + 3;
+            if used + w > total * 2 / 3 {
+                break;
+            }
+            used += w;
+            right.push(Span::styled(format!(" {key}"), theme.hint_key));
+            right.push(Span::styled(format!(" {label} "), theme.hint));
+        }
+    }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let left_room = total.saturating_sub(right_width);
+    let pane_part = format!(" [{pane}]");
+    let name_room = left_room.saturating_sub(width(&pane_part) + 2);
+    let mut left = vec![Span::raw(" ")];
+    if name_room >= 8 {
+        left.push(Span::raw(fit(&app.doc.name, name_room)));
+    }
+    left.push(Span::raw(pane_part));
+    let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
+    let gap = total.saturating_sub(left_width + right_width);
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status_bar),
+        area,
+    );
+}

@@ -1,0 +1,70 @@
+//! Taking over the terminal and always giving it back: raw mode, the alternate screen and
+//! mouse capture are undone on quit, on error, on panic, and on SIGINT/SIGTERM/SIGHUP.
+
+use std::io::{Stdout, stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+/// The terminal while the TUI owns it. Dropping it restores the terminal.
+pub struct TerminalGuard {
+    /// The ratatui terminal to draw on.
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Set by a signal handler when the process is asked to stop.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl TerminalGuard {
+    /// Enter raw mode and the alternate screen (and mouse capture if `mouse`), with a panic
+    /// hook and signal handlers that restore the terminal.
+    pub fn enter(mouse: bool) -> std::io::Result<TerminalGuard> {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGHUP,
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let entered = execute!(stdout(), EnterAlternateScreen).and_then(|()| {
+            if mouse {
+                execute!(stdout(), EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = entered {
+            restore();
+            return Err(e);
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| restore())?;
+        Ok(TerminalGuard { terminal, stop })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+        let _ = self.terminal.show_cursor();
+    }
+}
+
+/// Put the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), ratatui::crossterm::cursor::Show);
+}

@@ -1,0 +1,321 @@
+//! Events become actions, actions change the state. No I/O here: the run loop draws and
+//! quits; everything else is a plain state change, which is what the tests drive.
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keys::Key;
+use super::layout::{ScreenLayout, layout, tab_spans};
+use super::state::{App, Overlay, Pane, Row};
+use super::text_block::{content_height, inner_height};
+use super::{claims_pane, comparison_pane, overlays, reader_pane};
+
+/// Lines the mouse wheel scrolls text panes by.
+const WHEEL_LINES: usize = 3;
+
+/// Handle one terminal event. Returns true when the screen needs redrawing.
+pub fn handle_event(app: &mut App, event: Event) -> bool {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let Some(key) = Key::from_event(key) else {
+                return false;
+            };
+            app.status = None;
+            match app.keymap.resolve(app.context(), key) {
+                Some(action) => update(app, action),
+                None => app.status = Some(format!("{key} is not bound here; ? lists the keys")),
+            }
+            true
+        }
+        Event::Mouse(mouse) => handle_mouse(app, mouse),
+        Event::Resize(w, h) => {
+            app.size = (w, h);
+            fit(app);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Carry out `action`.
+pub fn update(app: &mut App, action: Action) {
+    let page = page_height(app);
+    if let Some(top) = app.overlays.last_mut() {
+        match action {
+            Action::Back | Action::Help => {
+                app.overlays.pop();
+            }
+            Action::Quit => app.quit = true,
+            _ => scroll_by(top.scroll_mut(), action, page),
+        }
+        fit(app);
+        return;
+    }
+    match action {
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::PageUp
+        | Action::PageDown
+        | Action::MoveTop
+        | Action::MoveBottom => move_in(app, app.focus, action),
+        Action::FocusNext | Action::FocusPrev => {
+            let cycle = screen(app).cycle;
+            if let Some(i) = cycle.iter().position(|p| *p == app.focus) {
+                let n = cycle.len();
+                let next = if action == Action::FocusNext {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                app.focus = cycle[next];
+            } else if let Some(first) = cycle.first() {
+                app.focus = *first;
+            }
+        }
+        Action::Open => match app.list.selected_row() {
+            Some(Row::Group(g)) if app.focus == Pane::Articles => {
+                set_folded(app, g, !app.list.collapsed[g])
+            }
+            Some(Row::Article { report, .. }) if app.focus == Pane::Articles => {
+                app.reader = Some(report);
+                app.reader_scroll = 0;
+                app.focus = Pane::Reader;
+            }
+            _ => {}
+        },
+        Action::ToggleGroup => {
+            if let Some(row) = app.list.selected_row() {
+                let g = row.group();
+                set_folded(app, g, !app.list.collapsed[g]);
+            }
+        }
+        Action::Collapse => match app.list.selected_row() {
+            Some(Row::Article { group, .. }) => {
+                app.list.selected = app
+                    .list
+                    .rows
+                    .iter()
+                    .position(|r| *r == Row::Group(group))
+                    .unwrap_or(0);
+                after_selection_moved(app);
+            }
+            Some(Row::Group(g)) => set_folded(app, g, true),
+            None => {}
+        },
+        Action::Expand => {
+            if let Some(Row::Group(g)) = app.list.selected_row() {
+                set_folded(app, g, false);
+            }
+        }
+        Action::CollapseAll | Action::ExpandAll => {
+            let folded = action == Action::CollapseAll;
+            app.list.collapsed.iter_mut().for_each(|c| *c = folded);
+            app.list.rebuild(&app.doc.index);
+            after_selection_moved(app);
+        }
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Back => {
+            if app.reader.is_some() {
+                app.reader = None;
+                app.focus = Pane::Articles;
+            } else {
+                app.quit = true;
+            }
+        }
+        Action::Quit => app.quit = true,
+    }
+    fit(app);
+}
+
+fn set_folded(app: &mut App, group: usize, folded: bool) {
+    app.list.collapsed[group] = folded;
+    app.list.rebuild(&app.doc.index);
+    after_selection_moved(app);
+}
+
+/// Move or scroll within `pane`.
+fn move_in(app: &mut App, pane: Pane, action: Action) {
+    let page = screen(app).area(pane).map_or(1, inner_height).max(2) - 1;
+    match pane {
+        Pane::Articles => {
+            let last = app.list.rows.len().saturating_sub(1);
+            let before = app.list.selected;
+            let s = &mut app.list.selected;
+            *s = match action {
+                Action::MoveUp => s.saturating_sub(1),
+                Action::MoveDown => (*s + 1).min(last),
+                Action::PageUp => s.saturating_sub(page),
+                Action::PageDown => (*s + page).min(last),
+                Action::MoveTop => 0,
+                Action::MoveBottom => last,
+                _ => *s,
+            };
+            if app.list.selected != before {
+                after_selection_moved(app);
+            }
+        }
+        Pane::Reader => scroll_by(&mut app.reader_scroll, action, page),
+        Pane::Claims => scroll_by(&mut app.claims_scroll, action, page),
+        Pane::Comparison => scroll_by(&mut app.comparison_scroll, action, page),
+    }
+}
+
+/// Apply a movement to a scroll offset; `fit` clamps the bottom.
+fn scroll_by(offset: &mut usize, action: Action, page: usize) {
+    *offset = match action {
+        Action::MoveUp => offset.saturating_sub(1),
+        Action::MoveDown => offset.saturating_add(1),
+        Action::PageUp => offset.saturating_sub(page),
+        Action::PageDown => offset.saturating_add(page),
+        Action::MoveTop => 0,
+        Action::MoveBottom => usize::MAX,
+        _ => *offset,
+    };
+}
+
+/// The panes that follow the list's selection start again from the top, and the reader,
+/// when open, shows the newly selected article.
+fn after_selection_moved(app: &mut App) {
+    app.claims_scroll = 0;
+    app.comparison_scroll = 0;
+    if app.reader.is_some()
+        && let Some(report) = app.selected_report()
+        && app.reader != Some(report)
+    {
+        app.reader = Some(report);
+        app.reader_scroll = 0;
+    }
+}
+
+fn screen(app: &App) -> ScreenLayout {
+    layout(
+        Rect::new(0, 0, app.size.0, app.size.1),
+        app.focus,
+        app.reader.is_some(),
+    )
+}
+
+fn page_height(app: &App) -> usize {
+    let area = overlays::centered(Rect::new(0, 0, app.size.0, app.size.1));
+    inner_height(area).max(2) - 1
+}
+
+/// Clamp selection and scroll offsets to what the current layout shows, keeping the
+/// selected row on screen. Runs after every change, so drawing never has to.
+pub fn fit(app: &mut App) {
+    let screen = screen(app);
+    if !screen.cycle.contains(&app.focus) {
+        app.focus = Pane::Articles;
+    }
+    let list = &mut app.list;
+    list.selected = list.selected.min(list.rows.len().saturating_sub(1));
+    if let Some(area) = screen.area(Pane::Articles) {
+        let h = inner_height(area).max(1);
+        if list.selected < list.offset {
+            list.offset = list.selected;
+        } else if list.selected >= list.offset + h {
+            list.offset = list.selected + 1 - h;
+        }
+        list.offset = list.offset.min(list.rows.len().saturating_sub(h));
+    }
+    let clamp = |scroll: usize, total: usize, area: Rect| {
+        scroll.min(total.saturating_sub(inner_height(area)))
+    };
+    if let Some(area) = screen.area(Pane::Claims) {
+        app.claims_scroll = clamp(
+            app.claims_scroll,
+            content_height(&claims_pane::content(app), area),
+            area,
+        );
+    }
+    if let Some(area) = screen.area(Pane::Comparison) {
+        app.comparison_scroll = clamp(
+            app.comparison_scroll,
+            content_height(&comparison_pane::content(app), area),
+            area,
+        );
+    }
+    if let (Some(area), Some(r)) = (screen.area(Pane::Reader), app.reader) {
+        app.reader_scroll = clamp(
+            app.reader_scroll,
+            content_height(&reader_pane::content(app, r), area),
+            area,
+        );
+    }
+    let full = Rect::new(0, 0, app.size.0, app.size.1);
+    if let Some(top) = app.overlays.last() {
+        let total = overlays::content_len(app, top, full);
+        let h = inner_height(overlays::centered(full));
+        let scroll = app.overlays.last_mut().expect("checked").scroll_mut();
+        *scroll = (*scroll).min(total.saturating_sub(h));
+    }
+}
+
+fn handle_mouse(app: &mut App, mouse: MouseEvent) -> bool {
+    if !app.overlays.is_empty() {
+        let action = match mouse.kind {
+            MouseEventKind::ScrollDown => Action::MoveDown,
+            MouseEventKind::ScrollUp => Action::MoveUp,
+            _ => return false,
+        };
+        update(app, action);
+        return true;
+    }
+    let screen = screen(app);
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(tabs) = screen.tabs
+                && y == tabs.y
+            {
+                if let Some((pane, ..)) = tab_spans(&screen.cycle, tabs)
+                    .into_iter()
+                    .find(|t| x >= t.2 && x < t.3)
+                {
+                    app.focus = pane;
+                    fit(app);
+                    return true;
+                }
+                return false;
+            }
+            let Some(pane) = screen.pane_at(x, y) else {
+                return false;
+            };
+            app.focus = pane;
+            if pane == Pane::Articles {
+                let area = screen.area(pane).expect("pane is on screen");
+                if y > area.y && y < area.bottom().saturating_sub(1) {
+                    let row = app.list.offset + (y - area.y - 1) as usize;
+                    if row < app.list.rows.len() && row != app.list.selected {
+                        app.list.selected = row;
+                        after_selection_moved(app);
+                    }
+                }
+            }
+            fit(app);
+            true
+        }
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let Some(pane) = screen.pane_at(x, y) else {
+                return false;
+            };
+            let action = if mouse.kind == MouseEventKind::ScrollDown {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            };
+            let times = if pane == Pane::Articles {
+                1
+            } else {
+                WHEEL_LINES
+            };
+            for _ in 0..times {
+                move_in(app, pane, action);
+            }
+            fit(app);
+            true
+        }
+        _ => false,
+    }
+}
