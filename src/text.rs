@@ -101,6 +101,25 @@ pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
     lines
 }
 
+/// Maximal runs of whitespace and of non-whitespace, with their byte offsets: lines break only
+/// between runs, so "(headline" or "U.S.-backed" never split at punctuation.
+fn runs(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = line.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = rest.next()?;
+        let blank = first.is_whitespace();
+        let mut end = start + first.len_utf8();
+        while let Some(&(i, c)) = rest.peek() {
+            if c.is_whitespace() != blank {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &line[start..end]))
+    })
+}
+
 fn wrap_line(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Range<usize>>) {
     let line = &text[range.clone()];
     if line.is_empty() {
@@ -111,7 +130,7 @@ fn wrap_line(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Range<us
     let mut line_start = 0; // relative to `line`
     let mut line_end = 0; // end of the last word placed on the current line
     let mut used = 0;
-    for (at, word) in line.split_word_bound_indices() {
+    for (at, word) in runs(line) {
         let w = width(word);
         let blank = word.chars().all(char::is_whitespace);
         if used + w <= max {
@@ -193,7 +212,11 @@ mod tests {
         assert_eq!(wrapped("a\n\nb", 10), ["a", "", "b"]);
         assert_eq!(wrapped("line\r\nnext", 10), ["line", "next"]);
         assert_eq!(wrapped("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrapped("日本語テキスト", 5), ["日本", "語", "テキ", "スト"]);
+        assert_eq!(wrapped("日本語テキスト", 5), ["日本", "語テ", "キス", "ト"]);
+        assert_eq!(
+            wrapped("see (headline inferred)", 12),
+            ["see", "(headline", "inferred)"]
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use std::io::{Stdout, stdout};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -33,6 +34,7 @@ impl TerminalGuard {
         ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
+        spawn_watchdog(Arc::clone(&stop));
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -59,6 +61,30 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
         let _ = self.terminal.show_cursor();
+    }
+}
+
+/// How long the event loop has to notice a stop signal before the watchdog ends the process.
+const STOP_GRACE: Duration = Duration::from_millis(750);
+
+/// The event loop checks the stop flag between polls, but crossterm 0.29 never returns from
+/// `poll` once its tty reads end-of-file (its read loop ignores `Ok(0)`), which is exactly what
+/// happens when the terminal is closed under us. So a stop signal that the loop has not acted
+/// on within [`STOP_GRACE`] ends the process from here, after restoring the terminal.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    let spawned = std::thread::Builder::new()
+        .name("stop-watchdog".into())
+        .spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            std::thread::sleep(STOP_GRACE);
+            tracing::warn!("event loop did not stop after a signal; exiting from the watchdog");
+            restore();
+            std::process::exit(1);
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("no stop watchdog: {e}");
     }
 }
 

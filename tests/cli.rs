@@ -1,0 +1,140 @@
+//! The binary's command line: `check` and `list` on good and bad files, exit codes, JSON.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{bad_inputs, snapshot, temp_file};
+
+fn crosscheck(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .env("CROSSCHECK_DATA_DIR", home.path().join("data"))
+        .env("CROSSCHECK_CONFIG_DIR", home.path().join("config"))
+        .output()
+        .expect("run crosscheck")
+}
+
+fn sample_path() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/data/western-desert-2017.ron").to_string()
+}
+
+#[test]
+fn check_prints_the_counts_of_the_sample() {
+    let out = crosscheck(&["check", &sample_path()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains(": OK (format version 1)"), "{stdout}");
+    assert!(stdout.contains("2 incidents, 4 reports"), "{stdout}");
+    assert!(
+        stdout.contains("Bahariya Oasis ambush (2017-10-20): 4 reports"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("New Valley raid (2017-10-27): 1 report"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let out = crosscheck(&["check", &sample_path(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], true);
+    assert_eq!(json["reports"], 4);
+    assert_eq!(json["incidents"], 2);
+}
+
+#[test]
+fn every_bad_input_exits_2_with_its_message_and_leaves_the_file() {
+    for case in bad_inputs() {
+        let (_dir, path) = temp_file(&format!("{}.ron", case.name), &case.bytes);
+        let before = snapshot(&path);
+        let out = crosscheck(&["check", path.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", case.name);
+        for expected in &case.expect {
+            assert!(
+                stderr.contains(expected.as_str()),
+                "{}: wanted {expected:?} in\n{stderr}",
+                case.name
+            );
+        }
+        assert!(stderr.contains("the file was not changed"), "{}", case.name);
+        assert!(!stderr.contains("panicked"), "{}", case.name);
+        assert_eq!(snapshot(&path), before, "{}: file untouched", case.name);
+
+        // Opening it in the TUI fails the same way, before the terminal is touched.
+        let out = crosscheck(&[path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", case.name);
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(case.expect[0].as_str()),
+            "{}",
+            case.name
+        );
+        assert_eq!(
+            snapshot(&path),
+            before,
+            "{}: file untouched by the TUI",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn check_json_lists_problems_with_places() {
+    let case = bad_inputs()
+        .into_iter()
+        .find(|c| c.name == "dangling-reference")
+        .unwrap();
+    let (_dir, path) = temp_file("bad.ron", &case.bytes);
+    let out = crosscheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["problems"][0]["kind"], "DanglingReference");
+    assert!(json["problems"][0]["line"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let out = crosscheck(&["check", "/nonexistent/file.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/nonexistent/file.ron: no such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_shows_reports_under_every_incident_they_cover() {
+    let out = crosscheck(&["list", &sample_path(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0]["incident"]["id"], "bahariya-ambush-2017-10-20");
+    assert_eq!(groups[0]["reports"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        groups[1]["reports"][0]["id"],
+        "gulf-news-new-valley-2017-10-27"
+    );
+    assert_eq!(groups[1]["reports"][0]["outlet"]["inferred"], true);
+}
+
+#[test]
+fn help_and_version() {
+    let out = crosscheck(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("crosscheck "));
+    let out = crosscheck(&["--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("check") && help.contains("key map overrides"),
+        "{help}"
+    );
+    let out = crosscheck(&["frobnicate", "x", "y"]);
+    assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
+}

@@ -1,0 +1,262 @@
+//! End to end: the real binary in a real terminal (tmux), driven by keys as a user would, at
+//! 40x12, 80x24 and 200x60; then the shell must work normally again.
+//!
+//! Skips with a loud message where tmux is missing, except under CI, where it fails:
+//! `.ci/run` installs tmux.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    _home: tempfile::TempDir,
+    home: PathBuf,
+}
+
+impl Tmux {
+    /// A tmux server of its own with one shell at `width`x`height`.
+    fn start(label: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required under CI; .ci/run installs it"
+            );
+            eprintln!(
+                "\n\n*** SKIPPED: tmux is not installed; the end-to-end test did not run ***\n\n"
+            );
+            return None;
+        }
+        let home = tempfile::tempdir().unwrap();
+        let socket = format!(
+            "crosscheck-e2e-{}-{label}-{width}x{height}",
+            std::process::id()
+        );
+        let tmux = Tmux {
+            socket,
+            home: home.path().to_path_buf(),
+            _home: home,
+        };
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &tmux.socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "-e",
+                &format!("CROSSCHECK_DATA_DIR={}", tmux.home.join("data").display()),
+            ])
+            .args([
+                "-e",
+                &format!(
+                    "CROSSCHECK_CONFIG_DIR={}",
+                    tmux.home.join("config").display()
+                ),
+            ])
+            .args(["-e", "PS1=$ ", "-e", "TERM=xterm-256color"])
+            .args(["bash", "--norc", "--noprofile"])
+            .output()
+            .expect("start tmux");
+        assert!(
+            status.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Type a line into the shell.
+    fn type_line(&self, line: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", line]);
+        self.tmux(&["send-keys", "-t", "e2e", "Enter"]);
+    }
+
+    /// Press keys by tmux name ("q", "Enter", "Escape", "C-c", "?").
+    fn press(&self, keys: &[&str]) {
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Wait until the screen shows `needle`; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_for_any(&[needle])
+    }
+
+    /// Wait until the screen shows one of `needles`; returns the screen.
+    fn wait_for_any(&self, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if needles.iter().any(|n| screen.contains(n)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {needles:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_crosscheck")
+}
+
+/// Every line fits the width and nothing unprintable is left on screen.
+fn assert_clean(screen: &str, width: u16) {
+    for line in screen.lines() {
+        assert!(
+            crosscheck::text::width(line) <= width as usize,
+            "line wider than {width}: {line:?}"
+        );
+        assert!(
+            !line.chars().any(|c| c.is_control()),
+            "control character on screen: {line:?}"
+        );
+    }
+}
+
+/// The shell works normally after the app: the command's exit status printed, and the
+/// terminal back in canonical mode with echo. The sentinels are computed by the shell, so
+/// the typed command line itself can never match them.
+fn assert_shell_restored(t: &Tmux, expected_exit: &str) {
+    t.wait_for(&format!("exit={expected_exit}"));
+    t.type_line("clear; if stty -a | grep -qw -e -icanon -e -echo; then echo TTY-$((6*7))-RAW; else echo TTY-$((2*3))-COOKED; fi");
+    let screen = t.wait_for_any(&["TTY-6-COOKED", "TTY-42-RAW"]);
+    assert!(
+        screen.contains("TTY-6-COOKED"),
+        "terminal left in raw mode:\n{screen}"
+    );
+}
+
+#[test]
+fn a_user_browses_the_sample_at_every_size() {
+    for (w, h) in [(40u16, 12u16), (80, 24), (200, 60)] {
+        let Some(t) = Tmux::start("browse", w, h) else {
+            return;
+        };
+        t.type_line(&format!("{}; echo exit=$?", binary()));
+        let screen = t.wait_for("Articles");
+        assert_clean(&screen, w);
+        assert!(
+            screen.contains("Bahariya Oasis"),
+            "{w}x{h}: the incident is listed:\n{screen}"
+        );
+        if w >= 80 {
+            for title in [
+                "Articles (4)",
+                "Claims",
+                "Comparison — Bahariya Oasis ambush",
+                "New Valley",
+            ] {
+                assert!(
+                    screen.contains(title),
+                    "{w}x{h}: {title} missing:\n{screen}"
+                );
+            }
+        } else {
+            assert!(
+                screen.contains("Articles │ Claims │ Comparison"),
+                "{w}x{h}: tabs:\n{screen}"
+            );
+        }
+
+        t.press(&["?"]);
+        let screen = t.wait_for("Help — keys");
+        assert_clean(&screen, w);
+        assert!(
+            screen.contains("j, down") && screen.contains("Move down one"),
+            "{w}x{h}: keys listed:\n{screen}"
+        );
+        t.press(&["Escape"]);
+        t.wait_for("Articles");
+
+        t.press(&["Enter"]);
+        let screen = t.wait_for("Reader — afp-bahariya-2017-10-21");
+        assert_clean(&screen, w);
+        t.press(&["Tab", "Tab", "Tab"]);
+        let screen = t.screen();
+        assert_clean(&screen, w);
+
+        t.press(&["q", "q"]);
+        assert_shell_restored(&t, "0");
+    }
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal() {
+    let Some(t) = Tmux::start("signals", 80, 24) else {
+        return;
+    };
+    t.type_line(&format!("{}; echo exit=$?", binary()));
+    t.wait_for("Articles");
+    t.press(&["Enter", "?", "C-c"]);
+    assert_shell_restored(&t, "0");
+
+    // A copy with a unique path, so the signal reaches only this process.
+    let data = t.home.join("data").join("western-desert-2017.ron");
+    let target = t.home.join("sigterm-target.ron");
+    std::fs::copy(&data, &target).unwrap();
+    t.type_line(&format!(
+        "clear; {} {}; echo exit=$?",
+        binary(),
+        target.display()
+    ));
+    t.wait_for("Articles");
+    let killed = Command::new("pkill")
+        .args(["-TERM", "-f", &target.display().to_string()])
+        .status();
+    if killed.map(|s| s.success()).unwrap_or(false) {
+        assert_shell_restored(&t, "0");
+    } else {
+        eprintln!("pkill unavailable: SIGTERM part not run");
+    }
+}
+
+#[test]
+fn a_bad_file_is_refused_before_the_screen_is_touched() {
+    let Some(t) = Tmux::start("bad-file", 80, 24) else {
+        return;
+    };
+    let bad = t.home.join("bad.ron");
+    std::fs::write(&bad, "(version: 1, incidents: [").unwrap();
+    t.type_line(&format!("{} {}; echo exit=$?", binary(), bad.display()));
+    let screen = t.wait_for("exit=2");
+    assert!(
+        screen.contains(&format!("error: {}:1:", bad.display())),
+        "{screen}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "(version: 1, incidents: ["
+    );
+    assert!(Path::new(&bad).exists());
+}

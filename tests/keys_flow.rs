@@ -1,0 +1,227 @@
+//! The TUI's behaviour as key (and mouse) sequences from a start state: what the user does,
+//! what state results. No terminal needed.
+
+mod common;
+
+use common::tui::{press, sample_app};
+use crosscheck::tui::state::{Overlay, Pane, Row};
+use crosscheck::tui::update;
+use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+#[test]
+fn starts_on_the_first_article_and_moves_with_j_k_g_and_shift_g() {
+    let mut app = sample_app((80, 24));
+    assert_eq!(
+        app.list.selected_row(),
+        Some(Row::Article {
+            group: 0,
+            report: 0
+        })
+    );
+    press(&mut app, "j");
+    assert_eq!(app.list.selected, 2);
+    press(&mut app, "G");
+    assert_eq!(app.list.selected, app.list.rows.len() - 1);
+    press(&mut app, "k up");
+    assert_eq!(app.list.selected, app.list.rows.len() - 3);
+    press(&mut app, "g");
+    assert_eq!(app.list.selected, 0);
+    press(&mut app, "k");
+    assert_eq!(app.list.selected, 0, "stops at the top");
+}
+
+#[test]
+fn enter_opens_the_reader_and_q_goes_back_then_quits() {
+    let mut app = sample_app((80, 24));
+    press(&mut app, "enter");
+    assert_eq!(app.reader, Some(0));
+    assert_eq!(app.focus, Pane::Reader);
+    press(&mut app, "j j");
+    assert_eq!(app.reader_scroll, 2);
+    press(&mut app, "G");
+    let bottom = app.reader_scroll;
+    assert!(bottom > 50, "scrolled to the end: {bottom}");
+    press(&mut app, "j");
+    assert_eq!(app.reader_scroll, bottom, "never past the end");
+    press(&mut app, "q");
+    assert_eq!(
+        (app.reader, app.focus, app.quit),
+        (None, Pane::Articles, false)
+    );
+    press(&mut app, "esc");
+    assert!(app.quit);
+}
+
+#[test]
+fn the_reader_follows_the_selection() {
+    let mut app = sample_app((200, 60));
+    press(&mut app, "enter shift-tab j");
+    assert_eq!(app.focus, Pane::Articles);
+    assert_eq!(app.reader, Some(1));
+}
+
+#[test]
+fn incidents_fold_and_unfold() {
+    let mut app = sample_app((80, 24));
+    let unfolded = app.list.rows.len();
+    press(&mut app, "h");
+    assert_eq!(
+        app.list.selected_row(),
+        Some(Row::Group(0)),
+        "h goes to the incident"
+    );
+    press(&mut app, "h");
+    assert_eq!(app.list.rows.len(), unfolded - 4);
+    press(&mut app, "l");
+    assert_eq!(app.list.rows.len(), unfolded);
+    press(&mut app, "enter");
+    assert_eq!(
+        app.list.rows.len(),
+        unfolded - 4,
+        "enter on a heading folds"
+    );
+    press(&mut app, "+");
+    assert_eq!(app.list.rows.len(), unfolded);
+    press(&mut app, "j j space");
+    assert_eq!(
+        app.list.selected_row(),
+        Some(Row::Group(0)),
+        "folding keeps the selection on its heading"
+    );
+    press(&mut app, "-");
+    assert_eq!(app.list.rows, [Row::Group(0), Row::Group(1)]);
+}
+
+#[test]
+fn a_report_covering_two_incidents_is_listed_under_both() {
+    let app = sample_app((80, 24));
+    let gulf = app
+        .doc
+        .corpus
+        .reports
+        .iter()
+        .position(|r| r.id.starts_with("gulf-news"))
+        .unwrap();
+    let under: Vec<usize> = app
+        .list
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Article { group, report } if *report == gulf => Some(*group),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(under, [0, 1]);
+}
+
+#[test]
+fn tab_cycles_through_the_panes_on_screen() {
+    let mut app = sample_app((80, 24));
+    let mut seen = vec![app.focus];
+    for _ in 0..3 {
+        press(&mut app, "tab");
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Articles,
+            Pane::Claims,
+            Pane::Comparison,
+            Pane::Articles
+        ]
+    );
+    press(&mut app, "shift-tab");
+    assert_eq!(app.focus, Pane::Comparison);
+    press(&mut app, "j");
+    assert_eq!(app.comparison_scroll, 1, "keys go to the focused pane");
+    assert_eq!(app.list.selected, 1);
+}
+
+#[test]
+fn help_opens_over_everything_and_takes_the_keys() {
+    let mut app = sample_app((80, 24));
+    press(&mut app, "?");
+    assert_eq!(app.overlays, [Overlay::Help { scroll: 0 }]);
+    press(&mut app, "j j");
+    assert_eq!(app.overlays, [Overlay::Help { scroll: 2 }]);
+    assert_eq!(app.list.selected, 1, "the list did not move");
+    press(&mut app, "esc");
+    assert!(app.overlays.is_empty());
+    assert!(!app.quit);
+    press(&mut app, "? ?");
+    assert!(app.overlays.is_empty(), "? closes help too");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let mut app = sample_app((80, 24));
+    press(&mut app, "enter ? ctrl-c");
+    assert!(app.quit);
+}
+
+#[test]
+fn an_unbound_key_says_so_in_the_status_bar() {
+    let mut app = sample_app((80, 24));
+    press(&mut app, "x");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("x is not bound here; ? lists the keys")
+    );
+    press(&mut app, "j");
+    assert_eq!(app.status, None);
+}
+
+#[test]
+fn clicks_focus_panes_and_select_rows_and_the_wheel_scrolls() {
+    let mut app = sample_app((80, 24));
+    // Row 3 of the list (inside the border at y = 0) is the third article.
+    update::handle_event(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 5, 4),
+    );
+    assert_eq!(app.list.selected, 3);
+    update::handle_event(
+        &mut app,
+        mouse(MouseEventKind::Down(MouseButton::Left), 50, 18),
+    );
+    assert_eq!(app.focus, Pane::Comparison);
+    update::handle_event(&mut app, mouse(MouseEventKind::ScrollDown, 50, 18));
+    assert_eq!(app.comparison_scroll, 3);
+    update::handle_event(&mut app, mouse(MouseEventKind::ScrollDown, 5, 4));
+    assert_eq!(
+        app.list.selected, 4,
+        "the wheel scrolls the pane under the pointer"
+    );
+    assert_eq!(app.focus, Pane::Comparison, "without moving focus");
+}
+
+#[test]
+fn resizing_keeps_the_selection_on_screen() {
+    let mut app = sample_app((200, 60));
+    press(&mut app, "G");
+    update::handle_event(&mut app, Event::Resize(40, 12));
+    assert_eq!(app.size, (40, 12));
+    let visible = app.list.offset..app.list.offset + 12 - 1 - 1 - 2;
+    assert!(
+        visible.contains(&app.list.selected),
+        "{visible:?} {}",
+        app.list.selected
+    );
+    // The reader open in a wide layout is still reachable when the screen shrinks.
+    press(&mut app, "enter");
+    update::handle_event(&mut app, Event::Resize(80, 24));
+    assert_eq!(app.focus, Pane::Reader);
+    update::handle_event(&mut app, Event::Resize(10, 4));
+    update::handle_event(&mut app, Event::Resize(80, 24));
+    assert_eq!(app.focus, Pane::Reader);
+}

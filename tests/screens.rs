@@ -1,0 +1,136 @@
+//! Screen snapshots at the sizes the TUI must handle (40x12, 80x24, 200x60), and checks on
+//! what snapshots cannot see: styles that carry meaning, and hostile text.
+
+mod common;
+
+use common::tui::{app_on, press, render, sample_app, screen_text};
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (200, 60)];
+
+#[test]
+fn main_screen_at_every_size() {
+    for (w, h) in SIZES {
+        let app = sample_app((w, h));
+        insta::assert_snapshot!(format!("main_{w}x{h}"), render(&app).backend());
+    }
+}
+
+#[test]
+fn reader_at_every_size() {
+    for (w, h) in SIZES {
+        let mut app = sample_app((w, h));
+        press(&mut app, "j enter");
+        insta::assert_snapshot!(format!("reader_{w}x{h}"), render(&app).backend());
+    }
+}
+
+#[test]
+fn help_at_every_size() {
+    for (w, h) in SIZES {
+        let mut app = sample_app((w, h));
+        press(&mut app, "?");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&app).backend());
+    }
+}
+
+#[test]
+fn folded_incident_and_other_panes_at_80x24() {
+    let mut app = sample_app((80, 24));
+    press(&mut app, "k space tab");
+    insta::assert_snapshot!("folded_claims_focused_80x24", render(&app).backend());
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let app = sample_app((25, 6));
+    let text = screen_text(&app);
+    assert!(text.contains("Terminal too small (25x6)"), "{text}");
+}
+
+#[test]
+fn every_pane_of_the_compact_layout_draws() {
+    let mut app = sample_app((40, 12));
+    press(&mut app, "enter");
+    assert!(screen_text(&app).lines().nth(1).unwrap().contains("Reader"));
+    for expected in ["Claims", "Comparison", "Articles", "Reader"] {
+        press(&mut app, "tab");
+        let text = screen_text(&app);
+        let first_pane_line = text.lines().nth(1).unwrap();
+        assert!(first_pane_line.contains(expected), "{expected}: {text}");
+    }
+}
+
+#[test]
+fn the_selection_shows_without_colour() {
+    let mut app = sample_app((80, 24));
+    app.theme = app.theme.clone().without_colour();
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let mark = (0..buffer.area.height)
+        .find_map(|y| {
+            (0..buffer.area.width)
+                .find(|&x| buffer[(x, y)].symbol() == "▶")
+                .map(|x| (x, y))
+        })
+        .expect("a selection marker is drawn");
+    let cell = &buffer[(mark.0 + 3, mark.1)];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "selected row is reversed"
+    );
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let c = &buffer[(x, y)];
+            assert_eq!(
+                (c.fg, c.bg),
+                (ratatui::style::Color::Reset, ratatui::style::Color::Reset),
+                "no colour at {x},{y}"
+            );
+        }
+    }
+}
+
+fn hostile_corpus() -> crosscheck::model::Corpus {
+    let text = r#"(
+        version: 1,
+        incidents: [(id: "i", title: "Attaque \u{1b}[2J à Tripoli — 攻撃", date: "2024-01-02")],
+        reports: [(
+            id: "evil",
+            headline: Stated("\u{1b}]0;pwned\u{7}Headline with OSC"),
+            outlet: Stated("الجزيرة"),
+            incidents: ["i"],
+            body: "Clean line.\n\u{1b}[31mRED\u{1b}[0m and \u{9b}31m C1 and a bell\u{7}.\nمحمد قال إن ٣٥ شرطيا قتلوا.\n日本語の記事、全角の文字。\n“Curly” quotes – and dashes.\tTabbed.",
+        )],
+    )"#;
+    crosscheck::store::parse(text.as_bytes(), "hostile.ron".as_ref())
+        .expect("hostile corpus parses")
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    for (w, h) in SIZES {
+        let mut app = app_on(hostile_corpus(), (w, h));
+        press(&mut app, "enter");
+        let text = screen_text(&app);
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{w}x{h}: raw control char on screen:\n{text}"
+        );
+        if w >= 80 {
+            assert!(
+                text.contains("␛[31mRED␛[0m"),
+                "{w}x{h}: escapes shown as symbols:\n{text}"
+            );
+            assert!(
+                text.contains("日本語の記事"),
+                "{w}x{h}: wide characters drawn:\n{text}"
+            );
+            assert!(
+                text.contains("الجزيرة") || text.contains("الجزير"),
+                "{w}x{h}: right-to-left text drawn:\n{text}"
+            );
+        }
+        insta::assert_snapshot!(format!("hostile_reader_{w}x{h}"), render(&app).backend());
+    }
+}
