@@ -184,3 +184,18 @@ fn saving_a_new_file_never_replaces_an_existing_one() {
     assert!(matches!(err, SaveError::AlreadyExists { .. }), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), b"precious");
 }
+
+#[test]
+fn the_documented_example_is_a_valid_data_file() {
+    let doc = include_str!("../docs/data-format.md");
+    let example = doc
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("example block");
+    let corpus = store::parse(example.as_bytes(), Path::new("docs/data-format.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report = &corpus.reports[0];
+    assert_eq!(report.url.as_deref(), Some("https://example.com/article"));
+    assert!(report.outlet.is_inferred() && !report.wire.is_inferred());
+}
