@@ -103,18 +103,21 @@ impl Tmux {
         self.wait_for_any(&[needle])
     }
 
-    /// Wait until the screen shows one of `needles`; returns the screen.
+    /// Wait until the screen shows one of `needles` and has stopped changing (a large frame
+    /// reaches the terminal in several writes); returns the screen.
     fn wait_for_any(&self, needles: &[&str]) -> String {
         let start = Instant::now();
+        let mut previous = String::new();
         loop {
             let screen = self.screen();
-            if needles.iter().any(|n| screen.contains(n)) {
+            if needles.iter().any(|n| screen.contains(n)) && screen == previous {
                 return screen;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
                 "timed out waiting for {needles:?}; screen:\n{screen}"
             );
+            previous = screen;
             std::thread::sleep(Duration::from_millis(50));
         }
     }

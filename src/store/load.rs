@@ -98,9 +98,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Corpus, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
     check_version(text, path)?;
-    let corpus: Corpus = ron_options()
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let corpus: Corpus = from_ron(text, path, &syntax_help())?;
     let problems = validate(&corpus, text);
     if problems.is_empty() {
         Ok(corpus)
@@ -112,20 +110,27 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Corpus, LoadError> {
     }
 }
 
-fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> LoadError {
-    let at = Position {
-        line: e.span.start.line,
-        col: e.span.start.col,
-    };
-    LoadError::single(
-        path,
-        Problem::new(
-            ProblemKind::Syntax,
-            Some(at),
-            e.code.to_string(),
-            format!("correct the data file there; {FORMAT_DOC} describes the format"),
-        ),
-    )
+/// Deserialize RON `text` with the data-file options; a syntax or shape error becomes a
+/// [`Problem`] placed where the parser stopped, with `help` saying what to do.
+pub fn from_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    help: &str,
+) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| {
+        let at = Position {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        LoadError::single(
+            path,
+            Problem::new(ProblemKind::Syntax, Some(at), e.code.to_string(), help),
+        )
+    })
+}
+
+fn syntax_help() -> String {
+    format!("correct the data file there; {FORMAT_DOC} describes the format")
 }
 
 /// Read only `version` first, so a file from a newer crosscheck gets "update crosscheck"
@@ -135,9 +140,7 @@ fn check_version(text: &str, path: &Path) -> Result<(), LoadError> {
     struct VersionOnly {
         version: Option<u32>,
     }
-    let probe: VersionOnly = ron_options()
-        .from_str(text)
-        .map_err(|e| syntax_error(path, &e))?;
+    let probe: VersionOnly = from_ron(text, path, &syntax_help())?;
     let at = || {
         ValueIndex::build(text)
             .offset("version")

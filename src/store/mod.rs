@@ -6,7 +6,7 @@ mod locate;
 mod problem;
 mod save;
 
-pub use load::{FORMAT_DOC, Fingerprint, Loaded, load, parse, ron_options, validate};
+pub use load::{FORMAT_DOC, Fingerprint, Loaded, from_ron, load, parse, ron_options, validate};
 pub use locate::ValueIndex;
 pub use problem::{LoadError, Position, Problem, ProblemKind};
 pub use save::{SaveError, backup_path, free_alternative, save, to_ron, write_atomically};

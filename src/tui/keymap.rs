@@ -113,18 +113,12 @@ impl KeyMap {
 
     /// Apply the entries of a key map file on top of the current bindings.
     fn apply(&mut self, text: &str, path: &Path) -> Result<(), LoadError> {
-        let file: KeyMapFile = crate::store::ron_options().from_str(text).map_err(|e| {
-            LoadError::single(
-                path,
-                Problem::new(
-                    ProblemKind::Syntax,
-                    Some(Position { line: e.span.start.line, col: e.span.start.col }),
-                    e.code.to_string(),
-                    "a key map is `( global: { \"key\": \"action\", ... }, articles: {...}, ... )`; \
-                     see assets/keymap.ron",
-                ),
-            )
-        })?;
+        let file: KeyMapFile = crate::store::from_ron(
+            text,
+            path,
+            "a key map is `( global: { \"key\": \"action\", ... }, articles: {...}, ... )`; \
+             see assets/keymap.ron",
+        )?;
         let index = ValueIndex::build(text);
         let at = |context: Context, spec: &str| {
             index

@@ -40,15 +40,12 @@ macro_rules! theme_roles {
 
         impl Theme {
             fn apply(&mut self, text: &str, path: &Path) -> Result<(), LoadError> {
-                let file: ThemeFile = crate::store::ron_options().from_str(text).map_err(|e| {
-                    LoadError::single(path, Problem::new(
-                        ProblemKind::Syntax,
-                        Some(Position { line: e.span.start.line, col: e.span.start.col }),
-                        e.code.to_string(),
-                        "a theme is `( role: (fg: \"cyan\", modifiers: [\"bold\"]), ... )`; \
-                         see assets/theme.ron",
-                    ))
-                })?;
+                let file: ThemeFile = crate::store::from_ron(
+                    text,
+                    path,
+                    "a theme is `( role: (fg: \"cyan\", modifiers: [\"bold\"]), ... )`; \
+                     see assets/theme.ron",
+                )?;
                 let index = ValueIndex::build(text);
                 let mut problems = Vec::new();
                 $(if let Some(spec) = &file.$role {
