@@ -54,6 +54,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Extract the claims of every report (or one) and print them.
+    Extract {
+        /// The data file.
+        file: PathBuf,
+        /// Only this report.
+        #[arg(long)]
+        report: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ClaimFormat::Table)]
+        format: ClaimFormat,
+    },
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -62,6 +73,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+/// How claims are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimFormat {
+    /// One line a claim.
+    Table,
+    /// JSON, for scripts.
+    Json,
 }
 
 /// How subcommands print.
@@ -129,6 +149,11 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { file, format }) => check(&file, format),
         Some(Command::List { file, format }) => list(&file, format),
+        Some(Command::Extract {
+            file,
+            report,
+            format,
+        }) => extract(&file, report.as_deref(), format),
         None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
     }
 }
@@ -405,6 +430,71 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                         text::sanitize(&report.display_headline().0),
                         text::sanitize(&report.id)
                     );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitCode, Failure> {
+    let loaded = store::load(file)?;
+    let corpus = &loaded.corpus;
+    if let Some(id) = only
+        && corpus.report(id).is_none()
+    {
+        let known: Vec<&str> = corpus
+            .reports
+            .iter()
+            .map(|r| r.id.as_str())
+            .take(8)
+            .collect();
+        return Err(Failure::BadInput(format!(
+            "error: {}: no report \"{id}\"\n  help: report ids in this file include: {}",
+            file.display(),
+            known.join(", ")
+        )));
+    }
+    let extractor = crate::extract::Extractor::default();
+    let reports: Vec<&crate::model::Report> = corpus
+        .reports
+        .iter()
+        .filter(|r| only.is_none_or(|id| r.id == id))
+        .collect();
+    let claims: Vec<Vec<crate::model::Claim>> = if only.is_some() {
+        reports
+            .iter()
+            .map(|r| extractor.report(r, corpus))
+            .collect()
+    } else {
+        extractor.corpus(corpus)
+    };
+    match format {
+        ClaimFormat::Json => {
+            let reports_json: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "headline": r.display_headline().0,
+                        "outlet": field_json(&r.outlet),
+                        "published": field_json(&r.published),
+                        "source": r.provenance.as_ref().map(|p| p.source.as_str()),
+                    })
+                })
+                .collect();
+            let all: Vec<&crate::model::Claim> = claims.iter().flatten().collect();
+            let out = serde_json::json!({ "reports": reports_json, "claims": all });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values encode")
+            );
+        }
+        ClaimFormat::Table => {
+            for (report, claims) in reports.iter().zip(&claims) {
+                println!("{} ({} claims)", text::sanitize(&report.id), claims.len());
+                for claim in claims {
+                    println!("  {}", crate::extract::describe(claim));
                 }
             }
         }

@@ -6,6 +6,13 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod claim;
+
+pub use claim::{
+    Attribution, BACKGROUND, Claim, ClaimKind, Count, Detail, Distance, Hedge, Outcome, Part,
+    ResponsibilityStatus, SourceKind, Who,
+};
+
 /// The data-file format version this build writes and reads.
 pub const CURRENT_VERSION: u32 = 1;
 

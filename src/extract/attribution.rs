@@ -1,0 +1,314 @@
+//! Attribution: who the report says said something. A frame is an attribution verb with its
+//! source ("the Interior Ministry said", "said the ministry", "according to X", "X told AFP"),
+//! the chain it cites ("reported, citing security officials"), and whether it points back to
+//! the previous sentence ("Security sources have confirmed this assessment").
+
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Tokens};
+use crate::model::{Attribution, SourceKind};
+
+/// An attribution found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// The verb's token (or "according").
+    pub verb: usize,
+    /// First token of the source's words.
+    pub source_start: usize,
+    /// The attribution.
+    pub attribution: Attribution,
+    /// True when the verb's object points back ("confirmed this assessment").
+    pub anaphoric: bool,
+}
+
+/// Words that end a subject when walking back from a verb.
+const CLAUSE_WORDS: [&str; 12] = [
+    "that", "but", "while", "as", "which", "when", "because", "although", "though", "if",
+    "whereas", "so",
+];
+/// Words that may stand between a subject and its verb.
+const AUXILIARIES: [&str; 16] = [
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "also",
+    "later",
+    "previously",
+    "never",
+    "repeatedly",
+    "reportedly",
+    "had",
+];
+/// Words that end a source named after the verb or after "according to".
+const SOURCE_ENDS: [&str; 9] = [
+    "without", "that", "in", "on", "who", "which", "when", "adding", "as",
+];
+/// Words that do not make a source a proper name when capitalised at the start of a sentence.
+const FUNCTION_WORDS: [&str; 20] = [
+    "the", "these", "this", "those", "that", "it", "they", "he", "she", "we", "a", "an", "some",
+    "many", "most", "other", "its", "their", "his", "her",
+];
+
+fn is_boundary_punct(toks: &Tokens, i: usize) -> bool {
+    toks.kind(i) == Some(Kind::Punct)
+        && !toks.is_punct(i, '\'')
+        && !toks.is_punct(i, '’')
+        && !toks.is_punct(i, '-')
+}
+
+/// The attribution named by tokens `a..b`, or `None` when the words name no source.
+fn source(toks: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Option<Attribution> {
+    let (mut a, mut b) = (a, b);
+    // "reported by multiple local media": the source is what follows "by".
+    while a < b && (toks.is_quote(a) || toks.kind(a) == Some(Kind::Punct) || toks.is(a, "by")) {
+        a += 1;
+    }
+    while b > a && (toks.is_any(b - 1, &AUXILIARIES) || toks.kind(b - 1) == Some(Kind::Punct)) {
+        b -= 1;
+    }
+    if a >= b || b - a > 12 {
+        return None;
+    }
+    let words: Vec<&str> = (a..b).filter_map(|i| toks.lower(i)).collect();
+    let kind = match lex.source_kind(&words) {
+        Some(kind) => kind,
+        // A proper name with no known sort is still a source ("Smith said").
+        None if (a..b).any(|i| toks.is_capitalized(i) && !toks.is_any(i, &FUNCTION_WORDS)) => {
+            SourceKind::Other
+        }
+        None => return None,
+    };
+    Some(Attribution {
+        text: toks.slice(a, b).to_string(),
+        kind,
+        chain: Vec::new(),
+    })
+}
+
+/// Walk back from the verb at `v` to its subject: the tokens `start..end` before it.
+fn subject(toks: &Tokens, from: usize, v: usize) -> (usize, usize) {
+    let mut a = v;
+    while a > from
+        && !is_boundary_punct(toks, a - 1)
+        && !toks.is_any(a - 1, &CLAUSE_WORDS)
+        && !toks.is(a - 1, "who")
+    {
+        a -= 1;
+    }
+    // "two truck drivers who were leaving the site told AFP": the subject is before "who".
+    if a > from + 1
+        && toks.is(a - 1, "who")
+        && toks.is_any(a, &["were", "was", "is", "are", "had", "has", "have"])
+    {
+        let who = a - 1;
+        let mut b = who;
+        while b > from && !is_boundary_punct(toks, b - 1) && !toks.is_any(b - 1, &CLAUSE_WORDS) {
+            b -= 1;
+        }
+        return (b, who);
+    }
+    (a, v)
+}
+
+/// The end of a source named from token `a` on (after an inverted verb or "according to").
+/// After an inverted verb "to" ends it too ("said the presidency to AFP"); after "according
+/// to" it does not ("a source close to the security services").
+fn source_end(toks: &Tokens, a: usize, to: usize, stop_at_to: bool) -> usize {
+    let mut b = a;
+    while b < to
+        && !is_boundary_punct(toks, b)
+        && !(b > a && (toks.is_any(b, &SOURCE_ENDS) || (stop_at_to && toks.is(b, "to"))))
+    {
+        b += 1;
+    }
+    b
+}
+
+/// Every attribution frame in tokens `from..to`.
+pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame> {
+    let mut found: Vec<Frame> = Vec::new();
+    let mut v = from;
+    while v < to {
+        if toks.is(v, "according") && toks.is(v + 1, "to") {
+            let end = source_end(toks, v + 2, to, false);
+            if let Some(attribution) = source(toks, v + 2, end, lex) {
+                found.push(Frame {
+                    verb: v,
+                    source_start: v + 2,
+                    attribution,
+                    anaphoric: false,
+                });
+            }
+            v = end;
+            continue;
+        }
+        let Some(((), after)) = lex.attribution_verbs.at(toks, v) else {
+            v += 1;
+            continue;
+        };
+        let (a, subject_end) = subject(toks, from, v);
+        let subject = (a < subject_end)
+            .then(|| source(toks, a, subject_end, lex))
+            .flatten();
+        let frame = match subject {
+            Some(attribution) => Some((a, attribution)),
+            // "... but said the gun battle": the subject of the previous verb.
+            None if a == v && v > from && toks.is_any(v - 1, &["but", "and"]) => found
+                .last()
+                .map(|f| (f.source_start, f.attribution.clone())),
+            // "..., said the ministry": the source follows the verb.
+            None if a == v => {
+                let end = source_end(toks, after, to, true);
+                source(toks, after, end, lex).map(|s| (after, s))
+            }
+            None => None,
+        };
+        if let Some((source_start, mut attribution)) = frame {
+            // "reported, citing security officials who ..."
+            let mut c = after;
+            if toks.is_punct(c, ',') {
+                c += 1;
+            }
+            if toks.is(c, "citing") {
+                let end = source_end(toks, c + 1, to, false);
+                if let Some(cited) = source(toks, c + 1, end, lex) {
+                    attribution.chain.push(cited);
+                }
+            }
+            let anaphoric = toks.is_any(after, &["this", "that", "these"])
+                && toks.is_any(
+                    after + 1,
+                    &[
+                        "assessment",
+                        "figure",
+                        "figures",
+                        "toll",
+                        "tally",
+                        "account",
+                        "report",
+                        "number",
+                    ],
+                );
+            found.push(Frame {
+                verb: v,
+                source_start,
+                attribution,
+                anaphoric,
+            });
+        }
+        v = after;
+    }
+    found
+}
+
+/// The frame that attributes a claim spanning tokens `start..end`: the nearest one before it,
+/// else the first one after it.
+pub fn choose(frames: &[Frame], start: usize, end: usize) -> Option<&Frame> {
+    frames
+        .iter()
+        .filter(|f| f.verb < start && f.source_start < start)
+        .max_by_key(|f| f.verb)
+        .or_else(|| {
+            frames
+                .iter()
+                .find(|f| f.source_start >= end || f.verb >= end)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attributions(text: &str) -> Vec<(String, SourceKind, Vec<String>)> {
+        let lower = text.to_ascii_lowercase();
+        let toks = Tokens::new(text, &lower);
+        let lex = Lexicon::defaults();
+        frames(&toks, 0, toks.len(), &lex)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.attribution.text,
+                    f.attribution.kind,
+                    f.attribution.chain.into_iter().map(|c| c.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn subjects_before_and_after_the_verb() {
+        use SourceKind::*;
+        assert_eq!(
+            attributions("The Interior Ministry said security forces were attacked."),
+            [("The Interior Ministry".into(), Official, vec![])]
+        );
+        assert_eq!(
+            attributions("Several were killed, said the ministry without giving figures."),
+            [("the ministry".into(), Official, vec![])]
+        );
+        assert_eq!(
+            attributions("At least 52 were killed, security and medical sources said."),
+            [(
+                "security and medical sources".into(),
+                SecuritySources,
+                vec![]
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "According to a source close to the security services, the convoy was hit."
+            ),
+            [(
+                "a source close to the security services".into(),
+                SecuritySources,
+                vec![]
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "about 80 miles away, the Associated Press reported, citing security officials who spoke"
+            ),
+            [(
+                "the Associated Press".into(),
+                WireAgency,
+                vec!["security officials".to_string()]
+            )]
+        );
+        assert_eq!(
+            attributions(
+                "On Saturday, two truck drivers who were leaving the ambush site told AFP that"
+            ),
+            [("two truck drivers".into(), Witnesses, vec![])]
+        );
+    }
+
+    #[test]
+    fn a_second_verb_keeps_the_subject_and_clauses_split_sources() {
+        let found = attributions(
+            "In a statement, the Egyptian Interior Ministry acknowledged the operation but said 16 died.",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].0, "the Egyptian Interior Ministry");
+        let found = attributions(
+            "Official numbers put the number at 16 while other media put the number at 54.",
+        );
+        assert_eq!(
+            found.iter().map(|f| f.1).collect::<Vec<_>>(),
+            [SourceKind::Official, SourceKind::Media]
+        );
+    }
+
+    #[test]
+    fn not_attributions() {
+        assert!(attributions("These groups have never reported an affiliation.").is_empty());
+        assert!(
+            attributions("It was unclear whether the ministry was referring to its own.")
+                .is_empty()
+        );
+    }
+}

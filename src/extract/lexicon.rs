@@ -1,0 +1,232 @@
+//! The extraction vocabulary, loaded from `assets/lexicon.ron` and indexed by first word so
+//! that matching a phrase at a token costs a hash lookup, not a scan of the lexicon.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::tokens::Tokens;
+use crate::model::{Hedge, Outcome, ResponsibilityStatus, SourceKind};
+
+/// The lexicon shipped with crosscheck.
+pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    groups: HashMap<String, String>,
+    mixed_group: String,
+    outcomes: HashMap<String, Outcome>,
+    toll_nouns: Vec<String>,
+    hedges: HashMap<String, HedgeEntry>,
+    vague: HashMap<String, VagueEntry>,
+    attribution_verbs: Vec<String>,
+    source_kinds: Vec<(String, SourceKind)>,
+    actors: Vec<ActorEntry>,
+    responsibility: Vec<(String, ResponsibilityStatus)>,
+    means: HashMap<String, String>,
+    units: HashMap<String, f64>,
+    distance_qualifiers: HashMap<String, String>,
+    place_nouns: Vec<String>,
+    capitals: HashMap<String, String>,
+    background_cues: Vec<String>,
+}
+
+/// A hedge phrase: the hedge and how it shifts the bound ("more than 100" is at least 101).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeEntry {
+    /// The hedge.
+    pub hedge: Hedge,
+    /// Added to the number.
+    pub shift: i64,
+}
+
+/// A vague quantity as an interval.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueEntry {
+    /// Lowest value.
+    pub low: u64,
+    /// Highest value, when bounded.
+    pub high: Option<u64>,
+}
+
+/// A named actor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Ways the texts name it.
+    pub aliases: Vec<String>,
+    /// The organisation it belongs to.
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// Phrases of one category, indexed by first word. Values are looked up longest-first.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V: Clone> PhraseSet<V> {
+    fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for (phrase, value) in entries {
+            let words = phrase_words(&phrase);
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        PhraseSet { by_first }
+    }
+
+    /// The longest phrase starting at word token `i`: its value and the token after it.
+    pub fn at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
+        let candidates = self.by_first.get(toks.lower(i)?)?;
+        candidates
+            .iter()
+            .find_map(|(words, value)| toks.matches(i, words).map(|end| (value.clone(), end)))
+    }
+
+    /// True when some phrase starts at `i`.
+    pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
+        self.at(toks, i).is_some()
+    }
+}
+
+/// Lowercase words of a phrase as the tokenizer would split it.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let lower = phrase.to_ascii_lowercase();
+    let toks = Tokens::new(&lower, &lower);
+    (0..toks.len())
+        .map(|i| toks.lower(i).unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The loaded, indexed lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Group nouns → normalised group.
+    pub groups: PhraseSet<String>,
+    /// Group for "X and Y" when either is in it.
+    pub mixed_group: String,
+    /// Outcome words.
+    pub outcomes: PhraseSet<Outcome>,
+    /// Nouns for a death toll.
+    pub toll_nouns: PhraseSet<()>,
+    /// Hedge phrases before numbers.
+    pub hedges: PhraseSet<HedgeEntry>,
+    /// Vague quantities.
+    pub vague: PhraseSet<VagueEntry>,
+    /// Attribution verbs.
+    pub attribution_verbs: PhraseSet<()>,
+    /// Source phrases in priority order.
+    pub source_kinds: Vec<(Vec<String>, SourceKind)>,
+    /// Actor aliases: (canonical name, parent, case-sensitive) by alias.
+    pub actors: PhraseSet<(usize, bool)>,
+    /// The actors themselves.
+    pub actor_entries: Vec<ActorEntry>,
+    /// Responsibility phrases.
+    pub responsibility: PhraseSet<ResponsibilityStatus>,
+    /// Means phrases → canonical name.
+    pub means: PhraseSet<String>,
+    /// Distance units → kilometres.
+    pub units: PhraseSet<f64>,
+    /// Distance qualifiers.
+    pub distance_qualifiers: PhraseSet<String>,
+    /// Nouns that make a place.
+    pub place_nouns: PhraseSet<()>,
+    /// Demonym → capital.
+    pub capitals: HashMap<String, String>,
+    /// Phrases marking background.
+    pub background_cues: PhraseSet<()>,
+}
+
+impl Lexicon {
+    /// The shipped lexicon.
+    pub fn defaults() -> Lexicon {
+        Lexicon::parse(DEFAULT_LEXICON).expect("the shipped lexicon is valid (tested)")
+    }
+
+    /// A lexicon from RON text.
+    pub fn parse(text: &str) -> Result<Lexicon, crate::store::LoadError> {
+        let file: LexiconFile = crate::store::from_ron(
+            text,
+            std::path::Path::new("lexicon.ron"),
+            "see assets/lexicon.ron for the shape of a lexicon",
+        )?;
+        let unit = |v: Vec<String>| PhraseSet::new(v.into_iter().map(|p| (p, ())));
+        let actors = PhraseSet::new(file.actors.iter().enumerate().flat_map(|(i, a)| {
+            a.aliases.iter().map(move |alias| {
+                let exact = alias.len() > 1 && alias.chars().all(|c| c.is_ascii_uppercase());
+                (alias.clone(), (i, exact))
+            })
+        }));
+        Ok(Lexicon {
+            groups: PhraseSet::new(file.groups),
+            mixed_group: file.mixed_group,
+            outcomes: PhraseSet::new(file.outcomes),
+            toll_nouns: unit(file.toll_nouns),
+            hedges: PhraseSet::new(file.hedges),
+            vague: PhraseSet::new(file.vague),
+            attribution_verbs: unit(file.attribution_verbs),
+            source_kinds: file
+                .source_kinds
+                .into_iter()
+                .map(|(p, k)| (phrase_words(&p), k))
+                .collect(),
+            actors,
+            actor_entries: file.actors,
+            responsibility: PhraseSet::new(file.responsibility),
+            means: PhraseSet::new(file.means),
+            units: PhraseSet::new(file.units),
+            distance_qualifiers: PhraseSet::new(file.distance_qualifiers),
+            place_nouns: unit(file.place_nouns),
+            capitals: file.capitals,
+            background_cues: unit(file.background_cues),
+        })
+    }
+
+    /// The sort of source the lowercase `words` name: the phrase found earliest in them wins
+    /// (the head of "security and medical sources" is "security"), the longest at one place.
+    pub fn source_kind(&self, words: &[&str]) -> Option<SourceKind> {
+        (0..words.len()).find_map(|at| {
+            self.source_kinds
+                .iter()
+                .filter(|(phrase, _)| {
+                    words.len() - at >= phrase.len()
+                        && phrase.iter().zip(&words[at..]).all(|(p, w)| p == w)
+                })
+                .max_by_key(|(phrase, _)| phrase.len())
+                .map(|(_, kind)| *kind)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_lexicon_loads() {
+        let lex = Lexicon::defaults();
+        assert!(lex.actor_entries.iter().any(|a| a.name == "Hasm"));
+        assert_eq!(
+            lex.source_kind(&["the", "interior", "ministry"]),
+            Some(SourceKind::Official)
+        );
+        assert_eq!(
+            lex.source_kind(&["western", "diplomats", "and", "security", "officials"]),
+            Some(SourceKind::Diplomats)
+        );
+    }
+}

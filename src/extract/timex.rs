@@ -1,0 +1,432 @@
+//! Time expressions: dates ("October 20, 2017", "7 July", "Oct. 2"), months ("In September"),
+//! years, weekdays ("Friday", "last Sunday"), "yesterday", "N years ago", "last month", and the
+//! relational "a week after", resolved against the report's publication date.
+//!
+//! English calendar words are grammar, so they are here; AP-style abbreviations ("Sept.") are
+//! handled because wire copy uses them.
+
+use jiff::civil::{Date, Weekday};
+
+use super::tokens::{Kind, Tokens};
+use crate::model::PartialDate;
+
+/// A time expression found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// First token.
+    pub start: usize,
+    /// Token after it.
+    pub end: usize,
+    /// What it resolves to, when it can be resolved.
+    pub date: Option<PartialDate>,
+    /// Introduced by "since": a duration up to now, not the date of an event in the sentence.
+    pub since: bool,
+    /// For "a week after" and the like: days to add to the sentence's main event to reach the
+    /// event the expression introduces (-7 for "a week after").
+    pub offset_days: Option<i64>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// The month named at token `i` and the token after the name (and its period).
+fn month_at(toks: &Tokens, i: usize) -> Option<(u8, usize)> {
+    let word = toks.lower(i)?;
+    if let Some(m) = MONTHS.iter().position(|n| *n == word) {
+        // "may" and "march" are also verbs: only capitalised they are months.
+        if matches!(word, "may" | "march") && !toks.is_capitalized(i) {
+            return None;
+        }
+        return Some((m as u8 + 1, i + 1));
+    }
+    let (_, m) = MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == word)?;
+    // Abbreviations only with a capital and a period ("Oct.", "Sept."), or before a day.
+    if !toks.is_capitalized(i) {
+        return None;
+    }
+    if toks.is_punct(i + 1, '.') {
+        return Some((*m, i + 2));
+    }
+    (toks.kind(i + 1) == Some(Kind::Number)).then_some((*m, i + 1))
+}
+
+fn number(toks: &Tokens, i: usize) -> Option<u64> {
+    if toks.kind(i)? != Kind::Number {
+        return None;
+    }
+    toks.text(i).parse().ok()
+}
+
+fn year_at(toks: &Tokens, i: usize) -> Option<i16> {
+    let n = number(toks, i)?;
+    (toks.text(i).len() == 4 && (1800..=2100).contains(&n)).then_some(n as i16)
+}
+
+fn day(n: u64) -> Option<u8> {
+    (1..=31).contains(&n).then_some(n as u8)
+}
+
+/// The most recent `month` on or before `anchor` (for "In September" in an October report).
+fn recent_month(anchor: Option<Date>, month: u8) -> Option<PartialDate> {
+    let anchor = anchor?;
+    let year = if month as i8 > anchor.month() {
+        anchor.year() - 1
+    } else {
+        anchor.year()
+    };
+    Some(PartialDate {
+        year,
+        month: Some(month),
+        day: None,
+    })
+}
+
+fn exact(date: Date) -> PartialDate {
+    PartialDate {
+        year: date.year(),
+        month: Some(date.month() as u8),
+        day: Some(date.day() as u8),
+    }
+}
+
+fn valid(year: i16, month: u8, day: u8) -> Option<PartialDate> {
+    Date::new(year, month as i8, day as i8).ok().map(exact)
+}
+
+/// Every time expression in tokens `from..to`, resolved against `anchor` (the publication day).
+pub fn find(toks: &Tokens, from: usize, to: usize, anchor: Option<Date>) -> Vec<TimeExpr> {
+    let mut found = Vec::new();
+    let mut i = from;
+    while i < to {
+        match expression_at(toks, i, to, anchor) {
+            Some(mut expr) => {
+                let before = |n: usize| i.checked_sub(n).filter(|&k| k >= from);
+                expr.since = before(1).is_some_and(|k| toks.is(k, "since"))
+                    || (before(2).is_some_and(|k| toks.is(k, "since"))
+                        && before(1).is_some_and(|k| toks.is_any(k, &["late", "early", "mid"])));
+                i = expr.end;
+                found.push(expr);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Option<TimeExpr> {
+    let expr = |end: usize, date: Option<PartialDate>| TimeExpr {
+        start: i,
+        end: end.min(to),
+        date,
+        since: false,
+        offset_days: None,
+    };
+    let word = toks.lower(i)?;
+
+    // MONTH day[, year] | MONTH year | MONTH
+    if let Some((month, j)) = month_at(toks, i) {
+        if let Some(d) = number(toks, j)
+            .and_then(day)
+            .filter(|_| toks.text(j).len() <= 2)
+        {
+            let k = if toks.is_punct(j + 1, ',') {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(year) = year_at(toks, k) {
+                return Some(expr(k + 1, valid(year, month, d)));
+            }
+            let year = anchor.map(|a| {
+                if month as i8 > a.month() {
+                    a.year() - 1
+                } else {
+                    a.year()
+                }
+            });
+            return Some(expr(j + 1, year.and_then(|y| valid(y, month, d))));
+        }
+        if let Some(year) = year_at(toks, j) {
+            return Some(expr(
+                j + 1,
+                Some(PartialDate {
+                    year,
+                    month: Some(month),
+                    day: None,
+                }),
+            ));
+        }
+        return Some(expr(j, recent_month(anchor, month)));
+    }
+    // day MONTH [year]
+    if let Some(d) = number(toks, i)
+        .and_then(day)
+        .filter(|_| toks.text(i).len() <= 2)
+        && let Some((month, j)) = month_at(toks, i + 1)
+    {
+        if let Some(year) = year_at(toks, j) {
+            return Some(expr(j + 1, valid(year, month, d)));
+        }
+        let year = anchor.map(|a| {
+            if month as i8 > a.month() {
+                a.year() - 1
+            } else {
+                a.year()
+            }
+        });
+        return Some(expr(j, year.and_then(|y| valid(y, month, d))));
+    }
+    // [last|this|next] WEEKDAY, unless a full date follows ("Thursday, October 26, 2017").
+    let (shift, w) = match word {
+        "last" => (-1, i + 1),
+        "next" => (1, i + 1),
+        "this" => (0, i + 1),
+        _ => (0, i),
+    };
+    if let Some((_, weekday)) = toks
+        .lower(w)
+        .and_then(|x| WEEKDAYS.iter().find(|(n, _)| *n == x))
+    {
+        let k = if toks.is_punct(w + 1, ',') {
+            w + 2
+        } else {
+            w + 1
+        };
+        if month_at(toks, k).is_some()
+            && let Some(mut full) = expression_at(toks, k, to, anchor)
+        {
+            full.start = i;
+            return Some(full);
+        }
+        let date = anchor.and_then(|a| {
+            let d = match shift {
+                -1 => a.nth_weekday(-1, *weekday).ok()?,
+                1 => a.nth_weekday(1, *weekday).ok()?,
+                _ if a.weekday() == *weekday => a,
+                _ => a.nth_weekday(-1, *weekday).ok()?,
+            };
+            Some(exact(d))
+        });
+        return Some(expr(w + 1, date));
+    }
+    match word {
+        "yesterday" => {
+            return Some(expr(
+                i + 1,
+                anchor.and_then(|a| a.yesterday().ok()).map(exact),
+            ));
+        }
+        "today" | "tonight" => return Some(expr(i + 1, anchor.map(exact))),
+        "last" if toks.is(i + 1, "month") => {
+            let date = anchor.and_then(|a| a.first_of_month().yesterday().ok());
+            return Some(expr(
+                i + 2,
+                date.map(|d| PartialDate {
+                    year: d.year(),
+                    month: Some(d.month() as u8),
+                    day: None,
+                }),
+            ));
+        }
+        "last" if toks.is(i + 1, "year") => {
+            return Some(expr(
+                i + 2,
+                anchor.map(|a| PartialDate {
+                    year: a.year() - 1,
+                    month: None,
+                    day: None,
+                }),
+            ));
+        }
+        _ => {}
+    }
+    // "a week after", "two days before", "N years ago"
+    let (n, j) = if toks.is_any(i, &["a", "an"]) {
+        (Some(1), i + 1)
+    } else {
+        match super::numbers::number_at(toks, i) {
+            Some((n, None, j)) => (Some(n as i64), j),
+            _ => (None, i),
+        }
+    };
+    if let Some(n) = n {
+        let unit_days = match toks.lower(j) {
+            Some("day" | "days") => Some(1),
+            Some("week" | "weeks") => Some(7),
+            _ => None,
+        };
+        if let Some(unit) = unit_days
+            && toks.is_any(j + 1, &["after", "before", "earlier", "later"])
+        {
+            let sign = if toks.is_any(j + 1, &["after", "later"]) {
+                -1
+            } else {
+                1
+            };
+            let mut e = expr(j + 2, None);
+            e.offset_days = Some(sign * n * unit);
+            return Some(e);
+        }
+        if toks.is_any(j, &["years", "year"]) && toks.is(j + 1, "ago") {
+            return Some(expr(
+                j + 2,
+                anchor.map(|a| PartialDate {
+                    year: a.year() - n as i16,
+                    month: None,
+                    day: None,
+                }),
+            ));
+        }
+    }
+    // A year on its own: "in 2013", "the army's 2013 toppling".
+    if let Some(year) = year_at(toks, i) {
+        return Some(expr(
+            i + 1,
+            Some(PartialDate {
+                year,
+                month: None,
+                day: None,
+            }),
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(text: &str, anchor: &str) -> Vec<(String, Option<String>, bool)> {
+        let lower = text.to_ascii_lowercase();
+        let toks = Tokens::new(text, &lower);
+        let anchor: Date = anchor.parse().unwrap();
+        find(&toks, 0, toks.len(), Some(anchor))
+            .into_iter()
+            .map(|e| {
+                (
+                    toks.slice(e.start, e.end).to_string(),
+                    e.date.map(|d| d.to_string()),
+                    e.since,
+                )
+            })
+            .collect()
+    }
+
+    fn dates(text: &str, anchor: &str) -> Vec<String> {
+        resolve(text, anchor)
+            .into_iter()
+            .map(|(_, d, _)| d.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        // 2017-10-21 was a Saturday.
+        assert_eq!(
+            dates("perished Friday in an ambush", "2017-10-21"),
+            ["2017-10-20"]
+        );
+        assert_eq!(
+            dates("On Saturday, at the entrance", "2017-10-21"),
+            ["2017-10-21"]
+        );
+        assert_eq!(
+            dates("Last Sunday, six soldiers", "2017-10-21"),
+            ["2017-10-15"]
+        );
+        assert_eq!(dates("on Friday killed 12", "2017-10-27"), ["2017-10-27"]);
+        assert_eq!(dates("yesterday", "2017-10-21"), ["2017-10-20"]);
+    }
+
+    #[test]
+    fn dates_months_and_years() {
+        assert_eq!(
+            dates("on October 13, six soldiers", "2017-10-21"),
+            ["2017-10-13"]
+        );
+        assert_eq!(dates("in Sinai on 7 July.", "2017-10-21"), ["2017-07-07"]);
+        assert_eq!(dates("on July 7 that killed", "2017-10-21"), ["2017-07-07"]);
+        assert_eq!(
+            dates("inactive since Oct. 2.", "2017-10-21"),
+            ["2017-10-02"]
+        );
+        assert_eq!(
+            dates("dormant since Sept. 12", "2017-10-21"),
+            ["2017-09-12"]
+        );
+        assert_eq!(
+            dates("In September, an IS attack", "2017-10-21"),
+            ["2017-09"]
+        );
+        assert_eq!(
+            dates("In October 2015, the group", "2017-10-21"),
+            ["2015-10"]
+        );
+        assert_eq!(
+            dates("oasis October 20, 2017.", "2017-10-21"),
+            ["2017-10-20"]
+        );
+        assert_eq!(
+            dates("Gaza Strip, Thursday, October 26, 2017.", "2017-10-27"),
+            ["2017-10-26"]
+        );
+        assert_eq!(
+            dates("the launch in 2013 of a series", "2017-10-21"),
+            ["2013"]
+        );
+        assert_eq!(dates("four years ago", "2017-10-21"), ["2013"]);
+        assert_eq!(dates("Last month, at least 18", "2017-10-21"), ["2017-09"]);
+        assert_eq!(dates("he may go in March", "2017-10-21"), ["2017-03"]);
+    }
+
+    #[test]
+    fn since_and_relations_are_marked() {
+        assert!(resolve("inactive since Oct. 2.", "2017-10-21")[0].2);
+        let lower = "the clashes come a week after dozens".to_string();
+        let toks = Tokens::new("The clashes come a week after dozens", &lower);
+        let found = find(&toks, 0, toks.len(), None);
+        assert_eq!(found[0].offset_days, Some(-7));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("the 75th anniversary", "2017-10-21").is_empty());
+        assert!(dates("it may rain", "2017-10-21").is_empty());
+        assert!(dates("killed 18 people", "2017-10-21").is_empty());
+    }
+}
