@@ -65,6 +65,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ClaimFormat::Table)]
         format: ClaimFormat,
     },
+    /// Score extraction against a gold file of the claims an analyst lists.
+    Eval {
+        /// The gold file (RON).
+        gold: PathBuf,
+        /// The data file it describes.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Also list missed, spurious and wrong claims.
+        #[arg(long)]
+        details: bool,
+    },
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -149,6 +162,12 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { file, format }) => check(&file, format),
         Some(Command::List { file, format }) => list(&file, format),
+        Some(Command::Eval {
+            gold,
+            file,
+            format,
+            details,
+        }) => eval(&gold, &file, format, details),
         Some(Command::Extract {
             file,
             report,
@@ -498,6 +517,26 @@ fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitC
                 }
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(gold_path: &Path, file: &Path, format: Format, details: bool) -> Result<ExitCode, Failure> {
+    let gold = crate::eval::load_gold(gold_path)?;
+    let loaded = store::load(file)?;
+    let claims = crate::extract::Extractor::default().corpus(&loaded.corpus);
+    let evaluation = crate::eval::evaluate(&gold, &loaded.corpus, &claims).map_err(|e| {
+        Failure::BadInput(format!(
+            "error: {}: {e}\n  help: correct the gold file",
+            gold_path.display()
+        ))
+    })?;
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&evaluation).expect("JSON values encode")
+        ),
+        Format::Text => print!("{}", crate::eval::render(&evaluation, details)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@
 pub mod article_index;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod extract;
 pub mod model;
 pub mod sample;

@@ -53,15 +53,17 @@ pub struct Responsibility {
 }
 
 /// How far an actor may be from a responsibility phrase to be its subject.
-const ACTOR_WINDOW: usize = 8;
+const ACTOR_WINDOW: usize = 12;
 
-/// Responsibility statements in tokens `from..to`, each with the nearest actor in its clause.
+/// Responsibility statements in tokens `from..to`, each with the nearest actor in its clause,
+/// or, for "the group claimed", `earlier`: the actor last named before the sentence.
 pub fn responsibility(
     toks: &Tokens,
     from: usize,
     to: usize,
     lex: &Lexicon,
     actors: &[Mention],
+    earlier: Option<usize>,
 ) -> Vec<Responsibility> {
     let mut found = Vec::new();
     let mut i = from;
@@ -101,6 +103,14 @@ pub fn responsibility(
                 .min_by_key(|(gap, _)| *gap)
                 .map(|(_, actor)| actor)
         };
+        // "the group claimed the bombing": the group named last.
+        let refers_back = i >= from + 2
+            && toks.is(i - 2, "the")
+            && toks.is_any(
+                i - 1,
+                &["group", "organization", "organisation", "movement"],
+            );
+        let actor = actor.or(if refers_back { earlier } else { None });
         found.push(Responsibility {
             start: i,
             end,
@@ -144,7 +154,7 @@ mod tests {
         let lex = Lexicon::defaults();
         let found = mentions(&toks, 0, toks.len(), &lex);
         let name = |a: usize| lex.actor_entries[a].name.clone();
-        let resp = responsibility(&toks, 0, toks.len(), &lex, &found);
+        let resp = responsibility(&toks, 0, toks.len(), &lex, &found, None);
         (
             found.iter().map(|m| name(m.actor)).collect(),
             resp.iter().map(|r| (r.status, r.actor.map(name))).collect(),

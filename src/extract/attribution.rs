@@ -49,9 +49,13 @@ const SOURCE_ENDS: [&str; 9] = [
     "without", "that", "in", "on", "who", "which", "when", "adding", "as",
 ];
 /// Words that do not make a source a proper name when capitalised at the start of a sentence.
-const FUNCTION_WORDS: [&str; 20] = [
+const FUNCTION_WORDS: [&str; 21] = [
     "the", "these", "this", "those", "that", "it", "they", "he", "she", "we", "a", "an", "some",
-    "many", "most", "other", "its", "their", "his", "her",
+    "many", "most", "other", "its", "their", "his", "her", "there",
+];
+/// Words after which an attribution verb is a noun ("a claim of responsibility").
+const DETERMINERS: [&str; 9] = [
+    "a", "an", "the", "no", "any", "this", "that", "its", "their",
 ];
 
 fn is_boundary_punct(toks: &Tokens, i: usize) -> bool {
@@ -151,6 +155,10 @@ pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame
             v += 1;
             continue;
         };
+        if v > from && toks.is_any(v - 1, &DETERMINERS) {
+            v = after;
+            continue;
+        }
         let (a, subject_end) = subject(toks, from, v);
         let subject = (a < subject_end)
             .then(|| source(toks, a, subject_end, lex))
@@ -206,9 +214,18 @@ pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame
     found
 }
 
+/// Words that open a clause of its own: a source after one does not speak for what precedes
+/// it ("There has been no claim, although some media reports suggested ...").
+const CONCESSIVE: [&str; 6] = ["although", "though", "but", "while", "whereas", "because"];
+
 /// The frame that attributes a claim spanning tokens `start..end`: the nearest one before it,
-/// else the first one after it.
-pub fn choose(frames: &[Frame], start: usize, end: usize) -> Option<&Frame> {
+/// else the first one after it in the same clause.
+pub fn choose<'f>(
+    toks: &Tokens,
+    frames: &'f [Frame],
+    start: usize,
+    end: usize,
+) -> Option<&'f Frame> {
     frames
         .iter()
         .filter(|f| f.verb < start && f.source_start < start)
@@ -217,6 +234,7 @@ pub fn choose(frames: &[Frame], start: usize, end: usize) -> Option<&Frame> {
             frames
                 .iter()
                 .find(|f| f.source_start >= end || f.verb >= end)
+                .filter(|f| !(end..f.source_start.max(end)).any(|k| toks.is_any(k, &CONCESSIVE)))
         })
 }
 

@@ -39,8 +39,27 @@ const NOT_MODIFIERS: [&str; 22] = [
 ];
 /// Words that end the search for an outcome after the group.
 const CLAUSE_END: [&str; 5] = ["but", "while", "whereas", "although", "though"];
+/// Words that open an apposition describing the people counted ("most of them women").
+const APPOSITION_STARTS: [&str; 8] = [
+    "most", "many", "all", "mostly", "among", "both", "mainly", "several",
+];
+/// Singular group nouns, counted as one after "a"/"an" ("a police officer was killed").
+const ONE: [&str; 2] = ["a", "an"];
 /// How far an outcome word may be from the group.
 const OUTCOME_WINDOW: usize = 8;
+
+/// A capitalised plural naming people by nationality or community ("Palestinians",
+/// "Pakistanis", "Yazidis"): counted as people.
+fn demonym_plural(toks: &Tokens, j: usize) -> bool {
+    toks.is_capitalized(j)
+        && toks.lower(j).is_some_and(|w| {
+            w.len() > 4
+                && (w.ends_with("ans")
+                    || w.ends_with("is")
+                    || w.ends_with("ese")
+                    || w.ends_with("ites"))
+        })
+}
 
 /// A group noun phrase from token `i`: skips up to three modifiers. Returns the group, where
 /// the words start (after quotes) and the token after the noun.
@@ -51,6 +70,11 @@ fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         if let Some((group, end)) = lex.groups.at(toks, j) {
             let start = first_word(toks, i, j);
             return Some((group, start, end));
+        }
+        // A nationality plural heads the phrase unless a group noun follows ("Egyptian
+        // soldiers" are soldiers; "27 Palestinians" are people).
+        if demonym_plural(toks, j) && !lex.groups.contains_at(toks, j + 1) {
+            return Some(("people".to_string(), first_word(toks, i, j), j + 1));
         }
         if toks.is_quote(j) {
             j += 1;
@@ -81,8 +105,11 @@ fn coordinated(
     to: usize,
     lex: &Lexicon,
 ) -> (String, usize) {
+    // "two policemen and a civilian": a second noun phrase with its own article or number is
+    // not part of the count.
     if toks.is(end, "and")
         && quantity_at(toks, end + 1, lex).is_none()
+        && !toks.is_any(end + 1, &["a", "an", "the", "one"])
         && let Some((other, _, end2)) = group_at(toks, end + 1, to, lex)
     {
         let mixed = if other == group {
@@ -165,7 +192,10 @@ pub fn find(
     let mut found: Vec<Casualty> = Vec::new();
     let mut i = from;
     while i < to {
-        let Some(q) = quantity_at(toks, i, lex).filter(|q| q.end <= to) else {
+        let q = quantity_at(toks, i, lex)
+            .filter(|q| q.end <= to)
+            .or_else(|| singular_at(toks, i, to, lex));
+        let Some(q) = q else {
             i += 1;
             continue;
         };
@@ -178,6 +208,31 @@ pub fn find(
         }
     }
     found
+}
+
+/// "a police officer", "an aid worker": one person, when a singular group noun follows.
+fn singular_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Quantity> {
+    if !toks.is_any(i, &ONE) {
+        return None;
+    }
+    let (_, _, end) = group_at(toks, i + 1, to, lex)?;
+    let noun = toks.lower(end - 1)?;
+    // Plural heads ("a dozen soldiers" is handled as a number; "a few people" as vague).
+    if noun.ends_with('s')
+        || matches!(
+            noun,
+            "police" | "people" | "personnel" | "children" | "women"
+        )
+    {
+        return None;
+    }
+    Some(Quantity {
+        start: i,
+        end: i + 1,
+        low: 1,
+        high: Some(1),
+        hedge: Hedge::Exact,
+    })
 }
 
 fn claim_at(
@@ -194,6 +249,10 @@ fn claim_at(
         high: q.high,
     };
     let mut j = q.end;
+    // "17 members of the security forces", "14 of their fighters", "dozens of police".
+    if toks.is_any(j, &["members", "member"]) && toks.is(j + 1, "of") {
+        j += 1;
+    }
     if toks.is(j, "of") {
         j += 1;
         if toks.is_any(j, &["the", "these", "those", "its", "their"]) {
@@ -223,21 +282,39 @@ fn claim_at(
             end,
         ),
         None => {
-            // "16 policemen being killed and 13 injured": the group of the count before.
-            if let Some(prev) = previous
-                && toks.is(q.start.wrapping_sub(1), "and")
-                && let Some((outcome, end)) = lex.outcomes.at(toks, q.end)
-            {
-                let claim = Casualty {
-                    start: q.start,
-                    end,
-                    who: prev.who.clone(),
-                    outcome,
-                    count,
-                    hedge: q.hedge,
-                    parts: Vec::new(),
-                };
-                return Some((claim, end));
+            // "16 policemen being killed and 13 injured", "killing 59 worshippers and wounding
+            // more than 150": the group of the count before, with its own outcome.
+            if let Some(prev) = previous {
+                if toks.is(q.start.wrapping_sub(1), "and")
+                    && let Some((outcome, end)) = lex.outcomes.at(toks, q.end)
+                {
+                    let who = prev.who.clone();
+                    let claim = Casualty {
+                        start: q.start,
+                        end,
+                        who,
+                        outcome,
+                        count,
+                        hedge: q.hedge,
+                        parts: Vec::new(),
+                    };
+                    return Some((claim, end));
+                }
+                if let Some((outcome, verb)) = outcome_before(toks, q.start, from, lex)
+                    && verb + 1 >= prev.end
+                {
+                    let who = prev.who.clone();
+                    let claim = Casualty {
+                        start: verb,
+                        end: q.end,
+                        who,
+                        outcome,
+                        count,
+                        hedge: q.hedge,
+                        parts: Vec::new(),
+                    };
+                    return Some((claim, q.end));
+                }
             }
             let (toll_start, outcome) = toll_before(toks, q, from, lex)?;
             let who = toll_who.cloned().unwrap_or(Who {
@@ -261,6 +338,13 @@ fn claim_at(
     // Closing quotation marks belong to the noun phrase.
     while toks.is_quote(k) {
         k += 1;
+    }
+    // "Eighteen people, most of them women and children, died": skip the apposition.
+    if toks.is_punct(k, ',')
+        && toks.is_any(k + 1, &APPOSITION_STARTS)
+        && let Some(close) = (k + 2..(k + 14).min(to)).find(|&c| toks.is_punct(c, ','))
+    {
+        k = close + 1;
     }
     // "few militants, if any, being killed"
     if toks.is_punct(k, ',') && toks.is(k + 1, "if") && toks.is(k + 2, "any") {

@@ -55,7 +55,7 @@ fn sentences(body: &str, toks: &Tokens) -> Vec<Sentence> {
             .map(|b| (b.start_byte, b.end_byte, b.is_paragraph_break))
             .collect::<Vec<_>>()
     });
-    let mut out = Vec::with_capacity(bounds.len());
+    let mut out: Vec<Sentence> = Vec::with_capacity(bounds.len());
     for (start, end, paragraph) in bounds {
         if paragraph
             || start >= end
@@ -72,6 +72,16 @@ fn sentences(body: &str, toks: &Tokens) -> Vec<Sentence> {
             continue;
         }
         let (start, end) = (start + lead, start + lead + trimmed.len());
+        // A "sentence" starting in lower case is the rest of the one before, cut by a stray
+        // period ("were present there. mass and that ..."), as garbled copy often has.
+        if let Some(last) = out.last_mut()
+            && trimmed.chars().next().is_some_and(char::is_lowercase)
+            && !body[last.end..start].contains('\n')
+        {
+            last.end = end;
+            last.to = toks.index_at(end);
+            continue;
+        }
         // One line of a text can still hold several paragraphs' worth of lines (captions,
         // datelines): split at line breaks too, which sentences never cross in news copy.
         let mut line_start = start;
@@ -136,20 +146,26 @@ impl Extractor {
             .iter()
             .map(|s| timex::find(&toks, s.from, s.to, anchor))
             .collect();
+        // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
         let cues: Vec<bool> = sentences
             .iter()
-            .map(|s| (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i)))
+            .map(|s| {
+                toks.is(s.from, "since")
+                    || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
+            })
             .collect();
         let incidents = incident::assign(report, corpus, &times, &cues);
 
         let mut claims: Vec<Claim> = Vec::new();
         // Who an unqualified death toll counts, per incident: the first group counted dead.
         let mut toll_who: HashMap<String, Who> = HashMap::new();
+        // The actor named last, for "the group claimed ...".
+        let mut last_actor: Option<usize> = None;
         for (n, s) in sentences.iter().enumerate() {
             let incident = &incidents[n];
             let frames = attribution::frames(&toks, s.from, s.to, lex);
             let attribute = |start: usize, end: usize| -> Attribution {
-                attribution::choose(&frames, start, end)
+                attribution::choose(&toks, &frames, start, end)
                     .map(|f| f.attribution.clone())
                     .unwrap_or_else(Attribution::the_report)
             };
@@ -190,7 +206,11 @@ impl Extractor {
             }
             let means = actors::means(&toks, s.from, s.to, lex);
             let relative = location::relative(&toks, s.from, s.to, lex);
-            let event_sentence = !casualties.is_empty() || !means.is_empty();
+            // Places are sought where something happens or is located.
+            let event_sentence = !casualties.is_empty()
+                || !means.is_empty()
+                || !relative.is_empty()
+                || (s.from..s.to).any(|i| lex.responsibility.contains_at(&toks, i));
             let places = if event_sentence {
                 location::places(&toks, s.from, s.to, lex)
             } else {
@@ -245,7 +265,9 @@ impl Extractor {
                     );
                 }
             }
-            let responsibility = actors::responsibility(&toks, s.from, s.to, lex, &mentions);
+            let responsibility =
+                actors::responsibility(&toks, s.from, s.to, lex, &mentions, last_actor);
+            last_actor = mentions.last().map(|m| m.actor).or(last_actor);
             for r in &responsibility {
                 let hedge = if r.status == ResponsibilityStatus::Claimed {
                     Hedge::Exact
@@ -274,11 +296,13 @@ impl Extractor {
                 );
             }
 
-            let has_content = claims[first_new..]
+            // An attributed sentence is a statement unless it is a count: what was said is
+            // compared as a whole ("the ministry said security forces were attacked").
+            let counts = claims[first_new..]
                 .iter()
-                .any(|c| !matches!(c.detail, Detail::Time { .. } | Detail::Actor { .. }));
+                .any(|c| matches!(c.detail, Detail::Casualty { .. }));
             if let Some(frame) = frames.first()
-                && !has_content
+                && !counts
             {
                 // A statement is attributed to its sentence's first source, wherever it stands.
                 push(s.from, s.to, Hedge::Exact, Detail::Statement, &mut claims);

@@ -163,3 +163,9 @@ pub fn bad_inputs() -> Vec<BadInput> {
     });
     cases
 }
+
+/// The body of the sample's report number `n`.
+pub fn sample_body(n: usize) -> String {
+    let corpus = crosscheck::store::parse(sample().as_bytes(), "s.ron".as_ref()).unwrap();
+    corpus.reports[n].body.clone()
+}
