@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod extract;
+pub mod generate;
 pub mod model;
 pub mod sample;
 pub mod store;

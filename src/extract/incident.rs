@@ -12,8 +12,10 @@
 
 use jiff::civil::Date;
 
+use rustc_hash::FxHashMap;
+
 use super::timex::TimeExpr;
-use crate::model::{BACKGROUND, Corpus, DateSpan, PartialDate, Report};
+use crate::model::{BACKGROUND, Corpus, DateSpan, Incident, PartialDate, Report};
 
 /// The incident id for claims of a report that covers no incident of the file.
 pub const UNASSIGNED: &str = "unassigned";
@@ -52,32 +54,122 @@ fn within(inner: (Date, Date), outer: (Date, Date)) -> bool {
 /// that long is the history, not the event: "Hasm has claimed since 2016 several attacks").
 const LONG_PAST_DAYS: i32 = 180;
 
+/// The incidents of a corpus indexed by id and by date, built once so that placing a date
+/// costs a binary search, not a scan of every incident.
+#[derive(Debug)]
+pub struct Incidents<'c> {
+    corpus: &'c Corpus,
+    by_id: FxHashMap<&'c str, usize>,
+    /// (first day, last day, index), sorted by first day.
+    by_start: Vec<(Date, Date, usize)>,
+    /// The longest span in days, bounding how far back a containing incident can start.
+    longest: i32,
+}
+
+impl<'c> Incidents<'c> {
+    /// Index the incidents of `corpus`.
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let by_id = corpus
+            .incidents
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
+        let mut by_start: Vec<(Date, Date, usize)> = corpus
+            .incidents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, x)| span_days(x.date).map(|(a, b)| (a, b, i)))
+            .collect();
+        by_start.sort();
+        let longest = by_start
+            .iter()
+            .map(|(a, b, _)| (*b - *a).get_days())
+            .max()
+            .unwrap_or(0);
+        Incidents {
+            corpus,
+            by_id,
+            by_start,
+            longest,
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&'c Incident> {
+        self.by_id.get(id).map(|&i| &self.corpus.incidents[i])
+    }
+
+    /// The first incident (in file order) whose span holds every day of `d`.
+    fn containing(&self, d: (Date, Date)) -> Option<&'c Incident> {
+        let end = self.by_start.partition_point(|(a, _, _)| *a <= d.0);
+        let earliest =
+            d.0.checked_sub(jiff::Span::new().days(self.longest))
+                .unwrap_or(d.0);
+        self.by_start[..end]
+            .iter()
+            .rev()
+            .take_while(|(a, _, _)| *a >= earliest)
+            .filter(|(a, b, _)| within(d, (*a, *b)))
+            .map(|(_, _, i)| *i)
+            .min()
+            .map(|i| &self.corpus.incidents[i])
+    }
+}
+
+/// A report's view of the incidents: its own (the first is its main incident) and the window
+/// from the main incident to publication, within which dates are the reporting of it.
+struct Scope<'c> {
+    own: Vec<&'c Incident>,
+    main_days: Option<(Date, Date)>,
+    window: Option<(Date, Date)>,
+}
+
+impl<'c> Scope<'c> {
+    fn new(report: &Report, incidents: &Incidents<'c>) -> Self {
+        let own: Vec<&Incident> = report
+            .incidents
+            .iter()
+            .filter_map(|id| incidents.get(id))
+            .collect();
+        let main_days = own.first().and_then(|m| span_days(m.date));
+        let published = report.published.value().map(|p| p.date());
+        let window =
+            main_days.map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
+        Scope {
+            own,
+            main_days,
+            window,
+        }
+    }
+
+    fn main(&self) -> Option<&'c Incident> {
+        self.own.first().copied()
+    }
+
+    /// The incident whose span holds `d`: the report's own first, then any of the file.
+    fn incident_at(&self, d: (Date, Date), incidents: &Incidents<'c>) -> Option<&'c Incident> {
+        self.own
+            .iter()
+            .copied()
+            .find(|i| span_days(i.date).is_some_and(|s| within(d, s)))
+            .or_else(|| incidents.containing(d))
+    }
+}
+
 /// The incident a single date points to, for a report: another incident of the file whose
 /// span holds it, the main incident (also for dates in its reporting window), or background.
-pub fn of_date(report: &Report, corpus: &Corpus, date: PartialDate) -> String {
-    let own: Vec<&crate::model::Incident> = report
-        .incidents
-        .iter()
-        .filter_map(|id| corpus.incident(id))
-        .collect();
-    let Some(main) = own.first() else {
+pub fn of_date(report: &Report, incidents: &Incidents, date: PartialDate) -> String {
+    let scope = Scope::new(report, incidents);
+    let Some(main) = scope.main() else {
         return UNASSIGNED.to_string();
     };
     let Some(d) = days(date) else {
         return main.id.clone();
     };
-    if let Some(i) = own
-        .iter()
-        .copied()
-        .chain(corpus.incidents.iter())
-        .find(|i| span_days(i.date).is_some_and(|s| within(d, s)))
-    {
+    if let Some(i) = scope.incident_at(d, incidents) {
         return i.id.clone();
     }
-    let published = report.published.value().map(|p| p.date());
-    let window = span_days(main.date)
-        .map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
-    if window.is_some_and(|w| within(d, w)) {
+    if scope.window.is_some_and(|w| within(d, w)) {
         main.id.clone()
     } else {
         BACKGROUND.to_string()
@@ -88,46 +180,28 @@ pub fn of_date(report: &Report, corpus: &Corpus, date: PartialDate) -> String {
 /// cue.
 pub fn assign(
     report: &Report,
-    corpus: &Corpus,
+    incidents: &Incidents,
     times: &[Vec<TimeExpr>],
     cues: &[bool],
 ) -> Vec<String> {
-    let own: Vec<&crate::model::Incident> = report
-        .incidents
-        .iter()
-        .filter_map(|id| corpus.incident(id))
-        .collect();
-    let Some(main) = own.first() else {
+    let scope = Scope::new(report, incidents);
+    let Some(main) = scope.main() else {
         return vec![UNASSIGNED.to_string(); times.len()];
     };
-    let main_days = span_days(main.date);
-    let published = report.published.value().map(|p| p.date());
-    // The reporting window: from the main incident to publication.
-    let window =
-        main_days.map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
-    let incident_at = |d: (Date, Date)| -> Option<String> {
-        // Prefer the report's own incidents, then any of the file.
-        own.iter()
-            .copied()
-            .chain(corpus.incidents.iter())
-            .find(|i| span_days(i.date).is_some_and(|s| within(d, s)))
-            .map(|i| i.id.clone())
-    };
-
     let mut current = main.id.clone();
     let mut out = Vec::with_capacity(times.len());
     for (exprs, cue) in times.iter().zip(cues) {
         let mut verdict: Option<String> = None;
         // "a week after": the event it introduces is that far from the main incident.
         for expr in exprs {
-            if let (Some(offset), Some((first, last))) = (expr.offset_days, main_days)
+            if let (Some(offset), Some((first, last))) = (expr.offset_days, scope.main_days)
                 && let (Ok(a), Ok(b)) = (
                     first.checked_add(jiff::Span::new().days(offset)),
                     last.checked_add(jiff::Span::new().days(offset)),
                 )
-                && let Some(id) = incident_at((a, b))
+                && let Some(i) = scope.incident_at((a, b), incidents)
             {
-                verdict = Some(id);
+                verdict = Some(i.id.clone());
             }
         }
         if verdict.is_none() {
@@ -139,15 +213,16 @@ pub fn assign(
                     continue;
                 };
                 if expr.since {
-                    let long_past = main_days
+                    let long_past = scope
+                        .main_days
                         .is_some_and(|(first, _)| (first - d.1).get_days() > LONG_PAST_DAYS);
                     saw_background |= long_past;
                     continue;
                 }
-                match incident_at(d) {
-                    Some(id) if id == main.id => saw_main = true,
-                    Some(id) => saw_other = saw_other.or(Some(id)),
-                    None if window.is_some_and(|w| within(d, w)) => saw_main = true,
+                match scope.incident_at(d, incidents) {
+                    Some(i) if i.id == main.id => saw_main = true,
+                    Some(i) => saw_other = saw_other.or(Some(i.id.clone())),
+                    None if scope.window.is_some_and(|w| within(d, w)) => saw_main = true,
                     None => saw_background = true,
                 }
             }

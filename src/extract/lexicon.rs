@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::Deserialize;
 
 use super::tokens::Tokens;
@@ -68,12 +70,14 @@ pub struct ActorEntry {
 /// Phrases of one category, indexed by first word. Values are looked up longest-first.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
+    /// This category's bit in the per-token masks.
+    bit: u32,
 }
 
 impl<V: Clone> PhraseSet<V> {
-    fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+    fn new(entries: impl IntoIterator<Item = (String, V)>, bit: u32) -> Self {
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
         for (phrase, value) in entries {
             let words = phrase_words(&phrase);
             if let Some(first) = words.first() {
@@ -86,11 +90,14 @@ impl<V: Clone> PhraseSet<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        PhraseSet { by_first }
+        PhraseSet { by_first, bit }
     }
 
     /// The longest phrase starting at word token `i`: its value and the token after it.
     pub fn at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
+        if !toks.may_start(i, self.bit) {
+            return None;
+        }
         let candidates = self.by_first.get(toks.lower(i)?)?;
         candidates
             .iter()
@@ -100,6 +107,12 @@ impl<V: Clone> PhraseSet<V> {
     /// True when some phrase starts at `i`.
     pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
         self.at(toks, i).is_some()
+    }
+}
+
+impl<V> PhraseSet<V> {
+    fn first_words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.by_first.keys().map(|k| (k.as_str(), self.bit))
     }
 }
 
@@ -149,6 +162,8 @@ pub struct Lexicon {
     pub capitals: HashMap<String, String>,
     /// Phrases marking background.
     pub background_cues: PhraseSet<()>,
+    /// For each word that starts some phrase, the categories it starts (their bits).
+    starts: FxHashMap<String, u32>,
 }
 
 impl Lexicon {
@@ -164,21 +179,24 @@ impl Lexicon {
             std::path::Path::new("lexicon.ron"),
             "see assets/lexicon.ron for the shape of a lexicon",
         )?;
-        let unit = |v: Vec<String>| PhraseSet::new(v.into_iter().map(|p| (p, ())));
-        let actors = PhraseSet::new(file.actors.iter().enumerate().flat_map(|(i, a)| {
-            a.aliases.iter().map(move |alias| {
-                let exact = alias.len() > 1 && alias.chars().all(|c| c.is_ascii_uppercase());
-                (alias.clone(), (i, exact))
-            })
-        }));
-        Ok(Lexicon {
-            groups: PhraseSet::new(file.groups),
+        let unit = |v: Vec<String>, bit: u32| PhraseSet::new(v.into_iter().map(|p| (p, ())), bit);
+        let actors = PhraseSet::new(
+            file.actors.iter().enumerate().flat_map(|(i, a)| {
+                a.aliases.iter().map(move |alias| {
+                    let exact = alias.len() > 1 && alias.chars().all(|c| c.is_ascii_uppercase());
+                    (alias.clone(), (i, exact))
+                })
+            }),
+            1 << 6,
+        );
+        let mut lex = Lexicon {
+            groups: PhraseSet::new(file.groups, 1 << 0),
             mixed_group: file.mixed_group,
-            outcomes: PhraseSet::new(file.outcomes),
-            toll_nouns: unit(file.toll_nouns),
-            hedges: PhraseSet::new(file.hedges),
-            vague: PhraseSet::new(file.vague),
-            attribution_verbs: unit(file.attribution_verbs),
+            outcomes: PhraseSet::new(file.outcomes, 1 << 1),
+            toll_nouns: unit(file.toll_nouns, 1 << 2),
+            hedges: PhraseSet::new(file.hedges, 1 << 3),
+            vague: PhraseSet::new(file.vague, 1 << 4),
+            attribution_verbs: unit(file.attribution_verbs, 1 << 5),
             source_kinds: file
                 .source_kinds
                 .into_iter()
@@ -186,14 +204,48 @@ impl Lexicon {
                 .collect(),
             actors,
             actor_entries: file.actors,
-            responsibility: PhraseSet::new(file.responsibility),
-            means: PhraseSet::new(file.means),
-            units: PhraseSet::new(file.units),
-            distance_qualifiers: PhraseSet::new(file.distance_qualifiers),
-            place_nouns: unit(file.place_nouns),
+            responsibility: PhraseSet::new(file.responsibility, 1 << 7),
+            means: PhraseSet::new(file.means, 1 << 8),
+            units: PhraseSet::new(file.units, 1 << 9),
+            distance_qualifiers: PhraseSet::new(file.distance_qualifiers, 1 << 10),
+            place_nouns: unit(file.place_nouns, 1 << 11),
             capitals: file.capitals,
-            background_cues: unit(file.background_cues),
-        })
+            background_cues: unit(file.background_cues, 1 << 12),
+            starts: FxHashMap::default(),
+        };
+        let firsts: Vec<(String, u32)> = lex
+            .groups
+            .first_words()
+            .chain(lex.outcomes.first_words())
+            .chain(lex.toll_nouns.first_words())
+            .chain(lex.hedges.first_words())
+            .chain(lex.vague.first_words())
+            .chain(lex.attribution_verbs.first_words())
+            .chain(lex.actors.first_words())
+            .chain(lex.responsibility.first_words())
+            .chain(lex.means.first_words())
+            .chain(lex.units.first_words())
+            .chain(lex.distance_qualifiers.first_words())
+            .chain(lex.place_nouns.first_words())
+            .chain(lex.background_cues.first_words())
+            .map(|(w, b)| (w.to_string(), b))
+            .collect();
+        for (word, bit) in firsts {
+            *lex.starts.entry(word).or_default() |= bit;
+        }
+        Ok(lex)
+    }
+
+    /// Per token of `toks`, the categories whose phrases may start there.
+    pub fn masks(&self, toks: &Tokens) -> Vec<u32> {
+        (0..toks.len())
+            .map(|i| {
+                toks.lower(i)
+                    .and_then(|w| self.starts.get(w))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect()
     }
 
     /// The sort of source the lowercase `words` name: the phrase found earliest in them wins

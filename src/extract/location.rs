@@ -56,6 +56,10 @@ const NOT_PLACES: [&str; 19] = [
 /// A compass direction at token `i` ("southwest", "south-west", "south west").
 fn direction_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
     let word = toks.lower(i)?;
+    // Every direction starts with a compass point: most words leave here without allocating.
+    if !POINTS.iter().any(|p| word.starts_with(p)) {
+        return None;
+    }
     let joined = word.replace('-', "");
     let valid = |d: &str| {
         POINTS.contains(&d)

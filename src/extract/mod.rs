@@ -16,7 +16,7 @@ pub mod numbers;
 pub mod timex;
 pub mod tokens;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -25,6 +25,7 @@ use crate::model::{
     Who,
 };
 use attribution::Frame;
+use incident::Incidents;
 use lexicon::Lexicon;
 use tokens::Tokens;
 
@@ -126,19 +127,26 @@ impl Extractor {
 
     /// The claims of every report, in corpus order, read in parallel.
     pub fn corpus(&self, corpus: &Corpus) -> Vec<Vec<Claim>> {
+        let incidents = Incidents::new(corpus);
         corpus
             .reports
             .par_iter()
-            .map(|r| self.report(r, corpus))
+            .map(|r| self.report_in(r, &incidents))
             .collect()
     }
 
-    /// The claims of one report, in text order.
+    /// The claims of one report of `corpus`, in text order.
     pub fn report(&self, report: &Report, corpus: &Corpus) -> Vec<Claim> {
+        self.report_in(report, &Incidents::new(corpus))
+    }
+
+    /// The claims of one report, with the corpus's incidents already indexed.
+    pub fn report_in(&self, report: &Report, incidents: &Incidents) -> Vec<Claim> {
         let lex = &self.lex;
         let body = report.body.as_str();
         let lower = body.to_ascii_lowercase();
-        let toks = Tokens::new(body, &lower);
+        let mut toks = Tokens::new(body, &lower);
+        toks.set_masks(lex.masks(&toks));
         let sentences = sentences(body, &toks);
         let anchor = report.published.value().map(|p| p.date());
 
@@ -154,15 +162,15 @@ impl Extractor {
                     || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
             })
             .collect();
-        let incidents = incident::assign(report, corpus, &times, &cues);
+        let sentence_incidents = incident::assign(report, incidents, &times, &cues);
 
         let mut claims: Vec<Claim> = Vec::new();
         // Who an unqualified death toll counts, per incident: the first group counted dead.
-        let mut toll_who: HashMap<String, Who> = HashMap::new();
+        let mut toll_who: HashMap<String, Who> = HashMap::default();
         // The actor named last, for "the group claimed ...".
         let mut last_actor: Option<usize> = None;
         for (n, s) in sentences.iter().enumerate() {
-            let incident = &incidents[n];
+            let incident = &sentence_incidents[n];
             let frames = attribution::frames(&toks, s.from, s.to, lex);
             let attribute = |start: usize, end: usize| -> Attribution {
                 attribution::choose(&toks, &frames, start, end)
@@ -243,7 +251,7 @@ impl Extractor {
                     // A date is about whatever it points to, whatever else its sentence is about
                     // ("perished Friday ... since the launch in 2013").
                     if let Some(time) = claims.last_mut() {
-                        time.incident = incident::of_date(report, corpus, date);
+                        time.incident = incident::of_date(report, incidents, date);
                     }
                 }
             }

@@ -52,6 +52,13 @@ const TENS: [&str; 8] = [
 
 /// Value of one number word below 100 ("six", "forty", "twenty-one").
 fn small_word(word: &str) -> Option<u64> {
+    // Most words are not numbers: rule them out by their first letter before comparing.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n')
+    ) {
+        return None;
+    }
     if let Some(u) = UNITS.iter().position(|w| *w == word) {
         return Some(u as u64);
     }

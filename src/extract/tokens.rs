@@ -27,6 +27,9 @@ pub struct Tokens<'t> {
     text: &'t str,
     lower: &'t str,
     toks: Vec<Tok>,
+    /// Per token, which lexicon categories have a phrase starting with it (see
+    /// [`Tokens::set_masks`]); empty until set, meaning "any".
+    masks: Vec<u32>,
 }
 
 fn is_quote(c: char) -> bool {
@@ -106,7 +109,24 @@ impl<'t> Tokens<'t> {
                 kind,
             });
         }
-        Tokens { text, lower, toks }
+        Tokens {
+            text,
+            lower,
+            toks,
+            masks: Vec::new(),
+        }
+    }
+
+    /// Record, per token, the categories whose phrases may start there, so a category with no
+    /// phrase starting at a token is ruled out without a lookup.
+    pub fn set_masks(&mut self, masks: Vec<u32>) {
+        debug_assert_eq!(masks.len(), self.toks.len());
+        self.masks = masks;
+    }
+
+    /// True when a phrase of the category `bit` may start at token `i`.
+    pub fn may_start(&self, i: usize, bit: u32) -> bool {
+        self.masks.get(i).is_none_or(|m| m & bit != 0)
     }
 
     /// Number of tokens.
