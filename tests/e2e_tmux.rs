@@ -174,6 +174,9 @@ fn a_user_browses_the_sample_at_every_size() {
             "{w}x{h}: the incident is listed:\n{screen}"
         );
         if w >= 80 {
+            // Claims arrive from the background worker.
+            let screen = t.wait_for("CAS 35+ security_forces killed");
+            assert_clean(&screen, w);
             for title in [
                 "Articles (4)",
                 "Claims",

@@ -225,3 +225,49 @@ fn resizing_keeps_the_selection_on_screen() {
     update::handle_event(&mut app, Event::Resize(80, 24));
     assert_eq!(app.focus, Pane::Reader);
 }
+
+#[test]
+fn claims_follow_the_article_and_show_in_the_text() {
+    let mut app = sample_app((80, 24));
+    let first = app.claims.claims().len();
+    assert!(first > 10, "the AFP dispatch has claims: {first}");
+    assert_eq!(
+        app.claims.selected_claim().unwrap().text,
+        "At least 35 Egyptian policemen perished"
+    );
+    // Tab to the claims pane, move to a later claim, open it: the reader shows it.
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Claims);
+    press(&mut app, "G enter");
+    assert_eq!(app.reader, Some(0));
+    assert_eq!(app.focus, Pane::Claims, "the claims stay in hand");
+    let scrolled = app.reader_scroll;
+    assert!(
+        scrolled > 40,
+        "the reader scrolled to the last claim: {scrolled}"
+    );
+    press(&mut app, "g");
+    assert!(
+        app.reader_scroll < scrolled,
+        "and follows the selection back up"
+    );
+    // Another article lists its own claims from the top.
+    press(&mut app, "shift-tab j");
+    assert_eq!(app.focus, Pane::Articles);
+    assert_eq!(app.claims.selected, 0);
+    assert!(
+        app.claims
+            .selected_claim()
+            .unwrap()
+            .report
+            .starts_with("wapo")
+    );
+}
+
+#[test]
+fn claims_pane_says_when_extraction_is_still_running() {
+    let corpus =
+        crosscheck::store::parse(crosscheck::sample::TEXT.as_bytes(), "s.ron".as_ref()).unwrap();
+    let app = common::tui::app_extracting(corpus, (80, 24));
+    assert!(common::tui::screen_text(&app).contains("Extracting claims…"));
+}

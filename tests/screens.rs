@@ -69,11 +69,11 @@ fn the_selection_shows_without_colour() {
     let buffer = terminal.backend().buffer();
     let mark = (0..buffer.area.height)
         .find_map(|y| {
-            (0..buffer.area.width)
+            (0..30)
                 .find(|&x| buffer[(x, y)].symbol() == "▶")
                 .map(|x| (x, y))
         })
-        .expect("a selection marker is drawn");
+        .expect("a selection marker is drawn in the focused article list");
     let cell = &buffer[(mark.0 + 3, mark.1)];
     assert!(
         cell.modifier.contains(Modifier::REVERSED),
@@ -132,5 +132,41 @@ fn hostile_text_never_reaches_the_terminal_raw() {
             );
         }
         insta::assert_snapshot!(format!("hostile_reader_{w}x{h}"), render(&app).backend());
+    }
+}
+
+#[test]
+fn a_claim_highlighted_in_the_reader_at_80x24_and_200x60() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = sample_app((w, h));
+        // The 55 killed of the second report.
+        press(&mut app, "j tab");
+        let n = app
+            .claims
+            .claims()
+            .iter()
+            .position(|c| c.text.starts_with("At least 55"))
+            .unwrap();
+        for _ in 0..n {
+            press(&mut app, "j");
+        }
+        press(&mut app, "enter");
+        let terminal = render(&app);
+        let buffer = terminal.backend().buffer();
+        let highlighted: String = (0..buffer.area.height)
+            .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::UNDERLINED)
+                    && buffer[(x, y)].bg == ratatui::style::Color::Yellow
+            })
+            .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+            .collect();
+        assert!(
+            highlighted.starts_with("At least 55 policemen"),
+            "{w}x{h}: highlighted {highlighted:?}"
+        );
+        insta::assert_snapshot!(format!("claim_in_reader_{w}x{h}"), terminal.backend());
     }
 }

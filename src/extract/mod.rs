@@ -394,7 +394,11 @@ pub fn value_text(claim: &Claim) -> String {
                 parts.push(d.clone());
             }
             if let Some(f) = from {
-                parts.push(format!("of {f}"));
+                // "300 km southwest of Cairo", "200 km from Cairo", "south of the capital".
+                parts.push(format!(
+                    "{} {f}",
+                    if direction.is_some() { "of" } else { "from" }
+                ));
             }
             if let Some(p) = place {
                 parts.push(p.clone());

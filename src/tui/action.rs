@@ -20,7 +20,8 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
-    /// Open the selected article in the reader, or fold/unfold the selected incident.
+    /// Open the selected article in the reader, show the selected claim in its text, or
+    /// fold/unfold the selected incident.
     Open,
     /// Fold or unfold the selected incident.
     ToggleGroup,
@@ -102,7 +103,7 @@ registry! {
     MoveBottom, "move_bottom", Navigation, "bottom", "Go to the last line";
     FocusNext, "focus_next", Panes, "next pane", "Focus the next pane";
     FocusPrev, "focus_prev", Panes, "previous pane", "Focus the previous pane";
-    Open, "open", Articles, "open", "Open the article in the reader, or fold/unfold an incident";
+    Open, "open", Articles, "open", "Open the article in the reader, show the claim in its text, or fold/unfold an incident";
     ToggleGroup, "toggle_group", Articles, "fold", "Fold or unfold the incident";
     Collapse, "collapse", Articles, "fold", "Fold the incident (from an article: go to its incident)";
     Expand, "expand", Articles, "unfold", "Unfold the incident";

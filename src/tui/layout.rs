@@ -115,7 +115,16 @@ pub fn layout(area: Rect, focus: Pane, reader_open: bool) -> ScreenLayout {
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
                 .areas(body);
         if reader_open {
-            vec![(Pane::Articles, list), (Pane::Reader, side)]
+            // The reader takes the right; articles above claims on the left, so moving
+            // through claims shows each one in the text.
+            let [articles, claims] =
+                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                    .areas(list);
+            vec![
+                (Pane::Articles, articles),
+                (Pane::Claims, claims),
+                (Pane::Reader, side),
+            ]
         } else {
             let [claims, comparison] = halves_vertical(side);
             vec![
@@ -171,7 +180,7 @@ mod tests {
         assert_eq!(panes(200, 60, false), [Articles, Claims, Comparison]);
         assert_eq!(panes(200, 60, true), [Articles, Reader, Claims, Comparison]);
         assert_eq!(panes(80, 24, false), [Articles, Claims, Comparison]);
-        assert_eq!(panes(80, 24, true), [Articles, Reader]);
+        assert_eq!(panes(80, 24, true), [Articles, Claims, Reader]);
         assert_eq!(panes(40, 12, true), [Articles]);
         assert!(layout(Rect::new(0, 0, 20, 5), Articles, false).too_small);
     }

@@ -20,28 +20,65 @@ pub mod update;
 pub mod view;
 
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use ratatui::crossterm::event;
+
+use crate::extract::Extractor;
+use crate::model::{Claim, Corpus};
 
 pub use state::{App, Document};
 
 /// How long to wait for input before checking for a stop signal.
 const POLL: Duration = Duration::from_millis(200);
+/// How long to wait for input while background work may finish.
+const WORKER_POLL: Duration = Duration::from_millis(25);
+
+/// Start extracting the claims of `corpus` on a worker thread; the result arrives on the
+/// returned channel. Extraction uses every core (rayon) and never blocks a keystroke.
+pub fn extract_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Vec<Vec<Claim>>> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("extraction".into())
+        .spawn(move || {
+            let start = std::time::Instant::now();
+            let claims = Extractor::default().corpus(&corpus);
+            tracing::info!(
+                reports = claims.len(),
+                ms = start.elapsed().as_millis() as u64,
+                "claims extracted"
+            );
+            // The interface may have quit already; then nobody needs the claims.
+            let _ = tx.send(claims);
+        });
+    if let Err(e) = spawned {
+        tracing::error!("cannot start the extraction thread: {e}");
+    }
+    rx
+}
 
 /// Run the interface until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
+    let claims = extract_in_background(Arc::clone(&app.doc.corpus));
+    let mut waiting = true;
     let mut guard = terminal::TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
     app.size = (size.width, size.height);
     update::fit(&mut app);
     let mut dirty = true;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
+        if waiting && let Ok(result) = claims.try_recv() {
+            update::claims_ready(&mut app, result);
+            waiting = false;
+            dirty = true;
+        }
         if dirty {
             guard.terminal.draw(|frame| view::draw(frame, &app))?;
             dirty = false;
         }
-        if !event::poll(POLL)? {
+        // Poll briefly while the worker runs, so its result shows as soon as it is ready.
+        if !event::poll(if waiting { WORKER_POLL } else { POLL })? {
             continue;
         }
         // Handle everything already queued before drawing once: keeps up with key repeat.

@@ -13,8 +13,69 @@ pub fn title(report: &Report) -> String {
     format!("Reader — {}", report.id)
 }
 
-/// The lines of the reader for report number `r`, before wrapping.
+/// The lines of the reader for report number `r`, before wrapping: the header, then the body
+/// with the selected claim's words highlighted.
 pub fn content(app: &App, r: usize) -> Vec<Line<'static>> {
+    let mut lines = header(app, r);
+    let report = &app.doc.corpus.reports[r];
+    let highlight = highlighted_span(app, r);
+    let mut offset = 0;
+    for para in report.body.split('\n') {
+        let start = offset;
+        offset += para.len() + 1;
+        let para = para.strip_suffix('\r').unwrap_or(para);
+        let end = start + para.len();
+        let line = match highlight {
+            Some([a, b]) if a < end && b > start => {
+                let (a, b) = (a.max(start) - start, b.min(end) - start);
+                Line::from(vec![
+                    Span::styled(sanitize(&para[..a]).into_owned(), app.theme.text),
+                    Span::styled(sanitize(&para[a..b]).into_owned(), app.theme.highlight),
+                    Span::styled(sanitize(&para[b..]).into_owned(), app.theme.text),
+                ])
+            }
+            _ => Line::from(Span::styled(sanitize(para).into_owned(), app.theme.text)),
+        };
+        lines.push(line);
+    }
+    lines
+}
+
+/// The byte span of report `r` to highlight: the selected claim's, when it belongs to `r`.
+fn highlighted_span(app: &App, r: usize) -> Option<[usize; 2]> {
+    let claim = app.claims.selected_claim()?;
+    let report = &app.doc.corpus.reports[r];
+    let [a, b] = claim.span;
+    (claim.report == report.id
+        && a <= b
+        && b <= report.body.len()
+        && report.body.is_char_boundary(a)
+        && report.body.is_char_boundary(b))
+    .then_some([a, b])
+}
+
+/// The wrapped line (at `width` cells) where byte `offset` of report `r`'s body is shown.
+pub fn line_of(app: &App, r: usize, width: u16, offset: usize) -> usize {
+    let mut line = super::text_block::wrap_lines(&header(app, r), width).len();
+    let mut start = 0;
+    for para in app.doc.corpus.reports[r].body.split('\n') {
+        let ranges = crate::text::wrap(para.strip_suffix('\r').unwrap_or(para), width as usize);
+        if offset < start + para.len() + 1 {
+            let within = offset - start;
+            return line
+                + ranges
+                    .iter()
+                    .position(|x| within < x.end.max(x.start + 1))
+                    .unwrap_or(0);
+        }
+        line += ranges.len();
+        start += para.len() + 1;
+    }
+    line
+}
+
+/// The header of the reader: headline and metadata, each inference with its reason.
+fn header(app: &App, r: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let corpus = &app.doc.corpus;
     let report = &corpus.reports[r];
@@ -91,9 +152,5 @@ pub fn content(app: &App, r: usize) -> Vec<Line<'static>> {
     field("Id", Some((sanitize(&report.id).into_owned(), None)), true);
     lines.push(Line::default());
 
-    lines.extend(report.body.split('\n').map(|para| {
-        let para = para.strip_suffix('\r').unwrap_or(para);
-        Line::from(Span::styled(sanitize(para).into_owned(), theme.text))
-    }));
     lines
 }

@@ -1,8 +1,10 @@
 //! The TUI's state: the document being browsed and the view over it (focus, selection,
 //! scroll offsets, overlays). `update` changes it; `view` only reads it.
 
+use std::sync::Arc;
+
 use crate::article_index::ArticleIndex;
-use crate::model::Corpus;
+use crate::model::{Claim, Corpus};
 
 use super::keymap::{Context, KeyMap};
 use super::theme::Theme;
@@ -10,8 +12,8 @@ use super::theme::Theme;
 /// The corpus being browsed, with what is derived from it once.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The data.
-    pub corpus: Corpus,
+    /// The data, shared with the extraction worker.
+    pub corpus: Arc<Corpus>,
     /// The articles grouped by incident.
     pub index: ArticleIndex,
     /// How to name the document to the user (a path).
@@ -23,7 +25,7 @@ impl Document {
     pub fn new(corpus: Corpus, name: impl Into<String>) -> Self {
         let index = ArticleIndex::build(&corpus);
         Document {
-            corpus,
+            corpus: Arc::new(corpus),
             index,
             name: name.into(),
         }
@@ -174,6 +176,34 @@ impl Overlay {
     }
 }
 
+/// The claims pane's view state.
+#[derive(Debug, Clone, Default)]
+pub struct ClaimList {
+    /// Claims of every report, in corpus order; `None` while extraction runs.
+    pub by_report: Option<Arc<Vec<Vec<Claim>>>>,
+    /// The report whose claims are listed (follows the article list).
+    pub report: Option<usize>,
+    /// Index of the selected claim.
+    pub selected: usize,
+    /// Index of the first claim on screen.
+    pub offset: usize,
+}
+
+impl ClaimList {
+    /// The claims listed now.
+    pub fn claims(&self) -> &[Claim] {
+        match (&self.by_report, self.report) {
+            (Some(all), Some(r)) => all.get(r).map(Vec::as_slice).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The selected claim.
+    pub fn selected_claim(&self) -> Option<&Claim> {
+        self.claims().get(self.selected)
+    }
+}
+
 /// Everything the TUI shows.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -193,8 +223,8 @@ pub struct App {
     pub list: ArticleList,
     /// First line shown in the reader.
     pub reader_scroll: usize,
-    /// First line shown in the claims pane.
-    pub claims_scroll: usize,
+    /// The claims pane.
+    pub claims: ClaimList,
     /// First line shown in the comparison pane.
     pub comparison_scroll: usize,
     /// Windows over the main screen, top last.
@@ -218,7 +248,7 @@ impl App {
             reader: None,
             list,
             reader_scroll: 0,
-            claims_scroll: 0,
+            claims: ClaimList::default(),
             comparison_scroll: 0,
             overlays: Vec::new(),
             status: None,

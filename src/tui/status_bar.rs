@@ -27,6 +27,7 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::FocusNext,
             Action::Help,
         ],
+        Context::Claims => &[Action::Open, Action::FocusNext, Action::Help, Action::Back],
         Context::Help => &[Action::MoveDown, Action::Back],
         _ => &[Action::FocusNext, Action::Help, Action::Back],
     }

@@ -60,7 +60,7 @@ pub fn inner_height(area: Rect) -> usize {
 }
 
 /// Text panes keep one blank column inside each border, so text never touches the frame.
-fn inner_width(area: Rect) -> u16 {
+pub fn inner_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).max(1)
 }
 

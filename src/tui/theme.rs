@@ -91,6 +91,7 @@ theme_roles! {
     headline: "Headlines.",
     label: "Field labels (Outlet:, Published:).",
     inferred: "Metadata that is inferred, not printed in the report.",
+    highlight: "The selected claim's words in the reader.",
     hint_key: "Keys in the status bar and help.",
     hint: "What those keys do.",
     status_bar: "The status bar.",

@@ -8,8 +8,8 @@ use super::action::Action;
 use super::keys::Key;
 use super::layout::{ScreenLayout, layout, tab_spans};
 use super::state::{App, Overlay, Pane, Row};
-use super::text_block::{content_height, inner_height};
-use super::{claims_pane, comparison_pane, overlays, reader_pane};
+use super::text_block::{content_height, inner_height, inner_width};
+use super::{comparison_pane, overlays, reader_pane};
 
 /// Lines the mouse wheel scrolls text panes by.
 const WHEEL_LINES: usize = 3;
@@ -81,6 +81,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.reader = Some(report);
                 app.reader_scroll = 0;
                 app.focus = Pane::Reader;
+            }
+            // On a claim: show it in the text, keeping the claims in hand to move on.
+            _ if app.focus == Pane::Claims && app.claims.selected_claim().is_some() => {
+                app.reader = app.claims.report;
+                show_claim_in_reader(app);
             }
             _ => {}
         },
@@ -156,7 +161,23 @@ fn move_in(app: &mut App, pane: Pane, action: Action) {
             }
         }
         Pane::Reader => scroll_by(&mut app.reader_scroll, action, page),
-        Pane::Claims => scroll_by(&mut app.claims_scroll, action, page),
+        Pane::Claims => {
+            let last = app.claims.claims().len().saturating_sub(1);
+            let before = app.claims.selected;
+            let s = &mut app.claims.selected;
+            *s = match action {
+                Action::MoveUp => s.saturating_sub(1),
+                Action::MoveDown => (*s + 1).min(last),
+                Action::PageUp => s.saturating_sub(page),
+                Action::PageDown => (*s + page).min(last),
+                Action::MoveTop => 0,
+                Action::MoveBottom => last,
+                _ => *s,
+            };
+            if app.claims.selected != before {
+                show_claim_in_reader(app);
+            }
+        }
         Pane::Comparison => scroll_by(&mut app.comparison_scroll, action, page),
     }
 }
@@ -177,7 +198,12 @@ fn scroll_by(offset: &mut usize, action: Action, page: usize) {
 /// The panes that follow the list's selection start again from the top, and the reader,
 /// when open, shows the newly selected article.
 fn after_selection_moved(app: &mut App) {
-    app.claims_scroll = 0;
+    let report = app.selected_report();
+    if report.is_some() && report != app.claims.report {
+        app.claims.report = report;
+        app.claims.selected = 0;
+        app.claims.offset = 0;
+    }
     app.comparison_scroll = 0;
     if app.reader.is_some()
         && let Some(report) = app.selected_report()
@@ -223,11 +249,16 @@ pub fn fit(app: &mut App) {
         scroll.min(total.saturating_sub(inner_height(area)))
     };
     if let Some(area) = screen.area(Pane::Claims) {
-        app.claims_scroll = clamp(
-            app.claims_scroll,
-            content_height(&claims_pane::content(app), area),
-            area,
-        );
+        let claims = &mut app.claims;
+        let n = claims.claims().len();
+        claims.selected = claims.selected.min(n.saturating_sub(1));
+        let h = inner_height(area).max(1);
+        if claims.selected < claims.offset {
+            claims.offset = claims.selected;
+        } else if claims.selected >= claims.offset + h {
+            claims.offset = claims.selected + 1 - h;
+        }
+        claims.offset = claims.offset.min(n.saturating_sub(h));
     }
     if let Some(area) = screen.area(Pane::Comparison) {
         app.comparison_scroll = clamp(
@@ -318,4 +349,27 @@ fn handle_mouse(app: &mut App, mouse: MouseEvent) -> bool {
         }
         _ => false,
     }
+}
+
+/// Scroll the reader, when it shows the selected claim's report, so the claim is in view with
+/// a little context above it.
+fn show_claim_in_reader(app: &mut App) {
+    let (Some(r), Some(claim)) = (app.reader, app.claims.selected_claim()) else {
+        return;
+    };
+    if app.doc.corpus.reports[r].id != claim.report {
+        return;
+    }
+    let offset = claim.span[0];
+    if let Some(area) = screen(app).area(Pane::Reader) {
+        let line = reader_pane::line_of(app, r, inner_width(area), offset);
+        app.reader_scroll = line.saturating_sub(2);
+    }
+}
+
+/// The claims of every report are ready.
+pub fn claims_ready(app: &mut App, claims: Vec<Vec<crate::model::Claim>>) {
+    app.claims.by_report = Some(std::sync::Arc::new(claims));
+    app.claims.report = app.selected_report().or(app.claims.report);
+    fit(app);
 }

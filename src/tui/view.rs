@@ -61,15 +61,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: Pane, rect: Rect, focused: bool
     let theme = &app.theme;
     match pane {
         Pane::Articles => article_list_pane::draw(frame, rect, app, focused),
-        Pane::Claims => draw_text_pane(
-            frame,
-            rect,
-            "Claims",
-            &claims_pane::content(app),
-            app.claims_scroll,
-            focused,
-            theme,
-        ),
+        Pane::Claims => claims_pane::draw(frame, rect, app, focused),
         Pane::Comparison => draw_text_pane(
             frame,
             rect,

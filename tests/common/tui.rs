@@ -10,14 +10,19 @@ use crosscheck::tui::keymap::KeyMap;
 use crosscheck::tui::theme::Theme;
 use crosscheck::tui::{App, Document, update, view};
 
-/// An app on `corpus` at `size`, with the default key map and theme.
+/// An app on `corpus` at `size`, with the default key map and theme, its claims delivered
+/// as the extraction worker delivers them.
 pub fn app_on(corpus: Corpus, size: (u16, u16)) -> App {
-    let mut app = App::new(
-        Document::new(corpus, "data/western-desert-2017.ron"),
-        KeyMap::defaults(),
-        Theme::defaults(),
-        size,
-    );
+    let mut app = app_extracting(corpus, size);
+    let claims = crosscheck::extract::Extractor::default().corpus(&app.doc.corpus);
+    update::claims_ready(&mut app, claims);
+    app
+}
+
+/// An app whose claims are still being extracted.
+pub fn app_extracting(corpus: Corpus, size: (u16, u16)) -> App {
+    let document = Document::new(corpus, "data/western-desert-2017.ron");
+    let mut app = App::new(document, KeyMap::defaults(), Theme::defaults(), size);
     update::fit(&mut app);
     app
 }
