@@ -59,7 +59,7 @@ impl ArticleIndex {
         let mut order: Vec<usize> = (0..corpus.incidents.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&corpus.incidents[a], &corpus.incidents[b]);
-            (x.date, &x.title, a).cmp(&(y.date, &y.title, b))
+            (x.date.is_none(), x.date, &x.title, a).cmp(&(y.date.is_none(), y.date, &y.title, b))
         });
         let mut groups: Vec<Group> = order
             .into_iter()
@@ -118,7 +118,7 @@ mod tests {
         Incident {
             id: id.into(),
             title: id.into(),
-            date: date.parse().unwrap(),
+            date: Some(date.parse().unwrap()),
             place: String::new(),
             summary: String::new(),
         }

@@ -89,6 +89,15 @@ pub enum Command {
         /// Where to write it (must not exist).
         out: PathBuf,
     },
+    /// Add articles to a data file (created if missing): text/Markdown, saved HTML pages,
+    /// JSON Lines; directories are read recursively. Duplicates are skipped.
+    Import {
+        /// The data file.
+        file: PathBuf,
+        /// Files or directories to import.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -173,6 +182,7 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { file, format }) => check(&file, format),
         Some(Command::List { file, format }) => list(&file, format),
+        Some(Command::Import { file, paths }) => import(&file, &paths),
         Some(Command::GenCorpus { reports, seed, out }) => {
             let corpus = crate::generate::corpus(reports, seed);
             store::save(&corpus, &out, None)
@@ -349,7 +359,7 @@ fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                 let x = &corpus.incidents[i];
                 (
                     x.id.clone(),
-                    format!("{} ({})", x.title, x.date),
+                    format!("{} ({})", x.title, x.date_text()),
                     g.reports.len(),
                 )
             }
@@ -446,7 +456,7 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                         .collect();
                     serde_json::json!({
                         "incident": incident.map(|x| serde_json::json!({
-                            "id": x.id, "title": x.title, "date": x.date.to_string(), "place": x.place,
+                            "id": x.id, "title": x.title, "date": x.date.map(|d| d.to_string()), "place": x.place,
                         })),
                         "reports": reports,
                     })
@@ -464,7 +474,7 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                     Some(x) => println!(
                         "{} ({}) [{}]",
                         text::sanitize(&x.title),
-                        x.date,
+                        x.date_text(),
                         text::sanitize(&x.id)
                     ),
                     None => println!("Not assigned to an incident"),
@@ -569,6 +579,67 @@ fn eval(gold_path: &Path, file: &Path, format: Format, details: bool) -> Result<
             serde_json::to_string_pretty(&evaluation).expect("JSON values encode")
         ),
         Format::Text => print!("{}", crate::eval::render(&evaluation, details)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(file: &Path, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
+    let (mut corpus, expected) = if file.exists() {
+        let loaded = store::load(file)?;
+        (loaded.corpus, Some(loaded.fingerprint))
+    } else {
+        (Corpus::new(), None)
+    };
+    let files = crate::import::collect_files(paths)
+        .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    // A progress bar for big imports, on a terminal only: logs and pipes get the summary.
+    let bar = (files.len() > 20 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .then(|| indicatif::ProgressBar::new(files.len() as u64));
+    let articles = crate::import::read_all(&files, |n| {
+        if let Some(bar) = &bar {
+            bar.set_position(n as u64);
+        }
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let articles = articles.map_err(|errors| {
+        let mut message: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+        message.push(format!(
+            "{} file(s) could not be read; nothing was imported and {} was not changed.",
+            errors.len(),
+            file.display()
+        ));
+        Failure::BadInput(message.join("\n"))
+    })?;
+    let extractor = crate::extract::Extractor::default();
+    let summary = crate::import::import(&mut corpus, articles, &extractor);
+    if summary.added.is_empty() {
+        println!(
+            "Nothing new to import ({} already in {}).",
+            summary.duplicates.len(),
+            file.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    store::save(&corpus, file, expected.as_ref())
+        .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    println!(
+        "{}: added {} report(s), {} new incident(s), {} duplicate(s) skipped",
+        file.display(),
+        summary.added.len(),
+        summary.created.len(),
+        summary.duplicates.len()
+    );
+    for (id, source, incidents, how) in &summary.added {
+        println!(
+            "  {id} <- {}\n      {} ({how})",
+            text::sanitize(source),
+            incidents.join(", ")
+        );
+    }
+    for (source, id) in &summary.duplicates {
+        println!("  skipped {} (same text as {id})", text::sanitize(source));
     }
     Ok(ExitCode::SUCCESS)
 }

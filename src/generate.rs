@@ -162,7 +162,7 @@ pub fn corpus(reports: usize, seed: u64) -> Corpus {
         corpus.incidents.push(Incident {
             id: format!("incident-{i:05}"),
             title: format!("Attack in {place} ({})", i + 1),
-            date,
+            date: Some(date),
             place: format!("{place}, {country}"),
             summary: format!(
                 "Security forces attacked near {place}, {} km from {capital}.",
@@ -184,7 +184,14 @@ pub fn corpus(reports: usize, seed: u64) -> Corpus {
             body.push_str("\n\n");
         }
         body.push_str(&paragraph_set(&mut rng, incident, i));
-        let d = incident.date.start;
+        let d = incident.date.map_or(
+            PartialDate {
+                year: 2017,
+                month: None,
+                day: None,
+            },
+            |x| x.start,
+        );
         let published =
             jiff::civil::Date::new(d.year, d.month.unwrap_or(1) as i8, d.day.unwrap_or(1) as i8)
                 .ok()
@@ -279,7 +286,7 @@ fn paragraph_set(rng: &mut Rng, incident: &Incident, i: usize) -> String {
     let month = rng.pick(MONTHS);
     p.push(format!(
         "In {month} {}, {} {} were killed in a similar attack in the same area, according to the army.",
-        incident.date.start.year - 1 - rng.below(3) as i16,
+        incident.date.map_or(2017, |x| x.start.year) - 1 - rng.below(3) as i16,
         rng.pick(VAGUE).to_lowercase(),
         rng.pick(GROUPS)
     ));

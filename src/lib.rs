@@ -10,6 +10,7 @@ pub mod config;
 pub mod eval;
 pub mod extract;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -249,7 +249,7 @@ fn corpus(sentence: &str) -> Corpus {
     let incident = Incident {
         id: "i".into(),
         title: "i".into(),
-        date: "2024-03-04".parse().unwrap(),
+        date: Some("2024-03-04".parse().unwrap()),
         place: String::new(),
         summary: String::new(),
     };

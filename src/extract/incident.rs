@@ -79,7 +79,7 @@ impl<'c> Incidents<'c> {
             .incidents
             .iter()
             .enumerate()
-            .filter_map(|(i, x)| span_days(x.date).map(|(a, b)| (a, b, i)))
+            .filter_map(|(i, x)| x.date.and_then(span_days).map(|(a, b)| (a, b, i)))
             .collect();
         by_start.sort();
         let longest = by_start
@@ -131,7 +131,7 @@ impl<'c> Scope<'c> {
             .iter()
             .filter_map(|id| incidents.get(id))
             .collect();
-        let main_days = own.first().and_then(|m| span_days(m.date));
+        let main_days = own.first().and_then(|m| m.date).and_then(span_days);
         let published = report.published.value().map(|p| p.date());
         let window =
             main_days.map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
@@ -151,9 +151,18 @@ impl<'c> Scope<'c> {
         self.own
             .iter()
             .copied()
-            .find(|i| span_days(i.date).is_some_and(|s| within(d, s)))
+            .find(|i| i.date.and_then(span_days).is_some_and(|s| within(d, s)))
             .or_else(|| incidents.containing(d))
     }
+}
+
+/// The first day of the report's main incident, when it is dated to the day.
+pub fn main_day(report: &Report, incidents: &Incidents) -> Option<Date> {
+    let main = report.incidents.first().and_then(|id| incidents.get(id))?;
+    main.date
+        .filter(|d| d.start.day.is_some())
+        .and_then(span_days)
+        .map(|(first, _)| first)
 }
 
 /// The incident a single date points to, for a report: another incident of the file whose

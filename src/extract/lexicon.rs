@@ -32,6 +32,7 @@ struct LexiconFile {
     place_nouns: Vec<String>,
     capitals: HashMap<String, String>,
     background_cues: Vec<String>,
+    wire_agencies: Vec<(String, Vec<String>)>,
 }
 
 /// A hedge phrase: the hedge and how it shifts the bound ("more than 100" is at least 101).
@@ -162,6 +163,8 @@ pub struct Lexicon {
     pub capitals: HashMap<String, String>,
     /// Phrases marking background.
     pub background_cues: PhraseSet<()>,
+    /// Wire agencies: (recorded name, names in texts).
+    pub wire_agencies: Vec<(String, Vec<String>)>,
     /// For each word that starts some phrase, the categories it starts (their bits).
     starts: FxHashMap<String, u32>,
 }
@@ -211,6 +214,7 @@ impl Lexicon {
             place_nouns: unit(file.place_nouns, 1 << 11),
             capitals: file.capitals,
             background_cues: unit(file.background_cues, 1 << 12),
+            wire_agencies: file.wire_agencies,
             starts: FxHashMap::default(),
         };
         let firsts: Vec<(String, u32)> = lex

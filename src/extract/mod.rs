@@ -21,8 +21,8 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use crate::model::{
-    Attribution, Claim, ClaimKind, Corpus, Detail, Hedge, Outcome, Report, ResponsibilityStatus,
-    Who,
+    Attribution, Claim, ClaimKind, Corpus, Detail, Hedge, Outcome, PartialDate, Report,
+    ResponsibilityStatus, Who,
 };
 use attribution::Frame;
 use incident::Incidents;
@@ -163,6 +163,7 @@ impl Extractor {
             })
             .collect();
         let sentence_incidents = incident::assign(report, incidents, &times, &cues);
+        let main_day = incident::main_day(report, incidents);
 
         let mut claims: Vec<Claim> = Vec::new();
         // Who an unqualified death toll counts, per incident: the first group counted dead.
@@ -238,7 +239,18 @@ impl Extractor {
                 push(l.start, l.end, l.hedge, detail, &mut claims);
             }
             for e in &times[n] {
-                if let Some(date) = e.date {
+                // "a week after": that far from the main incident, when its day is known.
+                let date = e.date.or_else(|| {
+                    let day = main_day?
+                        .checked_add(jiff::Span::new().days(e.offset_days?))
+                        .ok()?;
+                    Some(PartialDate {
+                        year: day.year(),
+                        month: Some(day.month() as u8),
+                        day: Some(day.day() as u8),
+                    })
+                });
+                if let Some(date) = date {
                     push(
                         e.start,
                         e.end,

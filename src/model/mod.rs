@@ -70,14 +70,23 @@ pub struct Incident {
     pub id: String,
     /// Short human title ("Bahariya Oasis ambush").
     pub title: String,
-    /// When it happened: a day, a month, a year, or a range of them.
-    pub date: DateSpan,
+    /// When it happened: a day, a month, a year, or a range of them; left out when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateSpan>,
     /// Where it happened, in words.
     #[serde(default)]
     pub place: String,
     /// A sentence or two on what the incident is.
     #[serde(default)]
     pub summary: String,
+}
+
+impl Incident {
+    /// The date for people: the date or range, or "date unknown".
+    pub fn date_text(&self) -> String {
+        self.date
+            .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
+    }
 }
 
 /// One report as published: its metadata and its text, verbatim.
@@ -127,7 +136,19 @@ impl Report {
     pub fn display_headline(&self) -> (String, bool) {
         match self.headline.value() {
             Some(h) if !h.trim().is_empty() => (h.clone(), false),
-            _ => (first_sentence(&self.body), true),
+            _ => {
+                // A dateline on a line of its own ("AFP, CAIRO") is not the first sentence.
+                let body = match self.dateline.value() {
+                    Some(d) => self
+                        .body
+                        .trim_start()
+                        .strip_prefix(d.as_str())
+                        .filter(|rest| rest.starts_with('\n'))
+                        .unwrap_or(&self.body),
+                    None => &self.body,
+                };
+                (first_sentence(body), true)
+            }
         }
     }
 }

@@ -61,7 +61,7 @@ fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
             let (title, date) = match group.incident {
                 Some(i) => {
                     let incident = &doc.corpus.incidents[i];
-                    (incident.title.as_str(), incident.date.to_string())
+                    (incident.title.as_str(), incident.date_text())
                 }
                 None => ("Not assigned to an incident", String::new()),
             };

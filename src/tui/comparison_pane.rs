@@ -38,7 +38,7 @@ pub fn content(app: &App) -> Vec<Line<'static>> {
             let label = |l: &str| Span::styled(format!("{l:<7}"), theme.label);
             lines.push(Line::from(vec![
                 label("Date"),
-                Span::raw(incident.date.to_string()),
+                Span::raw(incident.date_text()),
             ]));
             if !incident.place.is_empty() {
                 lines.push(Line::from(vec![
