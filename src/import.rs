@@ -451,10 +451,12 @@ pub fn dateline(
         .take(4);
     for p in paragraphs {
         // "AFP, CAIRO" alone on a line.
-        if p.len() <= 40 && p.contains(',') && !p.ends_with('.') {
-            if let Some(agency) = agency_in(p) {
-                return Some((p.to_string(), Some(agency)));
-            }
+        if p.len() <= 40
+            && p.contains(',')
+            && !p.ends_with('.')
+            && let Some(agency) = agency_in(p)
+        {
+            return Some((p.to_string(), Some(agency)));
         }
         // "CAIRO (Reuters) -" / "CAIRO, Oct 21 (Reuters) -"
         if let Some(open) = p.find('(')
@@ -514,7 +516,7 @@ fn title_line(body: &str) -> Option<String> {
         .find(|l| l.chars().any(char::is_alphabetic))?;
     let words = first.split_whitespace().count();
     let ends_sentence = first.ends_with('.') || first.ends_with('?') || first.ends_with('!');
-    (words >= 3 && words <= 16 && !ends_sentence && !first.contains(',') && !first.ends_with(':'))
+    ((3..=16).contains(&words) && !ends_sentence && !first.contains(',') && !first.ends_with(':'))
         .then(|| first.to_string())
 }
 
