@@ -5,6 +5,7 @@
 
 use super::lexicon::Lexicon;
 use super::numbers::number_at;
+use super::timex::is_calendar_word;
 use super::tokens::{Kind, Tokens};
 use crate::model::{Distance, Hedge};
 
@@ -30,27 +31,6 @@ pub struct Location {
 const POINTS: [&str; 4] = ["north", "south", "east", "west"];
 const REGION_ADJECTIVES: [&str; 6] = [
     "northern", "southern", "eastern", "western", "central", "upper",
-];
-const NOT_PLACES: [&str; 19] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// A compass direction at token `i` ("southwest", "south-west", "south west").
@@ -91,7 +71,7 @@ fn reference_place(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<(String, us
         return Some((city.clone(), j + 2));
     }
     let start = j;
-    while toks.is_capitalized(j) && !toks.is_any(j, &NOT_PLACES) {
+    while toks.is_capitalized(j) && !toks.lower(j).is_some_and(is_calendar_word) {
         j += 1;
     }
     (j > start).then(|| (toks.slice(start, j).to_string(), j))
@@ -216,7 +196,7 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         k += 1;
     }
     let caps_start = k;
-    while k < to && toks.is_capitalized(k) && !toks.is_any(k, &NOT_PLACES) {
+    while k < to && toks.is_capitalized(k) && !toks.lower(k).is_some_and(is_calendar_word) {
         k += 1;
     }
     let mut end = if k > caps_start { Some(k) } else { None };

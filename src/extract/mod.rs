@@ -21,8 +21,8 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use crate::model::{
-    Attribution, Claim, ClaimKind, Corpus, Detail, Hedge, Outcome, PartialDate, Report,
-    ResponsibilityStatus, Who,
+    Attribution, Claim, Corpus, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus,
+    Who,
 };
 use attribution::Frame;
 use incident::Incidents;
@@ -186,7 +186,7 @@ impl Extractor {
                         claims: &mut Vec<Claim>| {
                 let span = [toks.start(start), toks.end(end - 1)];
                 claims.push(Claim {
-                    id: Claim::stable_id(&report.id, kind_of(&detail), span),
+                    id: Claim::stable_id(&report.id, detail.kind(), span),
                     report: report.id.clone(),
                     text: body[span[0]..span[1]].to_string(),
                     span,
@@ -346,16 +346,7 @@ impl Extractor {
 /// One line describing a claim: kind, value, hedge, source, incident, words. Sanitised.
 pub fn describe(claim: &Claim) -> String {
     let value = value_text(claim);
-    let source = match claim.attribution.kind {
-        crate::model::SourceKind::TheReport => "the report".to_string(),
-        _ => {
-            let mut s = claim.attribution.text.clone();
-            for cited in &claim.attribution.chain {
-                s.push_str(&format!(" citing {}", cited.text));
-            }
-            s
-        }
-    };
+    let source = source_text(claim);
     crate::text::sanitize(&format!(
         "{:<14} {:<40} {:<9} {:<30} [{}] “{}”",
         claim.kind().id(),
@@ -366,6 +357,20 @@ pub fn describe(claim: &Claim) -> String {
         claim.text
     ))
     .into_owned()
+}
+
+/// Who the report says said it, in a few words: "the report" when it names no source,
+/// else the source and whom it cites ("the Associated Press citing security officials").
+pub fn source_text(claim: &Claim) -> String {
+    if claim.attribution.kind == crate::model::SourceKind::TheReport {
+        return "the report".to_string();
+    }
+    let mut s = claim.attribution.text.clone();
+    for cited in &claim.attribution.chain {
+        s.push_str(" citing ");
+        s.push_str(&cited.text);
+    }
+    s
 }
 
 /// The claim's value in a few words ("35+ security_forces killed", "200 km southeast of Cairo").
@@ -448,17 +453,5 @@ fn confirm_previous(claims: &mut [Claim], previous: &Sentence, frame: &Frame) {
         {
             claim.attribution = frame.attribution.clone();
         }
-    }
-}
-
-fn kind_of(detail: &Detail) -> ClaimKind {
-    match detail {
-        Detail::Casualty { .. } => ClaimKind::Casualty,
-        Detail::Location { .. } => ClaimKind::Location,
-        Detail::Time { .. } => ClaimKind::Time,
-        Detail::Actor { .. } => ClaimKind::Actor,
-        Detail::Responsibility { .. } => ClaimKind::Responsibility,
-        Detail::Means { .. } => ClaimKind::Means,
-        Detail::Statement => ClaimKind::Statement,
     }
 }

@@ -64,6 +64,12 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
+/// True for month and weekday names, which are capitalised but never places or actors.
+pub fn is_calendar_word(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    MONTHS.contains(&word.as_str()) || WEEKDAYS.iter().any(|(w, _)| *w == word)
+}
+
 /// The month named at token `i` and the token after the name (and its period).
 fn month_at(toks: &Tokens, i: usize) -> Option<(u8, usize)> {
     let word = toks.lower(i)?;

@@ -36,15 +36,7 @@ pub struct Claim {
 impl Claim {
     /// The claim's kind.
     pub fn kind(&self) -> ClaimKind {
-        match self.detail {
-            Detail::Casualty { .. } => ClaimKind::Casualty,
-            Detail::Location { .. } => ClaimKind::Location,
-            Detail::Time { .. } => ClaimKind::Time,
-            Detail::Actor { .. } => ClaimKind::Actor,
-            Detail::Responsibility { .. } => ClaimKind::Responsibility,
-            Detail::Means { .. } => ClaimKind::Means,
-            Detail::Statement => ClaimKind::Statement,
-        }
+        self.detail.kind()
     }
 
     /// A stable id for a claim of `kind` at `span` of report `report`: FNV-1a over the three,
@@ -108,6 +100,21 @@ impl ClaimKind {
             ClaimKind::Responsibility => "responsibility",
             ClaimKind::Means => "means",
             ClaimKind::Statement => "statement",
+        }
+    }
+}
+
+impl Detail {
+    /// The kind of claim this detail belongs to.
+    pub fn kind(&self) -> ClaimKind {
+        match self {
+            Detail::Casualty { .. } => ClaimKind::Casualty,
+            Detail::Location { .. } => ClaimKind::Location,
+            Detail::Time { .. } => ClaimKind::Time,
+            Detail::Actor { .. } => ClaimKind::Actor,
+            Detail::Responsibility { .. } => ClaimKind::Responsibility,
+            Detail::Means { .. } => ClaimKind::Means,
+            Detail::Statement => ClaimKind::Statement,
         }
     }
 }

@@ -9,8 +9,8 @@ use ratatui::widgets::Paragraph;
 use super::article_list_pane::SELECTED_MARK;
 use super::state::App;
 use super::text_block::{draw_text_pane, inner_height, pane_block};
-use crate::extract::{snake, value_text};
-use crate::model::{BACKGROUND, Claim, Hedge, SourceKind};
+use crate::extract::{snake, source_text, value_text};
+use crate::model::{BACKGROUND, Claim, Hedge};
 use crate::text::{fit, width};
 
 /// Short tag of a claim's kind, fixed width.
@@ -24,21 +24,6 @@ fn tag(claim: &Claim) -> &'static str {
         Responsibility => "RSP",
         Means => "MNS",
         Statement => "STM",
-    }
-}
-
-/// Who said it, in a few words.
-pub fn source_text(claim: &Claim) -> String {
-    match claim.attribution.kind {
-        SourceKind::TheReport => "the report".to_string(),
-        _ => {
-            let mut s = claim.attribution.text.clone();
-            for cited in &claim.attribution.chain {
-                s.push_str(" citing ");
-                s.push_str(&cited.text);
-            }
-            s
-        }
     }
 }
 

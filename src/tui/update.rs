@@ -144,41 +144,35 @@ fn move_in(app: &mut App, pane: Pane, action: Action) {
     let page = screen(app).area(pane).map_or(1, inner_height).max(2) - 1;
     match pane {
         Pane::Articles => {
-            let last = app.list.rows.len().saturating_sub(1);
             let before = app.list.selected;
-            let s = &mut app.list.selected;
-            *s = match action {
-                Action::MoveUp => s.saturating_sub(1),
-                Action::MoveDown => (*s + 1).min(last),
-                Action::PageUp => s.saturating_sub(page),
-                Action::PageDown => (*s + page).min(last),
-                Action::MoveTop => 0,
-                Action::MoveBottom => last,
-                _ => *s,
-            };
+            app.list.selected = moved(before, app.list.rows.len(), action, page);
             if app.list.selected != before {
                 after_selection_moved(app);
             }
         }
         Pane::Reader => scroll_by(&mut app.reader_scroll, action, page),
         Pane::Claims => {
-            let last = app.claims.claims().len().saturating_sub(1);
             let before = app.claims.selected;
-            let s = &mut app.claims.selected;
-            *s = match action {
-                Action::MoveUp => s.saturating_sub(1),
-                Action::MoveDown => (*s + 1).min(last),
-                Action::PageUp => s.saturating_sub(page),
-                Action::PageDown => (*s + page).min(last),
-                Action::MoveTop => 0,
-                Action::MoveBottom => last,
-                _ => *s,
-            };
+            app.claims.selected = moved(before, app.claims.claims().len(), action, page);
             if app.claims.selected != before {
                 show_claim_in_reader(app);
             }
         }
         Pane::Comparison => scroll_by(&mut app.comparison_scroll, action, page),
+    }
+}
+
+/// A list selection after a movement, within `0..len`.
+fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::MoveUp => selected.saturating_sub(1),
+        Action::MoveDown => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => (selected + page).min(last),
+        Action::MoveTop => 0,
+        Action::MoveBottom => last,
+        _ => selected,
     }
 }
 
