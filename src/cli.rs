@@ -98,6 +98,17 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Compare the sources on each incident (or one): slots, conflicts, origins, flags.
+    Compare {
+        /// The data file.
+        file: PathBuf,
+        /// Only this incident.
+        #[arg(long)]
+        incident: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+    },
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -113,6 +124,17 @@ pub enum Command {
 pub enum ClaimFormat {
     /// One line a claim.
     Table,
+    /// JSON, for scripts.
+    Json,
+}
+
+/// How comparisons are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Plain text for the terminal.
+    Table,
+    /// Markdown, for a brief.
+    Markdown,
     /// JSON, for scripts.
     Json,
 }
@@ -182,6 +204,11 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { file, format }) => check(&file, format),
         Some(Command::List { file, format }) => list(&file, format),
+        Some(Command::Compare {
+            file,
+            incident,
+            format,
+        }) => compare(&file, incident.as_deref(), format),
         Some(Command::Import { file, paths }) => import(&file, &paths),
         Some(Command::GenCorpus { reports, seed, out }) => {
             let corpus = crate::generate::corpus(reports, seed);
@@ -640,6 +667,64 @@ fn import(file: &Path, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
     }
     for (source, id) in &summary.duplicates {
         println!("  skipped {} (same text as {id})", text::sanitize(source));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn compare(file: &Path, only: Option<&str>, format: CompareFormat) -> Result<ExitCode, Failure> {
+    let loaded = store::load(file)?;
+    let corpus = &loaded.corpus;
+    if let Some(id) = only
+        && corpus.incident(id).is_none()
+    {
+        let known: Vec<&str> = corpus
+            .incidents
+            .iter()
+            .map(|i| i.id.as_str())
+            .take(8)
+            .collect();
+        return Err(Failure::BadInput(format!(
+            "error: {}: no incident \"{id}\"\n  help: incident ids in this file include: {}",
+            file.display(),
+            known.join(", ")
+        )));
+    }
+    let extractor = crate::extract::Extractor::default();
+    let claims = extractor.corpus(corpus);
+    let comparisons: Vec<crate::compare::Comparison> = match only {
+        Some(id) => vec![crate::compare::compare(
+            corpus,
+            &claims,
+            id,
+            extractor.lexicon(),
+        )],
+        None => crate::compare::compare_all(corpus, &claims, extractor.lexicon()),
+    };
+    match format {
+        CompareFormat::Json => {
+            let out = match only {
+                Some(_) => serde_json::to_value(&comparisons[0]),
+                None => serde_json::to_value(serde_json::json!({ "incidents": comparisons })),
+            }
+            .expect("comparisons encode");
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).expect("JSON values encode")
+            );
+        }
+        CompareFormat::Markdown => {
+            for c in &comparisons {
+                print!("{}", crate::compare::render::markdown(c));
+            }
+        }
+        CompareFormat::Table => {
+            for c in &comparisons {
+                print!(
+                    "{}",
+                    text::sanitize_lines(&crate::compare::render::table(c))
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@
 
 pub mod article_index;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod eval;
 pub mod extract;

@@ -47,6 +47,11 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Untrusted multi-line text made safe to print: each line sanitised, line breaks kept.
+pub fn sanitize_lines(s: &str) -> String {
+    s.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// Cells one character takes once sanitised.
 pub fn char_width(c: char) -> usize {
     match c {

@@ -286,7 +286,8 @@ fn claim_at(
             // more than 150": the group of the count before, with its own outcome.
             if let Some(prev) = previous {
                 if toks.is(q.start.wrapping_sub(1), "and")
-                    && let Some((outcome, end)) = lex.outcomes.at(toks, q.end)
+                    && let Some((outcome, end)) =
+                        lex.outcomes.at(toks, q.end).filter(|(_, end)| *end <= to)
                 {
                     let who = prev.who.clone();
                     let claim = Casualty {

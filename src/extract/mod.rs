@@ -106,6 +106,16 @@ fn sentences(body: &str, toks: &Tokens) -> Vec<Sentence> {
     out
 }
 
+/// The sentences of a text as byte spans, as extraction reads them.
+pub fn sentence_spans(body: &str) -> Vec<[usize; 2]> {
+    let lower = body.to_ascii_lowercase();
+    let toks = Tokens::new(body, &lower);
+    sentences(body, &toks)
+        .into_iter()
+        .map(|s| [s.start, s.end])
+        .collect()
+}
+
 impl Default for Extractor {
     fn default() -> Self {
         Extractor {
@@ -168,6 +178,8 @@ impl Extractor {
         let mut claims: Vec<Claim> = Vec::new();
         // Who an unqualified death toll counts, per incident: the first group counted dead.
         let mut toll_who: HashMap<String, Who> = HashMap::default();
+        // The capital named last, for "the capital".
+        let mut last_capital: Option<String> = None;
         // The actor named last, for "the group claimed ...".
         let mut last_actor: Option<usize> = None;
         for (n, s) in sentences.iter().enumerate() {
@@ -225,6 +237,21 @@ impl Extractor {
             } else {
                 Vec::new()
             };
+            // "south of the capital": the capital the report named before ("80 miles from
+            // the Egyptian capital" resolved to Cairo).
+            let relative: Vec<location::Location> = relative
+                .into_iter()
+                .map(|mut l| {
+                    if l.from.as_deref() == Some("the capital") {
+                        l.from = last_capital.clone().or(l.from);
+                    } else if let Some(f) = &l.from
+                        && lex.capitals.values().any(|c| c == f)
+                    {
+                        last_capital = Some(f.clone());
+                    }
+                    l
+                })
+                .collect();
             for l in relative.iter().chain(
                 places
                     .iter()
@@ -424,9 +451,15 @@ pub fn value_text(claim: &Claim) -> String {
         }
         Detail::Time { date } => date.clone().unwrap_or_default(),
         Detail::Actor { actor, .. } => actor.clone(),
-        Detail::Responsibility { actor, status } => {
-            format!("{} {}", snake(status), actor.as_deref().unwrap_or(""))
-        }
+        Detail::Responsibility { actor, status } => match (status, actor) {
+            (ResponsibilityStatus::Claimed, Some(a)) => format!("claimed by {a}"),
+            (ResponsibilityStatus::Claimed, None) => "claimed".to_string(),
+            (ResponsibilityStatus::NotClaimed, _) => "not claimed".to_string(),
+            (ResponsibilityStatus::Denied, Some(a)) => format!("denied by {a}"),
+            (ResponsibilityStatus::Denied, None) => "denied".to_string(),
+            (ResponsibilityStatus::CalledFalse, Some(a)) => format!("claim by {a} called false"),
+            (ResponsibilityStatus::CalledFalse, None) => "a claim called false".to_string(),
+        },
         Detail::Means { means } => means.clone(),
         Detail::Statement => String::new(),
     }
