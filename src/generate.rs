@@ -143,8 +143,13 @@ fn cap(s: &str) -> String {
 
 /// A corpus of `reports` reports about `reports / 5` incidents, from `seed`.
 pub fn corpus(reports: usize, seed: u64) -> Corpus {
+    corpus_with(reports, reports / 5, seed)
+}
+
+/// A corpus of `reports` reports spread over `incidents` incidents, from `seed`.
+pub fn corpus_with(reports: usize, incidents: usize, seed: u64) -> Corpus {
     let mut rng = Rng::new(seed);
-    let incidents_n = (reports / 5).max(1);
+    let incidents_n = incidents.max(1);
     let mut corpus = Corpus::new();
     for i in 0..incidents_n {
         let (place, capital, country) = PLACES[i % PLACES.len()];

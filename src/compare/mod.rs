@@ -13,7 +13,7 @@
 pub mod origins;
 pub mod render;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Serialize, Serializer};
 
 use crate::extract::lexicon::Lexicon;
@@ -155,24 +155,20 @@ pub struct Comparison {
     pub origins: Vec<Origin>,
     /// Internal inconsistencies.
     pub flags: Vec<Flag>,
-    /// Passages two reports share, for showing them side by side.
+    /// The passages compared and their classes, for showing two reports side by side.
     #[serde(skip)]
-    pub shared: Vec<SharedText>,
+    pub passages: Vec<PassageRef>,
 }
 
-/// A passage two reports share (reworded or not).
+/// A compared passage: a sentence of a report, and its class of reused passages.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SharedText {
-    /// The first report's id.
-    pub a: String,
-    /// The passage's byte span in it.
-    pub span_a: [usize; 2],
-    /// The other report's id.
-    pub b: String,
-    /// The passage's byte span in it.
-    pub span_b: [usize; 2],
-    /// Jaccard similarity of their content words.
-    pub similarity: f64,
+pub struct PassageRef {
+    /// Report id.
+    pub report: String,
+    /// Byte span in the report's body.
+    pub span: [usize; 2],
+    /// The class of passages it shares with other reports, if any.
+    pub class: Option<usize>,
 }
 
 /// Share of a report's passages matched in another for the two to be one text.
@@ -182,12 +178,41 @@ const ABOUT: f64 = 0.1;
 /// Half-width around an exact distance (rounding).
 const ROUNDING: f64 = 0.05;
 
-/// Compare every incident of the file.
+/// The reports taking part in each incident's comparison, in corpus order: those listed under
+/// it, and those with a claim about it. One pass over the corpus.
+pub fn members(corpus: &Corpus, claims: &[Vec<Claim>]) -> FxHashMap<String, Vec<usize>> {
+    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (r, report) in corpus.reports.iter().enumerate() {
+        let about = report
+            .incidents
+            .iter()
+            .chain(claims.get(r).into_iter().flatten().map(|c| &c.incident));
+        for id in about {
+            let list = out.entry(id.clone()).or_default();
+            if list.last() != Some(&r) {
+                list.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// Compare every incident of the file, in file order, on all cores.
 pub fn compare_all(corpus: &Corpus, claims: &[Vec<Claim>], lex: &Lexicon) -> Vec<Comparison> {
+    use rayon::prelude::*;
+    let members = members(corpus, claims);
     corpus
         .incidents
-        .iter()
-        .map(|i| compare(corpus, claims, &i.id, lex))
+        .par_iter()
+        .map(|i| {
+            compare_members(
+                corpus,
+                claims,
+                &i.id,
+                members.get(&i.id).map(Vec::as_slice).unwrap_or_default(),
+                lex,
+            )
+        })
         .collect()
 }
 
@@ -195,24 +220,38 @@ pub fn compare_all(corpus: &Corpus, claims: &[Vec<Claim>], lex: &Lexicon) -> Vec
 /// order. Only claims about this incident take part: background and other incidents never
 /// enter its slots.
 pub fn compare(corpus: &Corpus, claims: &[Vec<Claim>], id: &str, lex: &Lexicon) -> Comparison {
+    let members = members(corpus, claims);
+    compare_members(
+        corpus,
+        claims,
+        id,
+        members.get(id).map(Vec::as_slice).unwrap_or_default(),
+        lex,
+    )
+}
+
+/// [`compare`] with the incident's reports (`members`, indices into the corpus) known.
+pub fn compare_members(
+    corpus: &Corpus,
+    claims: &[Vec<Claim>],
+    id: &str,
+    members: &[usize],
+    lex: &Lexicon,
+) -> Comparison {
     let title = corpus
         .incident(id)
         .map(|i| i.title.clone())
         .unwrap_or_else(|| id.to_string());
-    let members: Vec<usize> = (0..corpus.reports.len())
-        .filter(|&r| {
-            corpus.reports[r].incidents.iter().any(|x| x == id)
-                || claims
-                    .get(r)
-                    .is_some_and(|c| c.iter().any(|c| c.incident == id))
-        })
-        .collect();
+    let members: Vec<usize> = members.to_vec();
     let reports: Vec<&Report> = members.iter().map(|&r| &corpus.reports[r]).collect();
     let passages = origins::passages(&reports);
-    let shared = origins::shared_passages(&passages);
-    let (group_of, origins) = origins::group(&reports, &passages, &shared);
+    let classes = origins::classes(&passages);
+    let pair_counts = classes.pair_counts(&passages);
+    let (group_of, origins) = origins::group(&reports, &pair_counts);
 
-    let local = |r: usize| members.iter().position(|&m| m == r);
+    let local_of: FxHashMap<usize, usize> =
+        members.iter().enumerate().map(|(l, &r)| (r, l)).collect();
+    let local = |r: usize| local_of.get(&r).copied();
     let about: Vec<(usize, &Claim)> = members
         .iter()
         .flat_map(|&r| claims.get(r).into_iter().flatten().map(move |c| (r, c)))
@@ -362,24 +401,31 @@ pub fn compare(corpus: &Corpus, claims: &[Vec<Claim>], id: &str, lex: &Lexicon) 
 
     // The date: per sentence that reports an event, its earliest day (the event comes before
     // the statement about it: "said Saturday ... the attack yesterday").
+    let mut event_sentences: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut earliest: FxHashMap<(usize, usize), &str> = FxHashMap::default();
+    for &(r, c) in &about {
+        match &c.detail {
+            Detail::Casualty { .. } | Detail::Means { .. } => {
+                event_sentences.insert((r, c.sentence[0]));
+            }
+            Detail::Time { date: Some(d) } if d.len() == 10 => {
+                let e = earliest.entry((r, c.sentence[0])).or_insert(d.as_str());
+                if d.as_str() < *e {
+                    *e = d.as_str();
+                }
+            }
+            _ => {}
+        }
+    }
     let mut dates: Vec<Value> = Vec::new();
     for &(r, c) in &about {
-        if let Detail::Time { date: Some(d) } = &c.detail {
-            let event = about.iter().any(|(r2, o)| {
-                *r2 == r
-                    && o.sentence == c.sentence
-                    && matches!(o.detail, Detail::Casualty { .. } | Detail::Means { .. })
-            });
-            let earlier_in_sentence = about.iter().any(|(r2, o)| {
-                *r2 == r
-                    && o.sentence == c.sentence
-                    && matches!(&o.detail, Detail::Time { date: Some(x) } if x.len() == 10 && x < d)
-            });
-            if event && d.len() == 10 && !earlier_in_sentence {
-                let mut v = value(r, c, None, None);
-                v.value = d.clone();
-                dates.push(v);
-            }
+        if let Detail::Time { date: Some(d) } = &c.detail
+            && event_sentences.contains(&(r, c.sentence[0]))
+            && earliest.get(&(r, c.sentence[0])) == Some(&d.as_str())
+        {
+            let mut v = value(r, c, None, None);
+            v.value = d.clone();
+            dates.push(v);
         }
     }
     if !dates.is_empty() {
@@ -470,46 +516,31 @@ pub fn compare(corpus: &Corpus, claims: &[Vec<Claim>], id: &str, lex: &Lexicon) 
         }
     }
 
-    // What was said: statements whose sentences are shared passages across reports.
-    let passage_of = |r: usize, span: [usize; 2]| {
-        local(r).and_then(|l| {
-            passages
-                .iter()
-                .position(|p| p.report == l && p.span[0] <= span[0] && span[1] <= p.span[1])
-        })
-    };
-    let mut statement_groups: Vec<Vec<(usize, &Claim)>> = Vec::new();
+    // What was said: statements whose sentences are one passage class across reports.
+    let passage_at: FxHashMap<(usize, usize), usize> = passages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ((p.report, p.span[0]), i))
+        .collect();
+    let mut statement_groups: FxHashMap<usize, Vec<(usize, &Claim)>> = FxHashMap::default();
+    let mut group_order: Vec<usize> = Vec::new();
     for &(r, c) in &about {
         if !matches!(c.detail, Detail::Statement) {
             continue;
         }
-        let Some(p) = passage_of(r, c.span) else {
+        let Some(g) = local(r)
+            .and_then(|l| passage_at.get(&(l, c.sentence[0])))
+            .and_then(|&p| classes.of[p])
+        else {
             continue;
         };
-        let linked: Vec<usize> = shared
-            .iter()
-            .filter_map(|s| {
-                if s.a == p {
-                    Some(s.b)
-                } else if s.b == p {
-                    Some(s.a)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        if linked.is_empty() {
-            continue;
+        if !statement_groups.contains_key(&g) {
+            group_order.push(g);
         }
-        match statement_groups.iter_mut().find(|g| {
-            g.iter()
-                .any(|(r2, c2)| passage_of(*r2, c2.span).is_some_and(|q| linked.contains(&q)))
-        }) {
-            Some(group) => group.push((r, c)),
-            None => statement_groups.push(vec![(r, c)]),
-        }
+        statement_groups.entry(g).or_default().push((r, c));
     }
-    for group in statement_groups {
+    for g in group_order {
+        let group = statement_groups.remove(&g).unwrap_or_default();
         let words: Vec<&str> = group[0].1.text.split_whitespace().take(8).collect();
         let values: Vec<Value> = group
             .iter()
@@ -535,18 +566,14 @@ pub fn compare(corpus: &Corpus, claims: &[Vec<Claim>], id: &str, lex: &Lexicon) 
         )
     });
 
-    let distinct_texts = distinct_texts(&reports, &passages, &shared);
-    let shared_out = shared
+    let distinct_texts = distinct_texts(&passages, &pair_counts, reports.len());
+    let passages_out = passages
         .iter()
-        .map(|s| {
-            let (a, b) = (&passages[s.a], &passages[s.b]);
-            SharedText {
-                a: reports[a.report].id.clone(),
-                span_a: a.span,
-                b: reports[b.report].id.clone(),
-                span_b: b.span,
-                similarity: s.similarity,
-            }
+        .zip(&classes.of)
+        .map(|(p, class)| PassageRef {
+            report: reports[p.report].id.clone(),
+            span: p.span,
+            class: *class,
         })
         .collect();
     Comparison {
@@ -560,7 +587,7 @@ pub fn compare(corpus: &Corpus, claims: &[Vec<Claim>], id: &str, lex: &Lexicon) 
         slots,
         origins,
         flags,
-        shared: shared_out,
+        passages: passages_out,
     }
 }
 
@@ -840,29 +867,26 @@ fn estimate(values: &[Value]) -> Option<Estimate> {
     })
 }
 
-/// How many reports are not copies of another (most passages shared with an earlier one).
+/// How many reports are not copies of another (most of their passages shared with an
+/// earlier one).
 fn distinct_texts(
-    reports: &[&Report],
     passages: &[origins::Passage],
-    shared: &[origins::SharedPassage],
+    pair_counts: &FxHashMap<(usize, usize), usize>,
+    n: usize,
 ) -> usize {
-    let mut copies = 0;
-    for r in 0..reports.len() {
-        let own = passages.iter().filter(|p| p.report == r).count();
-        if own == 0 {
-            continue;
-        }
-        let is_copy = (0..r).any(|earlier| {
-            let matched = shared
-                .iter()
-                .filter(|s| {
-                    let (a, b) = (passages[s.a].report, passages[s.b].report);
-                    (a == r && b == earlier) || (a == earlier && b == r)
-                })
-                .count();
-            matched as f64 >= SAME_TEXT * own as f64
-        });
-        copies += usize::from(is_copy);
+    let mut own = vec![0usize; n];
+    for p in passages {
+        own[p.report] += 1;
     }
-    reports.len() - copies
+    let copies = (0..n)
+        .filter(|&r| {
+            own[r] > 0
+                && (0..r).any(|earlier| {
+                    pair_counts
+                        .get(&(r, earlier))
+                        .is_some_and(|&m| m as f64 >= SAME_TEXT * own[r] as f64)
+                })
+        })
+        .count();
+    n - copies
 }

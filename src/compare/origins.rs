@@ -40,17 +40,6 @@ pub struct Passage {
     words: Vec<u64>,
 }
 
-/// Two passages of different reports that say the same thing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SharedPassage {
-    /// Index into the passages of the first report's side.
-    pub a: usize,
-    /// Index into the passages of the other.
-    pub b: usize,
-    /// Jaccard similarity of their content words.
-    pub similarity: f64,
-}
-
 fn word_hash(word: &str) -> u64 {
     let mut h = FxHasher::default();
     word.hash(&mut h);
@@ -83,6 +72,11 @@ pub fn passages(reports: &[&Report]) -> Vec<Passage> {
     out
 }
 
+/// Jaccard similarity of two passages' content words.
+pub fn similarity(a: &Passage, b: &Passage) -> f64 {
+    jaccard(&a.words, &b.words)
+}
+
 fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     // Both sorted and deduplicated: a merge counts the intersection.
     let (mut i, mut j, mut both) = (0, 0, 0);
@@ -100,10 +94,51 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / (a.len() + b.len() - both) as f64
 }
 
-/// Pairs of passages from different reports at or above [`PASSAGE_SIMILARITY`], each passage
-/// in at most one pair (its best).
-pub fn shared_passages(passages: &[Passage]) -> Vec<SharedPassage> {
-    let mut buckets: FxHashMap<(usize, u64, u64), Vec<usize>> = FxHashMap::default();
+/// Passages grouped into classes of the same passage, reworded or not: `of[p]` is the class
+/// of passage `p`, `None` when no other report has it.
+#[derive(Debug, Clone, Default)]
+pub struct Classes {
+    /// Class per passage.
+    pub of: Vec<Option<usize>>,
+}
+
+impl Classes {
+    /// How many passage classes each pair of reports shares: ((later, earlier), count).
+    pub fn pair_counts(&self, passages: &[Passage]) -> FxHashMap<(usize, usize), usize> {
+        let mut reports_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for (p, class) in self.of.iter().enumerate() {
+            if let Some(c) = class {
+                reports_of.entry(*c).or_default().push(passages[p].report);
+            }
+        }
+        let mut counts: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        for mut reports in reports_of.into_values() {
+            reports.sort_unstable();
+            reports.dedup();
+            for (i, &a) in reports.iter().enumerate() {
+                for &b in &reports[..i] {
+                    *counts.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// Group passages into classes. Candidates share a MinHash band (linear in the number of
+/// passages); a passage joins its bucket's first member's class when they are at least
+/// [`PASSAGE_SIMILARITY`] alike.
+pub fn classes(passages: &[Passage]) -> Classes {
+    let mut root: Vec<usize> = (0..passages.len()).collect();
+    fn find(root: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while root[r] != r {
+            root[r] = root[root[r]];
+            r = root[r];
+        }
+        r
+    }
+    let mut first_in: FxHashMap<(usize, u64, u64), usize> = FxHashMap::default();
     for (p, passage) in passages.iter().enumerate() {
         for band in 0..BANDS {
             let mut mins = [u64::MAX; ROWS];
@@ -116,44 +151,34 @@ pub fn shared_passages(passages: &[Passage]) -> Vec<SharedPassage> {
                     .min()
                     .unwrap_or(u64::MAX);
             }
-            buckets.entry((band, mins[0], mins[1])).or_default().push(p);
-        }
-    }
-    let mut candidates: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for members in buckets.values() {
-        // A bucket holding a phrase every report repeats would be quadratic: cap it.
-        for (i, &x) in members.iter().enumerate().take(64) {
-            for &y in members[i + 1..].iter().take(64) {
-                if passages[x].report != passages[y].report {
-                    candidates.insert((x.min(y), x.max(y)));
+            match first_in.entry((band, mins[0], mins[1])) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(p);
+                }
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    let q = *e.get();
+                    let (rp, rq) = (find(&mut root, p), find(&mut root, q));
+                    if rp != rq && jaccard(&passage.words, &passages[q].words) >= PASSAGE_SIMILARITY
+                    {
+                        root[rp] = rq;
+                    }
                 }
             }
         }
     }
-    let mut pairs: Vec<SharedPassage> = candidates
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let similarity = jaccard(&passages[a].words, &passages[b].words);
-            (similarity >= PASSAGE_SIMILARITY).then_some(SharedPassage { a, b, similarity })
+    // Classes are the groups spanning two reports or more.
+    let mut reports_in: FxHashMap<usize, FxHashSet<usize>> = FxHashMap::default();
+    for p in 0..passages.len() {
+        let r = find(&mut root, p);
+        reports_in.entry(r).or_default().insert(passages[p].report);
+    }
+    let of = (0..passages.len())
+        .map(|p| {
+            let r = find(&mut root, p);
+            (reports_in[&r].len() > 1).then_some(r)
         })
         .collect();
-    // Best pairs first; each passage keeps only its best match per other report.
-    pairs.sort_by(|x, y| {
-        y.similarity
-            .total_cmp(&x.similarity)
-            .then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
-    let mut taken: FxHashSet<(usize, usize)> = FxHashSet::default();
-    pairs.retain(|p| {
-        let (ra, rb) = (passages[p.a].report, passages[p.b].report);
-        let fresh = !taken.contains(&(p.a, rb)) && !taken.contains(&(p.b, ra));
-        if fresh {
-            taken.insert((p.a, rb));
-            taken.insert((p.b, ra));
-        }
-        fresh
-    });
-    pairs
+    Classes { of }
 }
 
 /// A group of reports with one origin, and why.
@@ -165,12 +190,12 @@ pub struct Origin {
     pub why: String,
 }
 
-/// Group `reports` (indices as in `passages`) into origins. Returns the group of each report
+/// Group `reports` into origins, given how many passages each pair shares (keys
+/// (later, earlier) as [`Classes::pair_counts`] gives them). Returns the group of each report
 /// and the groups with their reasons.
 pub fn group(
     reports: &[&Report],
-    passages: &[Passage],
-    shared: &[SharedPassage],
+    shared: &FxHashMap<(usize, usize), usize>,
 ) -> (Vec<usize>, Vec<Origin>) {
     let n = reports.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -187,84 +212,122 @@ pub fn group(
         }
         root
     }
-    let mut count: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for p in shared {
-        let (a, b) = (passages[p.a].report, passages[p.b].report);
-        *count.entry((a.min(b), a.max(b))).or_default() += 1;
-    }
-    let mut reasons: FxHashMap<(usize, usize), Vec<String>> = FxHashMap::default();
-    let agency = |r: &Report| r.wire.value().map(|w| w.to_ascii_lowercase());
+    let count: FxHashMap<(usize, usize), usize> = shared
+        .iter()
+        .map(|(&(a, b), &n)| ((a.min(b), a.max(b)), n))
+        .collect();
+    // Why reports are joined: (report, report, same agency | shared passages).
+    let mut links: Vec<(usize, usize, Result<String, usize>)> = Vec::new();
     let mut by_agency: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, r) in reports.iter().enumerate() {
-        if let Some(a) = agency(r) {
-            by_agency.entry(a).or_default().push(i);
+        if let Some(a) = r.wire.value() {
+            by_agency.entry(a.to_ascii_lowercase()).or_default().push(i);
         }
     }
-    for members in by_agency.values() {
+    let mut agencies: Vec<(String, Vec<usize>)> = by_agency.into_iter().collect();
+    agencies.sort();
+    for (_, members) in agencies {
         for pair in members.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            let name = reports[a].wire.value().cloned().unwrap_or_default();
-            reasons
-                .entry((a, b))
-                .or_default()
-                .push(format!("same agency {name}"));
+            links.push((
+                a,
+                b,
+                Ok(reports[a].wire.value().cloned().unwrap_or_default()),
+            ));
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra] = rb;
         }
     }
-    let mut pairs: Vec<((usize, usize), usize)> = count.into_iter().collect();
+    let mut pairs: Vec<((usize, usize), usize)> = count
+        .into_iter()
+        .filter(|(_, n)| *n >= SHARED_PASSAGES)
+        .collect();
     pairs.sort();
     for ((a, b), shared) in pairs {
-        if shared >= SHARED_PASSAGES {
-            reasons
-                .entry((a, b))
-                .or_default()
-                .push(format!("{shared} shared passages"));
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra] = rb;
-        }
+        links.push((a, b, Err(shared)));
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[ra] = rb;
     }
-    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
-    let mut order: Vec<usize> = Vec::new();
-    for &r in &roots {
-        if !order.contains(&r) {
-            order.push(r);
-        }
+    let mut group_of = vec![0; n];
+    let mut index_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut members_of: Vec<Vec<usize>> = Vec::new();
+    for (i, g) in group_of.iter_mut().enumerate() {
+        let root = find(&mut parent, i);
+        *g = *index_of_root.entry(root).or_insert_with(|| {
+            members_of.push(Vec::new());
+            members_of.len() - 1
+        });
+        members_of[*g].push(i);
     }
-    let group_of: Vec<usize> = roots
+    let mut links_of: Vec<Vec<&(usize, usize, Result<String, usize>)>> =
+        vec![Vec::new(); members_of.len()];
+    for link in &links {
+        links_of[group_of[link.0]].push(link);
+    }
+    let origins = members_of
         .iter()
-        .map(|r| {
-            order
-                .iter()
-                .position(|o| o == r)
-                .expect("every root is listed")
-        })
-        .collect();
-    let origins = order
-        .iter()
-        .map(|&root| {
-            let members: Vec<usize> = (0..n).filter(|&i| roots[i] == root).collect();
-            let mut why: Vec<String> = Vec::new();
-            for (&(a, b), list) in &reasons {
-                if members.contains(&a) && members.contains(&b) {
-                    why.push(format!(
-                        "{} and {}: {}",
-                        reports[a].id,
-                        reports[b].id,
-                        list.join(", ")
-                    ));
-                }
-            }
-            why.sort();
-            Origin {
-                reports: members.iter().map(|&i| reports[i].id.clone()).collect(),
-                why: if why.is_empty() {
-                    "its own reporting".to_string()
-                } else {
-                    why.join("; ")
-                },
-            }
+        .zip(&links_of)
+        .map(|(members, links)| Origin {
+            reports: members.iter().map(|&i| reports[i].id.clone()).collect(),
+            why: why(reports, members, links),
         })
         .collect();
     (group_of, origins)
+}
+
+/// Reasons for one origin: pair by pair for a few reports, summed up for many.
+fn why(
+    reports: &[&Report],
+    members: &[usize],
+    links: &[&(usize, usize, Result<String, usize>)],
+) -> String {
+    if links.is_empty() {
+        return "its own reporting".to_string();
+    }
+    if members.len() <= 4 {
+        let mut pairs: Vec<(usize, usize)> = links.iter().map(|l| (l.0, l.1)).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let lines: Vec<String> = pairs
+            .iter()
+            .map(|&(a, b)| {
+                let reasons: Vec<String> = links
+                    .iter()
+                    .filter(|l| (l.0, l.1) == (a, b))
+                    .map(|l| match &l.2 {
+                        Ok(agency) => format!("same agency {agency}"),
+                        Err(n) => format!("{n} shared passages"),
+                    })
+                    .collect();
+                format!(
+                    "{} and {}: {}",
+                    reports[a].id,
+                    reports[b].id,
+                    reasons.join(", ")
+                )
+            })
+            .collect();
+        return lines.join("; ");
+    }
+    let mut agencies: Vec<&str> = links
+        .iter()
+        .filter_map(|l| l.2.as_ref().ok().map(String::as_str))
+        .collect();
+    agencies.sort_unstable();
+    agencies.dedup();
+    let passage_pairs: Vec<usize> = links
+        .iter()
+        .filter_map(|l| l.2.as_ref().err().copied())
+        .collect();
+    let mut parts = Vec::new();
+    if !agencies.is_empty() {
+        parts.push(format!("same agency {}", agencies.join(", ")));
+    }
+    if let Some(most) = passage_pairs.iter().max() {
+        parts.push(format!(
+            "{} pairs of reports share {SHARED_PASSAGES} to {most} passages",
+            passage_pairs.len()
+        ));
+    }
+    parts.join("; ")
 }
