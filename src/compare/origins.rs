@@ -168,9 +168,9 @@ pub fn classes(passages: &[Passage]) -> Classes {
     }
     // Classes are the groups spanning two reports or more.
     let mut reports_in: FxHashMap<usize, FxHashSet<usize>> = FxHashMap::default();
-    for p in 0..passages.len() {
+    for (p, passage) in passages.iter().enumerate() {
         let r = find(&mut root, p);
-        reports_in.entry(r).or_default().insert(passages[p].report);
+        reports_in.entry(r).or_default().insert(passage.report);
     }
     let of = (0..passages.len())
         .map(|p| {
@@ -180,6 +180,18 @@ pub fn classes(passages: &[Passage]) -> Classes {
         .collect();
     Classes { of }
 }
+
+/// Why two reports are one origin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reason {
+    /// Both carry this agency's copy.
+    Agency(String),
+    /// They share this many passages.
+    Passages(usize),
+}
+
+/// Two reports (by index) joined for a reason.
+type Link = (usize, usize, Reason);
 
 /// A group of reports with one origin, and why.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -217,7 +229,7 @@ pub fn group(
         .map(|(&(a, b), &n)| ((a.min(b), a.max(b)), n))
         .collect();
     // Why reports are joined: (report, report, same agency | shared passages).
-    let mut links: Vec<(usize, usize, Result<String, usize>)> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
     let mut by_agency: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, r) in reports.iter().enumerate() {
         if let Some(a) = r.wire.value() {
@@ -232,7 +244,7 @@ pub fn group(
             links.push((
                 a,
                 b,
-                Ok(reports[a].wire.value().cloned().unwrap_or_default()),
+                Reason::Agency(reports[a].wire.value().cloned().unwrap_or_default()),
             ));
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra] = rb;
@@ -244,7 +256,7 @@ pub fn group(
         .collect();
     pairs.sort();
     for ((a, b), shared) in pairs {
-        links.push((a, b, Err(shared)));
+        links.push((a, b, Reason::Passages(shared)));
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         parent[ra] = rb;
     }
@@ -259,8 +271,7 @@ pub fn group(
         });
         members_of[*g].push(i);
     }
-    let mut links_of: Vec<Vec<&(usize, usize, Result<String, usize>)>> =
-        vec![Vec::new(); members_of.len()];
+    let mut links_of: Vec<Vec<&Link>> = vec![Vec::new(); members_of.len()];
     for link in &links {
         links_of[group_of[link.0]].push(link);
     }
@@ -276,11 +287,7 @@ pub fn group(
 }
 
 /// Reasons for one origin: pair by pair for a few reports, summed up for many.
-fn why(
-    reports: &[&Report],
-    members: &[usize],
-    links: &[&(usize, usize, Result<String, usize>)],
-) -> String {
+fn why(reports: &[&Report], members: &[usize], links: &[&Link]) -> String {
     if links.is_empty() {
         return "its own reporting".to_string();
     }
@@ -295,8 +302,8 @@ fn why(
                     .iter()
                     .filter(|l| (l.0, l.1) == (a, b))
                     .map(|l| match &l.2 {
-                        Ok(agency) => format!("same agency {agency}"),
-                        Err(n) => format!("{n} shared passages"),
+                        Reason::Agency(agency) => format!("same agency {agency}"),
+                        Reason::Passages(n) => format!("{n} shared passages"),
                     })
                     .collect();
                 format!(
@@ -311,13 +318,25 @@ fn why(
     }
     let mut agencies: Vec<&str> = links
         .iter()
-        .filter_map(|l| l.2.as_ref().ok().map(String::as_str))
+        .filter_map(|l| {
+            if let Reason::Agency(a) = &l.2 {
+                Some(a.as_str())
+            } else {
+                None
+            }
+        })
         .collect();
     agencies.sort_unstable();
     agencies.dedup();
     let passage_pairs: Vec<usize> = links
         .iter()
-        .filter_map(|l| l.2.as_ref().err().copied())
+        .filter_map(|l| {
+            if let Reason::Passages(n) = l.2 {
+                Some(n)
+            } else {
+                None
+            }
+        })
         .collect();
     let mut parts = Vec::new();
     if !agencies.is_empty() {
