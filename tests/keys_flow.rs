@@ -143,7 +143,7 @@ fn tab_cycles_through_the_panes_on_screen() {
     press(&mut app, "shift-tab");
     assert_eq!(app.focus, Pane::Comparison);
     press(&mut app, "j");
-    assert_eq!(app.comparison_scroll, 1, "keys go to the focused pane");
+    assert_eq!(app.comparison.selected, 1, "keys go to the focused pane");
     assert_eq!(app.list.selected, 1);
 }
 
@@ -196,7 +196,10 @@ fn clicks_focus_panes_and_select_rows_and_the_wheel_scrolls() {
     );
     assert_eq!(app.focus, Pane::Comparison);
     update::handle_event(&mut app, mouse(MouseEventKind::ScrollDown, 50, 18));
-    assert_eq!(app.comparison_scroll, 3);
+    assert_eq!(
+        app.comparison.selected, 3,
+        "the wheel moves through the slots"
+    );
     update::handle_event(&mut app, mouse(MouseEventKind::ScrollDown, 5, 4));
     assert_eq!(
         app.list.selected, 4,
@@ -270,4 +273,54 @@ fn claims_pane_says_when_extraction_is_still_running() {
         crosscheck::store::parse(crosscheck::sample::TEXT.as_bytes(), "s.ron".as_ref()).unwrap();
     let app = common::tui::app_extracting(corpus, (80, 24));
     assert!(common::tui::screen_text(&app).contains("Extracting claims…"));
+}
+
+#[test]
+fn a_slots_values_are_shown_in_their_articles_and_a_claim_finds_its_slot() {
+    let mut app = sample_app((200, 60));
+    // The comparison pane shows the ambush; its first slot is the police toll, in conflict.
+    press(&mut app, "tab tab");
+    assert_eq!(app.focus, Pane::Comparison);
+    let slot = &app.selected_comparison().unwrap().slots[0];
+    assert_eq!(slot.slot, "security forces killed");
+    let first = slot.values[0].clone();
+    let second = slot.values[1].clone();
+    press(&mut app, "enter");
+    assert_eq!(app.claims.selected_claim().unwrap().id, first.claim);
+    assert!(app.reader.is_some());
+    assert!(
+        app.status.as_deref().unwrap().starts_with("value 1 of"),
+        "{:?}",
+        app.status
+    );
+    press(&mut app, "enter");
+    assert_eq!(
+        app.claims.selected_claim().unwrap().id,
+        second.claim,
+        "Enter walks through the values"
+    );
+    assert_eq!(app.focus, Pane::Comparison, "the slot stays in hand");
+
+    // From a claim (the Gulf News 54, about the ambush, listed under New Valley first),
+    // `s` finds its slot in the ambush's comparison.
+    let mut app = sample_app((200, 60));
+    press(&mut app, "G");
+    let gulf_54 = app
+        .claims
+        .claims()
+        .iter()
+        .position(|c| c.text.contains("at 54"))
+        .unwrap();
+    press(&mut app, "tab");
+    for _ in 0..gulf_54 {
+        press(&mut app, "j");
+    }
+    press(&mut app, "s");
+    assert_eq!(app.focus, Pane::Comparison);
+    let comparison = app.selected_comparison().unwrap();
+    assert_eq!(comparison.incident, "bahariya-ambush-2017-10-20");
+    assert_eq!(
+        comparison.slots[app.comparison.selected].slot,
+        "security forces killed"
+    );
 }

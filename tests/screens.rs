@@ -170,3 +170,18 @@ fn a_claim_highlighted_in_the_reader_at_80x24_and_200x60() {
         insta::assert_snapshot!(format!("claim_in_reader_{w}x{h}"), terminal.backend());
     }
 }
+
+#[test]
+fn the_comparison_pane_at_80x24_and_200x60() {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut app = sample_app((w, h));
+        press(&mut app, "tab tab");
+        let text = screen_text(&app);
+        assert!(
+            text.contains("CONFLICT"),
+            "{w}x{h}: conflicts shown:\n{text}"
+        );
+        assert!(text.contains("security forces killed"), "{w}x{h}:\n{text}");
+        insta::assert_snapshot!(format!("comparison_{w}x{h}"), render(&app).backend());
+    }
+}

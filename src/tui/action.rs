@@ -20,11 +20,15 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Let the focused pane fill the screen, or give the others back their place.
+    Zoom,
     /// Open the selected article in the reader, show the selected claim in its text, or
     /// fold/unfold the selected incident.
     Open,
     /// Fold or unfold the selected incident.
     ToggleGroup,
+    /// Show the selected claim's slot in the comparison.
+    JumpToSlot,
     /// Fold the selected incident (from an article: go to its incident).
     Collapse,
     /// Unfold the selected incident.
@@ -103,12 +107,14 @@ registry! {
     MoveBottom, "move_bottom", Navigation, "bottom", "Go to the last line";
     FocusNext, "focus_next", Panes, "next pane", "Focus the next pane";
     FocusPrev, "focus_prev", Panes, "previous pane", "Focus the previous pane";
-    Open, "open", Articles, "open", "Open the article in the reader, show the claim in its text, or fold/unfold an incident";
+    Zoom, "zoom", Panes, "zoom", "Let the focused pane fill the screen (again: back)";
+    Open, "open", Articles, "open", "Open the article in the reader, show a claim (or a slot's next value) in its text, or fold/unfold an incident";
     ToggleGroup, "toggle_group", Articles, "fold", "Fold or unfold the incident";
     Collapse, "collapse", Articles, "fold", "Fold the incident (from an article: go to its incident)";
     Expand, "expand", Articles, "unfold", "Unfold the incident";
     CollapseAll, "collapse_all", Articles, "fold all", "Fold every incident";
     ExpandAll, "expand_all", Articles, "unfold all", "Unfold every incident";
+    JumpToSlot, "jump_to_slot", Articles, "slot", "Show the claim's slot in the comparison of sources";
     Help, "help", General, "help", "Show or hide this help";
     Back, "back", General, "back/quit", "Close the overlay or the reader; quit from the main screen";
     Quit, "quit", General, "quit", "Quit at once";

@@ -46,6 +46,17 @@ impl ScreenLayout {
     }
 }
 
+/// Lay out a screen of `area` with `focus` focused, the reader open or not, and the focused
+/// pane zoomed to fill the screen or not.
+pub fn layout_zoomed(area: Rect, focus: Pane, reader_open: bool, zoomed: bool) -> ScreenLayout {
+    let mut screen = layout(area, focus, reader_open);
+    if zoomed && !screen.too_small && screen.tabs.is_none() && screen.cycle.contains(&focus) {
+        let [body, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        screen.panes = vec![(focus, body)];
+    }
+    screen
+}
+
 /// Lay out a screen of `area` with `focus` focused and the reader open or not.
 pub fn layout(area: Rect, focus: Pane, reader_open: bool) -> ScreenLayout {
     let too_small = area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1;

@@ -25,6 +25,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event;
 
+use crate::compare::Comparison;
 use crate::extract::Extractor;
 use crate::model::{Claim, Corpus};
 
@@ -35,32 +36,52 @@ const POLL: Duration = Duration::from_millis(200);
 /// How long to wait for input while background work may finish.
 const WORKER_POLL: Duration = Duration::from_millis(25);
 
-/// Start extracting the claims of `corpus` on a worker thread; the result arrives on the
-/// returned channel. Extraction uses every core (rayon) and never blocks a keystroke.
-pub fn extract_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Vec<Vec<Claim>>> {
+/// What the background worker delivers, in this order.
+#[derive(Debug)]
+pub enum Work {
+    /// The claims of every report.
+    Claims(Vec<Vec<Claim>>),
+    /// The comparison of every incident.
+    Comparisons(Vec<Comparison>),
+}
+
+/// Start extracting the claims of `corpus`, then comparing its incidents, on a worker thread;
+/// results arrive on the returned channel. The work uses every core (rayon) and never blocks
+/// a keystroke.
+pub fn analyse_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Work> {
     let (tx, rx) = mpsc::channel();
     let spawned = std::thread::Builder::new()
-        .name("extraction".into())
+        .name("analysis".into())
         .spawn(move || {
             let start = std::time::Instant::now();
-            let claims = Extractor::default().corpus(&corpus);
+            let extractor = Extractor::default();
+            let claims = extractor.corpus(&corpus);
             tracing::info!(
                 reports = claims.len(),
                 ms = start.elapsed().as_millis() as u64,
                 "claims extracted"
             );
-            // The interface may have quit already; then nobody needs the claims.
-            let _ = tx.send(claims);
+            // The interface may have quit already; then nobody needs the results.
+            if tx.send(Work::Claims(claims.clone())).is_err() {
+                return;
+            }
+            let comparisons = crate::compare::compare_all(&corpus, &claims, extractor.lexicon());
+            tracing::info!(
+                incidents = comparisons.len(),
+                ms = start.elapsed().as_millis() as u64,
+                "sources compared"
+            );
+            let _ = tx.send(Work::Comparisons(comparisons));
         });
     if let Err(e) = spawned {
-        tracing::error!("cannot start the extraction thread: {e}");
+        tracing::error!("cannot start the analysis thread: {e}");
     }
     rx
 }
 
 /// Run the interface until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
-    let claims = extract_in_background(Arc::clone(&app.doc.corpus));
+    let work = analyse_in_background(Arc::clone(&app.doc.corpus));
     let mut waiting = true;
     let mut guard = terminal::TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
@@ -68,9 +89,14 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     update::fit(&mut app);
     let mut dirty = true;
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
-        if waiting && let Ok(result) = claims.try_recv() {
-            update::claims_ready(&mut app, result);
-            waiting = false;
+        while waiting && let Ok(result) = work.try_recv() {
+            match result {
+                Work::Claims(claims) => update::claims_ready(&mut app, claims),
+                Work::Comparisons(comparisons) => {
+                    update::comparisons_ready(&mut app, comparisons);
+                    waiting = false;
+                }
+            }
             dirty = true;
         }
         if dirty {

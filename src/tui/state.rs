@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::article_index::ArticleIndex;
+use crate::compare::Comparison;
 use crate::model::{Claim, Corpus};
 
 use super::keymap::{Context, KeyMap};
@@ -204,6 +205,19 @@ impl ClaimList {
     }
 }
 
+/// The comparison pane's view state.
+#[derive(Debug, Clone, Default)]
+pub struct ComparisonView {
+    /// The comparison of each incident, in file order; `None` while it is computed.
+    pub by_incident: Option<Arc<Vec<Comparison>>>,
+    /// The selected slot of the incident shown.
+    pub selected: usize,
+    /// First line shown.
+    pub scroll: usize,
+    /// Which value of the selected slot Enter shows next.
+    pub next_value: usize,
+}
+
 /// Everything the TUI shows.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -217,6 +231,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The pane that gets keys.
     pub focus: Pane,
+    /// True when the focused pane fills the screen.
+    pub zoomed: bool,
     /// The report open in the reader, if the reader is open.
     pub reader: Option<usize>,
     /// The article list.
@@ -225,8 +241,10 @@ pub struct App {
     pub reader_scroll: usize,
     /// The claims pane.
     pub claims: ClaimList,
-    /// First line shown in the comparison pane.
-    pub comparison_scroll: usize,
+    /// The comparison pane.
+    pub comparison: ComparisonView,
+    /// The incident (index) the comparison pane shows, to notice when it changes.
+    pub comparison_incident: Option<usize>,
     /// Windows over the main screen, top last.
     pub overlays: Vec<Overlay>,
     /// A one-line message for the status bar, until the next key.
@@ -245,11 +263,13 @@ impl App {
             theme,
             size,
             focus: Pane::Articles,
+            zoomed: false,
             reader: None,
             list,
             reader_scroll: 0,
             claims: ClaimList::default(),
-            comparison_scroll: 0,
+            comparison: ComparisonView::default(),
+            comparison_incident: None,
             overlays: Vec::new(),
             status: None,
             quit: false,
@@ -277,6 +297,17 @@ impl App {
     /// The incident group under the selection.
     pub fn selected_group(&self) -> Option<usize> {
         self.list.selected_row().map(Row::group)
+    }
+
+    /// The comparison of the incident under the selection, when computed.
+    pub fn selected_comparison(&self) -> Option<&Comparison> {
+        let incident = self
+            .doc
+            .index
+            .groups
+            .get(self.selected_group()?)?
+            .incident?;
+        self.comparison.by_incident.as_ref()?.get(incident)
     }
 
     /// The context keys are looked up in now.

@@ -27,7 +27,20 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::FocusNext,
             Action::Help,
         ],
-        Context::Claims => &[Action::Open, Action::FocusNext, Action::Help, Action::Back],
+        Context::Claims => &[
+            Action::Open,
+            Action::JumpToSlot,
+            Action::FocusNext,
+            Action::Help,
+            Action::Back,
+        ],
+        Context::Comparison => &[
+            Action::MoveDown,
+            Action::Open,
+            Action::FocusNext,
+            Action::Help,
+            Action::Back,
+        ],
         Context::Help => &[Action::MoveDown, Action::Back],
         _ => &[Action::FocusNext, Action::Help, Action::Back],
     }

@@ -92,6 +92,8 @@ theme_roles! {
     label: "Field labels (Outlet:, Published:).",
     inferred: "Metadata that is inferred, not printed in the report.",
     highlight: "The selected claim's words in the reader.",
+    conflict: "Conflicting sources.",
+    agree: "Sources that agree or are consistent.",
     hint_key: "Keys in the status bar and help.",
     hint: "What those keys do.",
     status_bar: "The status bar.",

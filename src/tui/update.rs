@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keys::Key;
-use super::layout::{ScreenLayout, layout, tab_spans};
+use super::layout::{ScreenLayout, layout_zoomed, tab_spans};
 use super::state::{App, Overlay, Pane, Row};
 use super::text_block::{content_height, inner_height, inner_width};
 use super::{comparison_pane, overlays, reader_pane};
@@ -82,6 +82,8 @@ pub fn update(app: &mut App, action: Action) {
                 app.reader_scroll = 0;
                 app.focus = Pane::Reader;
             }
+            // On a slot: show its next value in its article.
+            _ if app.focus == Pane::Comparison => show_next_value(app),
             // On a claim: show it in the text, keeping the claims in hand to move on.
             _ if app.focus == Pane::Claims && app.claims.selected_claim().is_some() => {
                 app.reader = app.claims.report;
@@ -119,6 +121,8 @@ pub fn update(app: &mut App, action: Action) {
             app.list.rebuild(&app.doc.index);
             after_selection_moved(app);
         }
+        Action::JumpToSlot => jump_to_slot(app),
+        Action::Zoom => app.zoomed = !app.zoomed,
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Back => {
             if app.reader.is_some() {
@@ -158,7 +162,17 @@ fn move_in(app: &mut App, pane: Pane, action: Action) {
                 show_claim_in_reader(app);
             }
         }
-        Pane::Comparison => scroll_by(&mut app.comparison_scroll, action, page),
+        Pane::Comparison => match app.selected_comparison().map(|c| c.slots.len()) {
+            Some(n) if n > 0 => {
+                let before = app.comparison.selected;
+                app.comparison.selected = moved(before, n, action, page);
+                if app.comparison.selected != before {
+                    app.comparison.next_value = 0;
+                    app.comparison.scroll = usize::MAX; // fit brings the selected slot into view
+                }
+            }
+            _ => scroll_by(&mut app.comparison.scroll, action, page),
+        },
     }
 }
 
@@ -192,13 +206,21 @@ fn scroll_by(offset: &mut usize, action: Action, page: usize) {
 /// The panes that follow the list's selection start again from the top, and the reader,
 /// when open, shows the newly selected article.
 fn after_selection_moved(app: &mut App) {
+    let incident = app
+        .selected_group()
+        .and_then(|g| app.doc.index.groups[g].incident);
+    if incident != app.comparison_incident {
+        app.comparison_incident = incident;
+        app.comparison.selected = 0;
+        app.comparison.scroll = 0;
+        app.comparison.next_value = 0;
+    }
     let report = app.selected_report();
     if report.is_some() && report != app.claims.report {
         app.claims.report = report;
         app.claims.selected = 0;
         app.claims.offset = 0;
     }
-    app.comparison_scroll = 0;
     if app.reader.is_some()
         && let Some(report) = app.selected_report()
         && app.reader != Some(report)
@@ -209,10 +231,11 @@ fn after_selection_moved(app: &mut App) {
 }
 
 fn screen(app: &App) -> ScreenLayout {
-    layout(
+    layout_zoomed(
         Rect::new(0, 0, app.size.0, app.size.1),
         app.focus,
         app.reader.is_some(),
+        app.zoomed,
     )
 }
 
@@ -255,11 +278,36 @@ pub fn fit(app: &mut App) {
         claims.offset = claims.offset.min(n.saturating_sub(h));
     }
     if let Some(area) = screen.area(Pane::Comparison) {
-        app.comparison_scroll = clamp(
-            app.comparison_scroll,
-            content_height(&comparison_pane::content(app), area),
-            area,
-        );
+        let slots = app.selected_comparison().map_or(0, |c| c.slots.len());
+        app.comparison.selected = app.comparison.selected.min(slots.saturating_sub(1));
+        let width = inner_width(area);
+        let (lines, rows) = comparison_pane::content(app, width);
+        let h = inner_height(area);
+        // Wrapped line where each logical line starts, to keep the selected slot on screen.
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut total = 0;
+        for line in &lines {
+            starts.push(total);
+            total += super::text_block::wrap_lines(std::slice::from_ref(line), width).len();
+        }
+        if let Some(&row) = rows.get(app.comparison.selected) {
+            let top = starts[row];
+            let bottom = starts
+                .get(
+                    rows.get(app.comparison.selected + 1)
+                        .copied()
+                        .unwrap_or(lines.len()),
+                )
+                .copied()
+                .unwrap_or(total);
+            if app.comparison.scroll > top {
+                app.comparison.scroll = top.saturating_sub(1);
+            }
+            if bottom > app.comparison.scroll + h {
+                app.comparison.scroll = bottom.saturating_sub(h).min(top.saturating_sub(1));
+            }
+        }
+        app.comparison.scroll = app.comparison.scroll.min(total.saturating_sub(h));
     }
     if let (Some(area), Some(r)) = (screen.area(Pane::Reader), app.reader) {
         app.reader_scroll = clamp(
@@ -365,5 +413,114 @@ fn show_claim_in_reader(app: &mut App) {
 pub fn claims_ready(app: &mut App, claims: Vec<Vec<crate::model::Claim>>) {
     app.claims.by_report = Some(std::sync::Arc::new(claims));
     app.claims.report = app.selected_report().or(app.claims.report);
+    fit(app);
+}
+
+/// Show the selected slot's next value: its report selected in the list, its claim selected
+/// and highlighted in the reader. Repeated, it walks through the slot's values.
+fn show_next_value(app: &mut App) {
+    let Some(comparison) = app.selected_comparison() else {
+        return;
+    };
+    let Some(slot) = comparison.slots.get(app.comparison.selected) else {
+        return;
+    };
+    if slot.values.is_empty() {
+        return;
+    }
+    let n = app.comparison.next_value % slot.values.len();
+    let value = slot.values[n].clone();
+    let count = slot.values.len();
+    app.comparison.next_value = n + 1;
+    select_claim(app, &value.report, &value.claim);
+    app.status = Some(format!(
+        "value {} of {count}: {} · {}",
+        n + 1,
+        value.value,
+        value.attribution
+    ));
+}
+
+/// Select report `report`'s claim `claim`: the report's row under the incident shown, the
+/// claim in the claims pane, and the claim in the reader.
+fn select_claim(app: &mut App, report: &str, claim: &str) {
+    let Some(r) = app.doc.corpus.reports.iter().position(|x| x.id == report) else {
+        return;
+    };
+    let group = app.selected_group();
+    let row = app
+        .list
+        .rows
+        .iter()
+        .position(|row| matches!(row, Row::Article { report, group: g } if *report == r && Some(*g) == group))
+        .or_else(|| app.list.rows.iter().position(|row| matches!(row, Row::Article { report, .. } if *report == r)));
+    if let Some(row) = row {
+        app.list.selected = row;
+    }
+    app.claims.report = Some(r);
+    app.claims.selected = app
+        .claims
+        .claims()
+        .iter()
+        .position(|c| c.id == claim)
+        .unwrap_or(0);
+    app.reader = Some(r);
+    fit(app);
+    show_claim_in_reader(app);
+}
+
+/// From the selected claim to its slot in the comparison of its incident.
+fn jump_to_slot(app: &mut App) {
+    let Some(claim) = app.claims.selected_claim().cloned() else {
+        return;
+    };
+    let Some(r) = app.claims.report else { return };
+    let Some(all) = app.comparison.by_incident.clone() else {
+        app.status = Some("the comparison is still being computed".into());
+        return;
+    };
+    let Some(i) = app
+        .doc
+        .corpus
+        .incidents
+        .iter()
+        .position(|x| x.id == claim.incident)
+    else {
+        app.status = Some(format!(
+            "this claim is about {}, which has no incident here to compare",
+            claim.incident
+        ));
+        return;
+    };
+    let Some(slot) = all[i]
+        .slots
+        .iter()
+        .position(|s| s.values.iter().any(|v| v.claim == claim.id))
+    else {
+        app.status = Some("this claim is in no slot (nothing to compare it with)".into());
+        return;
+    };
+    // Show the incident the claim is about, with the claim's report selected under it.
+    let group = app
+        .doc
+        .index
+        .groups
+        .iter()
+        .position(|g| g.incident == Some(i));
+    if let Some(row) = app.list.rows.iter().position(
+        |row| matches!(row, Row::Article { report, group: g } if *report == r && Some(*g) == group),
+    ) {
+        app.list.selected = row;
+    }
+    app.comparison_incident = Some(i);
+    app.comparison.selected = slot;
+    app.comparison.next_value = 0;
+    app.comparison.scroll = usize::MAX;
+    app.focus = Pane::Comparison;
+}
+
+/// The comparisons of every incident are ready.
+pub fn comparisons_ready(app: &mut App, comparisons: Vec<crate::compare::Comparison>) {
+    app.comparison.by_incident = Some(std::sync::Arc::new(comparisons));
     fit(app);
 }

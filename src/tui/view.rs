@@ -5,7 +5,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::layout::{MIN_SIZE, layout, tab_spans};
+use super::layout::{MIN_SIZE, layout_zoomed, tab_spans};
 use super::state::{App, Pane};
 use super::text_block::draw_text_pane;
 use super::{article_list_pane, claims_pane, comparison_pane, overlays, reader_pane, status_bar};
@@ -13,7 +13,7 @@ use super::{article_list_pane, claims_pane, comparison_pane, overlays, reader_pa
 /// Draw the whole screen for `app`.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let screen = layout(area, app.focus, app.reader.is_some());
+    let screen = layout_zoomed(area, app.focus, app.reader.is_some(), app.zoomed);
     if screen.too_small {
         let message = format!(
             "Terminal too small ({}x{}); crosscheck needs {}x{}",
@@ -62,15 +62,18 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: Pane, rect: Rect, focused: bool
     match pane {
         Pane::Articles => article_list_pane::draw(frame, rect, app, focused),
         Pane::Claims => claims_pane::draw(frame, rect, app, focused),
-        Pane::Comparison => draw_text_pane(
-            frame,
-            rect,
-            &comparison_pane::title(app),
-            &comparison_pane::content(app),
-            app.comparison_scroll,
-            focused,
-            theme,
-        ),
+        Pane::Comparison => {
+            let (lines, _) = comparison_pane::content(app, super::text_block::inner_width(rect));
+            draw_text_pane(
+                frame,
+                rect,
+                &comparison_pane::title(app),
+                &lines,
+                app.comparison.scroll,
+                focused,
+                theme,
+            )
+        }
         Pane::Reader => match app.reader {
             Some(r) => draw_text_pane(
                 frame,

@@ -14,8 +14,12 @@ use crosscheck::tui::{App, Document, update, view};
 /// as the extraction worker delivers them.
 pub fn app_on(corpus: Corpus, size: (u16, u16)) -> App {
     let mut app = app_extracting(corpus, size);
-    let claims = crosscheck::extract::Extractor::default().corpus(&app.doc.corpus);
+    let extractor = crosscheck::extract::Extractor::default();
+    let claims = extractor.corpus(&app.doc.corpus);
+    let comparisons =
+        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
     update::claims_ready(&mut app, claims);
+    update::comparisons_ready(&mut app, comparisons);
     app
 }
 
