@@ -22,3 +22,30 @@ fn compare_incident_of_200_reports(bencher: divan::Bencher) {
             .len()
     });
 }
+
+/// Redraw the screen with the comparison pane focused, for an incident of 200 reports: at
+/// 80x24, and zoomed at 200x60 (the matrix).
+#[divan::bench(args = [(80, 24, false), (200, 60, true)])]
+fn draw_comparison_pane_200_reports(bencher: divan::Bencher, (w, h, zoom): (u16, u16, bool)) {
+    use crosscheck::tui::{App, Document, keymap::KeyMap, state::Pane, theme::Theme, update, view};
+    let corpus = generate::corpus_with(200, 1, 3);
+    let mut app = App::new(
+        Document::new(corpus, "bench.ron"),
+        KeyMap::defaults(),
+        Theme::defaults(),
+        (w, h),
+    );
+    let extractor = Extractor::default();
+    let claims = extractor.corpus(&app.doc.corpus);
+    let comparisons =
+        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
+    update::claims_ready(&mut app, claims);
+    update::comparisons_ready(&mut app, comparisons);
+    app.focus = Pane::Comparison;
+    app.zoomed = zoom;
+    update::fit(&mut app);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    bencher.bench_local(|| {
+        terminal.draw(|f| view::draw(f, &app)).unwrap();
+    });
+}

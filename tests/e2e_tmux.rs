@@ -195,6 +195,18 @@ fn a_user_browses_the_sample_at_every_size() {
             );
         }
 
+        if w >= 80 {
+            // The comparison of sources, by keys: the police toll is in conflict.
+            t.press(&["Tab", "Tab"]);
+            let screen = t.wait_for("CONFLICT");
+            assert_clean(&screen, w);
+            assert!(
+                screen.contains("security forces killed"),
+                "{w}x{h}:\n{screen}"
+            );
+            t.press(&["Tab"]);
+        }
+
         t.press(&["?"]);
         let screen = t.wait_for("Help — keys");
         assert_clean(&screen, w);
