@@ -324,3 +324,36 @@ fn a_slots_values_are_shown_in_their_articles_and_a_claim_finds_its_slot() {
         "security forces killed"
     );
 }
+
+#[test]
+fn two_reports_side_by_side_with_their_shared_passages_aligned() {
+    let mut app = sample_app((160, 40));
+    press(&mut app, "tab tab v");
+    let Some(Overlay::SideBySide { left, right, .. }) = app.overlays.last().cloned() else {
+        panic!("side by side opens: {:?}", app.overlays)
+    };
+    assert_eq!(left, 0, "the selected report on the left");
+    assert_eq!(right, 1);
+    // The two AFP copies: their reused passages sit on shared rows.
+    press(&mut app, "]");
+    let Some(Overlay::SideBySide { right, .. }) = app.overlays.last().cloned() else {
+        panic!()
+    };
+    assert_eq!(right, 2, "] shows the next report on the right");
+    let rows = crosscheck::tui::side_by_side::rows(&app, 0, 2);
+    let shared = rows.iter().filter(|r| r.shared).count();
+    assert!(shared >= 3, "{shared} shared rows");
+    let body = &app.doc.corpus.reports[2].body;
+    let shared_texts: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.shared)
+        .map(|r| &body[r.right.unwrap()[0]..r.right.unwrap()[1]])
+        .collect();
+    assert!(
+        shared_texts.iter().any(|t| t.contains("rocket fire")),
+        "{shared_texts:?}"
+    );
+    press(&mut app, "[ esc");
+    assert!(app.overlays.is_empty());
+    assert!(!app.quit);
+}

@@ -185,3 +185,12 @@ fn the_comparison_pane_at_80x24_and_200x60() {
         insta::assert_snapshot!(format!("comparison_{w}x{h}"), render(&app).backend());
     }
 }
+
+#[test]
+fn two_reports_side_by_side_at_200x60() {
+    let mut app = sample_app((200, 60));
+    press(&mut app, "tab tab v ]");
+    let text = screen_text(&app);
+    assert!(text.contains("≈"), "reused passages marked:\n{text}");
+    insta::assert_snapshot!("side_by_side_200x60", render(&app).backend());
+}

@@ -29,6 +29,12 @@ pub enum Action {
     ToggleGroup,
     /// Show the selected claim's slot in the comparison.
     JumpToSlot,
+    /// Show two reports of the incident side by side.
+    SideBySide,
+    /// Show the next report on the right of the side-by-side view.
+    NextSource,
+    /// Show the previous report on the right of the side-by-side view.
+    PrevSource,
     /// Fold the selected incident (from an article: go to its incident).
     Collapse,
     /// Unfold the selected incident.
@@ -115,6 +121,9 @@ registry! {
     CollapseAll, "collapse_all", Articles, "fold all", "Fold every incident";
     ExpandAll, "expand_all", Articles, "unfold all", "Unfold every incident";
     JumpToSlot, "jump_to_slot", Articles, "slot", "Show the claim's slot in the comparison of sources";
+    SideBySide, "side_by_side", Articles, "side by side", "Show two reports side by side, reused passages aligned";
+    NextSource, "next_source", Articles, "next report", "Side by side: the next report on the right";
+    PrevSource, "prev_source", Articles, "previous report", "Side by side: the previous report on the right";
     Help, "help", General, "help", "Show or hide this help";
     Back, "back", General, "back/quit", "Close the overlay or the reader; quit from the main screen";
     Quit, "quit", General, "quit", "Quit at once";

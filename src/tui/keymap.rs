@@ -28,17 +28,20 @@ pub enum Context {
     Comparison,
     /// The help overlay is open.
     Help,
+    /// Two reports are shown side by side.
+    SideBySide,
 }
 
 impl Context {
     /// Every context, in key map file order.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Articles,
         Context::Reader,
         Context::Claims,
         Context::Comparison,
         Context::Help,
+        Context::SideBySide,
     ];
 
     /// Its name in key map files.
@@ -50,6 +53,7 @@ impl Context {
             Context::Claims => "claims",
             Context::Comparison => "comparison",
             Context::Help => "help",
+            Context::SideBySide => "side_by_side",
         }
     }
 }
@@ -70,6 +74,8 @@ struct KeyMapFile {
     comparison: BTreeMap<String, String>,
     #[serde(default)]
     help: BTreeMap<String, String>,
+    #[serde(default)]
+    side_by_side: BTreeMap<String, String>,
 }
 
 impl KeyMapFile {
@@ -81,6 +87,7 @@ impl KeyMapFile {
             Context::Claims => &self.claims,
             Context::Comparison => &self.comparison,
             Context::Help => &self.help,
+            Context::SideBySide => &self.side_by_side,
         }
     }
 }

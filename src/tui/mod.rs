@@ -11,6 +11,7 @@ pub mod keys;
 pub mod layout;
 pub mod overlays;
 pub mod reader_pane;
+pub mod side_by_side;
 pub mod state;
 pub mod status_bar;
 pub mod terminal;

@@ -84,6 +84,11 @@ pub fn draw(frame: &mut Frame, app: &App, overlay: &Overlay) {
             true,
             &app.theme,
         ),
+        Overlay::SideBySide {
+            left,
+            right,
+            scroll,
+        } => super::side_by_side::draw(frame, app, *left, *right, *scroll),
         Overlay::Notice {
             title,
             lines,
@@ -135,6 +140,11 @@ pub fn content_len(app: &App, overlay: &Overlay, screen: Rect) -> usize {
     let area = centered(screen);
     match overlay {
         Overlay::Help { .. } => super::text_block::content_height(&help_content(app), area),
+        Overlay::SideBySide { left, right, .. } => {
+            let area = super::side_by_side::area(screen);
+            super::side_by_side::lines(app, *left, *right, super::text_block::inner_width(area))
+                .len()
+        }
         Overlay::Notice { lines, .. } => {
             let lines: Vec<Line> = lines
                 .iter()

@@ -157,6 +157,15 @@ pub enum Overlay {
         /// First line shown.
         scroll: usize,
     },
+    /// Two reports of the incident side by side.
+    SideBySide {
+        /// The left report (corpus index).
+        left: usize,
+        /// The right report.
+        right: usize,
+        /// First line shown.
+        scroll: usize,
+    },
     /// A message the user must see (problems in their config files).
     Notice {
         /// Title of the window.
@@ -172,7 +181,9 @@ impl Overlay {
     /// The scroll offset of the overlay.
     pub fn scroll_mut(&mut self) -> &mut usize {
         match self {
-            Overlay::Help { scroll } | Overlay::Notice { scroll, .. } => scroll,
+            Overlay::Help { scroll }
+            | Overlay::Notice { scroll, .. }
+            | Overlay::SideBySide { scroll, .. } => scroll,
         }
     }
 }
@@ -312,10 +323,10 @@ impl App {
 
     /// The context keys are looked up in now.
     pub fn context(&self) -> Context {
-        if self.overlays.is_empty() {
-            self.focus.context()
-        } else {
-            Context::Help
+        match self.overlays.last() {
+            None => self.focus.context(),
+            Some(Overlay::SideBySide { .. }) => Context::SideBySide,
+            Some(_) => Context::Help,
         }
     }
 }

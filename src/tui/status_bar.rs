@@ -42,6 +42,7 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::Back,
         ],
         Context::Help => &[Action::MoveDown, Action::Back],
+        Context::SideBySide => &[Action::NextSource, Action::PageDown, Action::Back],
         _ => &[Action::FocusNext, Action::Help, Action::Back],
     }
 }
@@ -67,10 +68,11 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let total = area.width as usize;
-    let pane = if app.overlays.is_empty() {
-        app.focus.title()
-    } else {
-        "Help"
+    let pane = match app.overlays.last() {
+        None => app.focus.title(),
+        Some(super::state::Overlay::SideBySide { .. }) => "Side by side",
+        Some(super::state::Overlay::Notice { .. }) => "Notice",
+        Some(super::state::Overlay::Help { .. }) => "Help",
     };
     let mut right: Vec<Span> = Vec::new();
     if let Some(message) = &app.status {

@@ -41,12 +41,34 @@ pub fn handle_event(app: &mut App, event: Event) -> bool {
 /// Carry out `action`.
 pub fn update(app: &mut App, action: Action) {
     let page = page_height(app);
+    let sources = super::side_by_side::reports(app);
     if let Some(top) = app.overlays.last_mut() {
         match action {
             Action::Back | Action::Help => {
                 app.overlays.pop();
             }
             Action::Quit => app.quit = true,
+            Action::NextSource | Action::PrevSource => {
+                if let Overlay::SideBySide {
+                    left,
+                    right,
+                    scroll,
+                } = top
+                {
+                    let others: Vec<usize> =
+                        sources.iter().copied().filter(|r| r != left).collect();
+                    if !others.is_empty() {
+                        let at = others.iter().position(|r| r == right).unwrap_or(0);
+                        let n = others.len();
+                        *right = others[if action == Action::NextSource {
+                            (at + 1) % n
+                        } else {
+                            (at + n - 1) % n
+                        }];
+                        *scroll = 0;
+                    }
+                }
+            }
             _ => scroll_by(top.scroll_mut(), action, page),
         }
         fit(app);
@@ -122,6 +144,8 @@ pub fn update(app: &mut App, action: Action) {
             after_selection_moved(app);
         }
         Action::JumpToSlot => jump_to_slot(app),
+        Action::SideBySide => open_side_by_side(app),
+        Action::NextSource | Action::PrevSource => {}
         Action::Zoom => app.zoomed = !app.zoomed,
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Back => {
@@ -319,7 +343,11 @@ pub fn fit(app: &mut App) {
     let full = Rect::new(0, 0, app.size.0, app.size.1);
     if let Some(top) = app.overlays.last() {
         let total = overlays::content_len(app, top, full);
-        let h = inner_height(overlays::centered(full));
+        let area = match top {
+            Overlay::SideBySide { .. } => super::side_by_side::area(full),
+            _ => overlays::centered(full),
+        };
+        let h = inner_height(area);
         let scroll = app.overlays.last_mut().expect("checked").scroll_mut();
         *scroll = (*scroll).min(total.saturating_sub(h));
     }
@@ -523,4 +551,28 @@ fn jump_to_slot(app: &mut App) {
 pub fn comparisons_ready(app: &mut App, comparisons: Vec<crate::compare::Comparison>) {
     app.comparison.by_incident = Some(std::sync::Arc::new(comparisons));
     fit(app);
+}
+
+/// Open two reports of the incident side by side: the selected report (or the first) on the
+/// left, the next report on the right.
+fn open_side_by_side(app: &mut App) {
+    let sources = super::side_by_side::reports(app);
+    if sources.len() < 2 {
+        app.status = Some("side by side needs two reports of the incident".into());
+        return;
+    }
+    let left = app
+        .selected_report()
+        .filter(|r| sources.contains(r))
+        .unwrap_or(sources[0]);
+    let right = sources
+        .iter()
+        .copied()
+        .find(|&r| r != left)
+        .expect("two reports at least");
+    app.overlays.push(Overlay::SideBySide {
+        left,
+        right,
+        scroll: 0,
+    });
 }
