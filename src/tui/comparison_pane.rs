@@ -149,8 +149,17 @@ fn details(app: &App, slot: &crate::compare::Slot, lines: &mut Vec<Line<'static>
                 if v.superseded {
                     spans.push(Span::styled(" (revised later)", theme.muted));
                 }
+                let when = v
+                    .published
+                    .as_deref()
+                    .map(|p| format!(" · {p}"))
+                    .unwrap_or_default();
                 spans.push(Span::styled(
-                    format!(" · {} · {}", sanitize(&v.attribution), sanitize(&v.report)),
+                    format!(
+                        " · {} · {}{when}",
+                        sanitize(&v.attribution),
+                        sanitize(&v.report)
+                    ),
                     theme.muted,
                 ));
                 lines.push(Line::from(spans));
@@ -177,7 +186,7 @@ fn details(app: &App, slot: &crate::compare::Slot, lines: &mut Vec<Line<'static>
 fn matrix(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'static>>) -> Vec<usize> {
     let theme = &app.theme;
     let label_w = 30;
-    let status_w = 16;
+    let status_w = 28;
     let mut reports: Vec<&str> = Vec::new();
     for v in c.slots.iter().flat_map(|s| &s.values) {
         if !reports.contains(&v.report.as_str()) {
@@ -229,7 +238,23 @@ fn matrix(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'static>
         );
         let mut spans = vec![
             Span::styled(pad(fit(&label, label_w - 1), label_w), theme.text),
-            Span::styled(pad(fit(word, status_w - 1), status_w), status_style),
+            Span::styled(
+                pad(
+                    fit(
+                        &format!(
+                            "{word} {}",
+                            slot.range.as_deref().map(sanitize).unwrap_or_default()
+                        ),
+                        status_w - 6,
+                    ),
+                    status_w - 5,
+                ),
+                status_style,
+            ),
+            Span::styled(
+                pad(format!("{}×", slot.independent_origins), 5),
+                theme.muted,
+            ),
         ];
         for id in &reports[..shown] {
             let cell: Vec<String> = slot
