@@ -327,7 +327,9 @@ pub fn fit(app: &mut App) {
             if app.comparison.scroll > top {
                 app.comparison.scroll = top.saturating_sub(1);
             }
-            if bottom > app.comparison.scroll + h {
+            // The selected slot's row must be on screen, with as much of its values as fits;
+            // from the top of the pane the incident's header stays in view when it can.
+            if top + 1 >= app.comparison.scroll + h {
                 app.comparison.scroll = bottom.saturating_sub(h).min(top.saturating_sub(1));
             }
         }
