@@ -32,6 +32,27 @@ pub struct Casualty {
     pub parts: Vec<Part>,
 }
 
+impl Casualty {
+    fn without_parts(
+        start: usize,
+        end: usize,
+        who: Who,
+        outcome: Outcome,
+        count: Count,
+        hedge: Hedge,
+    ) -> Self {
+        Casualty {
+            start,
+            end,
+            who,
+            outcome,
+            count,
+            hedge,
+            parts: Vec::new(),
+        }
+    }
+}
+
 /// Words that end the search for a group noun after a quantity.
 const NOT_MODIFIERS: [&str; 22] = [
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "in", "on", "at", "by",
@@ -305,15 +326,7 @@ fn claim_at(
                     && verb + 1 >= prev.end
                 {
                     let who = prev.who.clone();
-                    let claim = Casualty {
-                        start: verb,
-                        end: q.end,
-                        who,
-                        outcome,
-                        count,
-                        hedge: q.hedge,
-                        parts: Vec::new(),
-                    };
+                    let claim = Casualty::without_parts(verb, q.end, who, outcome, count, q.hedge);
                     return Some((claim, q.end));
                 }
             }
@@ -322,15 +335,7 @@ fn claim_at(
                 group: "people".into(),
                 text: String::new(),
             });
-            let claim = Casualty {
-                start: toll_start,
-                end: q.end,
-                who,
-                outcome,
-                count,
-                hedge: q.hedge,
-                parts: Vec::new(),
-            };
+            let claim = Casualty::without_parts(toll_start, q.end, who, outcome, count, q.hedge);
             return Some((claim, q.end));
         }
     };

@@ -21,6 +21,15 @@ pub fn title(app: &App) -> String {
     }
 }
 
+/// The style a status is shown in.
+fn status_style(theme: &super::theme::Theme, status: Status) -> ratatui::style::Style {
+    match status {
+        Status::Conflict => theme.conflict,
+        Status::Agree | Status::Consistent => theme.agree,
+        _ => theme.muted,
+    }
+}
+
 /// A status as a symbol (meaning without colour) and a word.
 pub fn status_mark(status: Status) -> (&'static str, &'static str) {
     match status {
@@ -89,11 +98,7 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         let selected = n == app.comparison.selected;
         rows.push(lines.len());
         let (mark, word) = status_mark(slot.status);
-        let status_style = match slot.status {
-            Status::Conflict => theme.conflict,
-            Status::Agree | Status::Consistent => theme.agree,
-            _ => theme.muted,
-        };
+        let status_style = status_style(theme, slot.status);
         let mut spans = vec![
             Span::raw(if selected { "▶ " } else { "  " }),
             Span::styled(format!("{mark} "), status_style),
@@ -226,11 +231,7 @@ fn matrix(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'static>
         rows.push(lines.len());
         let selected = n == app.comparison.selected;
         let (mark, word) = status_mark(slot.status);
-        let status_style = match slot.status {
-            Status::Conflict => theme.conflict,
-            Status::Agree | Status::Consistent => theme.agree,
-            _ => theme.muted,
-        };
+        let status_style = status_style(theme, slot.status);
         let label = format!(
             "{}{mark} {}",
             if selected { "▶ " } else { "  " },
