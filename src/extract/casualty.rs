@@ -310,16 +310,14 @@ fn claim_at(
                     && let Some((outcome, end)) =
                         lex.outcomes.at(toks, q.end).filter(|(_, end)| *end <= to)
                 {
-                    let who = prev.who.clone();
-                    let claim = Casualty {
-                        start: q.start,
+                    let claim = Casualty::without_parts(
+                        q.start,
                         end,
-                        who,
+                        prev.who.clone(),
                         outcome,
                         count,
-                        hedge: q.hedge,
-                        parts: Vec::new(),
-                    };
+                        q.hedge,
+                    );
                     return Some((claim, end));
                 }
                 if let Some((outcome, verb)) = outcome_before(toks, q.start, from, lex)
