@@ -143,6 +143,11 @@ impl ArticleList {
         };
     }
 
+    /// The row of report `report` under group `group`.
+    pub fn row_of(&self, report: usize, group: Option<usize>) -> Option<usize> {
+        self.rows.iter().position(|row| matches!(row, Row::Article { report: r, group: g } if *r == report && Some(*g) == group))
+    }
+
     /// The selected row.
     pub fn selected_row(&self) -> Option<Row> {
         self.rows.get(self.selected).copied()

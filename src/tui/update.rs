@@ -41,7 +41,12 @@ pub fn handle_event(app: &mut App, event: Event) -> bool {
 /// Carry out `action`.
 pub fn update(app: &mut App, action: Action) {
     let page = page_height(app);
-    let sources = super::side_by_side::reports(app);
+    // The reports to cycle through, only for the keys that cycle: finding them walks the corpus.
+    let sources = if matches!(action, Action::NextSource | Action::PrevSource) {
+        super::side_by_side::reports(app)
+    } else {
+        Vec::new()
+    };
     if let Some(top) = app.overlays.last_mut() {
         match action {
             Action::Back | Action::Help => {
@@ -478,12 +483,17 @@ fn select_claim(app: &mut App, report: &str, claim: &str) {
         return;
     };
     let group = app.selected_group();
+    // Under the incident shown if it is listed there, else under its first incident.
+    let first_group = app
+        .doc
+        .index
+        .groups
+        .iter()
+        .position(|g| g.reports.contains(&r));
     let row = app
         .list
-        .rows
-        .iter()
-        .position(|row| matches!(row, Row::Article { report, group: g } if *report == r && Some(*g) == group))
-        .or_else(|| app.list.rows.iter().position(|row| matches!(row, Row::Article { report, .. } if *report == r)));
+        .row_of(r, group)
+        .or_else(|| app.list.row_of(r, first_group));
     if let Some(row) = row {
         app.list.selected = row;
     }
@@ -537,9 +547,7 @@ fn jump_to_slot(app: &mut App) {
         .groups
         .iter()
         .position(|g| g.incident == Some(i));
-    if let Some(row) = app.list.rows.iter().position(
-        |row| matches!(row, Row::Article { report, group: g } if *report == r && Some(*g) == group),
-    ) {
+    if let Some(row) = app.list.row_of(r, group) {
         app.list.selected = row;
     }
     app.comparison_incident = Some(i);
