@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
+use crate::extract::lexicon::Lexicon;
 use crate::model::{
     Claim, Corpus, DateSpan, Detail, Field, Incident, PartialDate, Provenance, Published, Report,
 };
@@ -428,21 +429,8 @@ fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
 
 /// A dateline at the start of the text: "AFP, CAIRO" on its own line, "CAIRO (Reuters) -",
 /// "Cairo:", "CAIRO —". Returns the dateline as written and the wire agency it names.
-pub fn dateline(
-    body: &str,
-    agencies: &[(String, Vec<String>)],
-) -> Option<(String, Option<String>)> {
-    let agency_in = |s: &str| {
-        agencies
-            .iter()
-            .find(|(_, names)| {
-                names.iter().any(|n| {
-                    s.split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .any(|w| w == n)
-                })
-            })
-            .map(|(a, _)| a.clone())
-    };
+pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
+    let agency_in = |s: &str| lex.wire_agency(s).map(str::to_string);
     // The first few paragraphs with letters: image ids and captions may come first.
     let paragraphs = body
         .split("\n")
@@ -493,10 +481,10 @@ pub fn dateline(
 }
 
 /// A wire agency the text credits itself to ("told AFP", "(AFP)"), with the words that say so.
-fn credited_agency(body: &str, agencies: &[(String, Vec<String>)]) -> Option<(String, String)> {
+fn credited_agency(body: &str, lex: &Lexicon) -> Option<(String, String)> {
     // Any run of whitespace, no-break spaces included, reads as one space.
     let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    agencies.iter().find_map(|(agency, names)| {
+    lex.wire_agencies.iter().find_map(|(agency, names)| {
         names.iter().find_map(|n| {
             for cue in [format!("told {n}"), format!("({n})"), format!("to {n}")] {
                 if flat.contains(&cue) {
@@ -541,7 +529,6 @@ fn looks_english(body: &str) -> bool {
 
 /// Add `articles` to `corpus`.
 pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor) -> Summary {
-    let agencies = extractor.lexicon().wire_agencies.clone();
     let mut summary = Summary::default();
     let mut known: Vec<(String, String)> = corpus
         .reports
@@ -580,7 +567,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
                 .push((article.source.clone(), id.clone()));
             continue;
         }
-        let mut report = new_report(&article, &hash, &agencies, corpus);
+        let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
         let claims = extractor.report(&report, corpus);
         let lead = lead_of(&claims);
 
@@ -666,12 +653,7 @@ fn dates_conflict(incident: Option<DateSpan>, lead: Option<PartialDate>) -> bool
     }
 }
 
-fn new_report(
-    article: &Article,
-    hash: &str,
-    agencies: &[(String, Vec<String>)],
-    corpus: &Corpus,
-) -> Report {
+fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &Corpus) -> Report {
     let stem = Path::new(&article.source)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -684,13 +666,13 @@ fn new_report(
         _ => slug(stem, 6),
     };
     let id = unique(base, |c| corpus.report(c).is_some());
-    let (dateline, wire) = match dateline(&article.body, agencies) {
+    let (dateline, wire) = match dateline(&article.body, lex) {
         Some((line, Some(agency))) => (Field::Stated(line), Field::Stated(agency)),
         Some((line, None)) => (Field::Stated(line), Field::Unknown),
         None => (Field::Unknown, Field::Unknown),
     };
     let wire = match wire {
-        Field::Unknown => match credited_agency(&article.body, agencies) {
+        Field::Unknown => match credited_agency(&article.body, lex) {
             Some((agency, why)) => Field::Inferred { value: agency, why },
             None => Field::Unknown,
         },
@@ -788,8 +770,8 @@ pub fn read_all(
 mod tests {
     use super::*;
 
-    fn agencies() -> Vec<(String, Vec<String>)> {
-        crate::extract::lexicon::Lexicon::defaults().wire_agencies
+    fn agencies() -> Lexicon {
+        Lexicon::defaults()
     }
 
     #[test]

@@ -593,16 +593,10 @@ pub fn compare_members(
 
 /// The recorded name of a wire agency named in an attribution ("the Associated Press" → AP).
 fn agency_name(text: &str, lex: &Lexicon) -> String {
-    lex.wire_agencies
-        .iter()
-        .find(|(_, names)| {
-            names.iter().any(|n| {
-                text.split(|c: char| !c.is_alphanumeric()).any(|w| w == n)
-                    || text.contains(n.as_str())
-            })
-        })
-        .map(|(name, _)| name.clone())
-        .unwrap_or_else(|| text.trim_start_matches("the ").to_string())
+    lex.wire_agency(text).map_or_else(
+        || text.trim_start_matches("the ").to_string(),
+        str::to_string,
+    )
 }
 
 fn origin_label(origin: &Origin) -> String {

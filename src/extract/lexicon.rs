@@ -252,6 +252,24 @@ impl Lexicon {
             .collect()
     }
 
+    /// The wire agency `text` names ("the Associated Press" → AP, "AFP, CAIRO" → AFP): an
+    /// agency's name as whole words of the text (hyphenated words kept whole).
+    pub fn wire_agency(&self, text: &str) -> Option<&str> {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.wire_agencies
+            .iter()
+            .find(|(_, names)| {
+                names.iter().any(|name| {
+                    let name: Vec<&str> = name.split_whitespace().collect();
+                    words.windows(name.len()).any(|w| w == name.as_slice())
+                })
+            })
+            .map(|(agency, _)| agency.as_str())
+    }
+
     /// The sort of source the lowercase `words` name: the phrase found earliest in them wins
     /// (the head of "security and medical sources" is "security"), the longest at one place.
     pub fn source_kind(&self, words: &[&str]) -> Option<SourceKind> {
@@ -283,6 +301,14 @@ mod tests {
         assert_eq!(
             lex.source_kind(&["western", "diplomats", "and", "security", "officials"]),
             Some(SourceKind::Diplomats)
+        );
+        assert_eq!(lex.wire_agency("the Associated Press reported"), Some("AP"));
+        assert_eq!(lex.wire_agency("AFP, CAIRO"), Some("AFP"));
+        assert_eq!(lex.wire_agency("Agence France-Presse"), Some("AFP"));
+        assert_eq!(
+            lex.wire_agency("officials in JAPAN"),
+            None,
+            "names are whole words"
         );
     }
 }
