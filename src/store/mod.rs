@@ -9,4 +9,6 @@ mod save;
 pub use load::{FORMAT_DOC, Fingerprint, Loaded, from_ron, load, parse, ron_options, validate};
 pub use locate::ValueIndex;
 pub use problem::{LoadError, Position, Problem, ProblemKind};
-pub use save::{SaveError, backup_path, free_alternative, save, to_ron, write_atomically};
+pub use save::{
+    SaveError, backup_path, free_alternative, replace_file, save, to_ron, write_atomically,
+};

@@ -132,8 +132,9 @@ pub fn write_atomically(
     Ok(Fingerprint::of(bytes))
 }
 
-/// Temp file in the same directory, fsync, rename over `path`, fsync the directory.
-fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Temp file in the same directory, fsync, rename over `path`, fsync the directory: after a
+/// crash `path` holds either the old bytes or the new, never a mix.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
     file.write_all(bytes)?;
     file.commit()

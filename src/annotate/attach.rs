@@ -1,0 +1,271 @@
+//! Keeping annotations on their claims when extraction changes. A claim annotation is found
+//! again by its id, then by the same words of the same kind in the same report (the nearest
+//! if they occur more than once), then by an overlapping span of the same kind. Manual claims
+//! are found by their words in the report body. What cannot be found is an orphan: shown,
+//! listed, exported, never dropped.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use super::state::{Anchor, Annotations};
+use crate::model::{Claim, Corpus};
+
+/// Where each annotation landed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attached {
+    /// Current claim id → the key its annotation is kept under (the same id unless moved).
+    pub by_claim: FxHashMap<String, String>,
+    /// Keys of claim annotations whose claim was found under another id.
+    pub moved: Vec<String>,
+    /// Keys of claim annotations whose claim is gone.
+    pub orphans: Vec<String>,
+    /// Manual claims in place, with the corpus index of their report; spans follow the
+    /// words if the body changed.
+    pub manual: Vec<(usize, Claim)>,
+    /// Ids of manual claims whose words are no longer in their report.
+    pub manual_orphans: Vec<String>,
+}
+
+/// How an annotation stands, for listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attachment {
+    /// On the claim with the id it was made under.
+    Attached,
+    /// On a claim found again by its words or span.
+    Moved,
+    /// Its claim is gone.
+    Orphan,
+}
+
+impl Attached {
+    /// How the claim annotation under `key` stands.
+    pub fn attachment(&self, key: &str) -> Attachment {
+        if self.orphans.iter().any(|k| k == key) {
+            Attachment::Orphan
+        } else if self.moved.iter().any(|k| k == key) {
+            Attachment::Moved
+        } else {
+            Attachment::Attached
+        }
+    }
+
+    /// The key of the annotation on the claim now called `claim_id`.
+    pub fn key_of<'a>(&'a self, claim_id: &'a str) -> Option<&'a str> {
+        self.by_claim.get(claim_id).map(String::as_str)
+    }
+}
+
+/// Every claim per report, for listing: the extracted ones with the manual claims placed
+/// among them by position.
+pub fn with_manual(extracted: &[Vec<Claim>], attached: &Attached) -> Vec<Vec<Claim>> {
+    let mut out = extracted.to_vec();
+    for (r, claim) in &attached.manual {
+        if let Some(list) = out.get_mut(*r) {
+            let at = list.partition_point(|c| c.span[0] <= claim.span[0]);
+            list.insert(at, claim.clone());
+        }
+    }
+    out
+}
+
+/// The claims comparisons use: those listed, but those the analyst marked as extraction
+/// errors (the report does not say them).
+pub fn for_comparison(
+    listed: &[Vec<Claim>],
+    annotations: &Annotations,
+    attached: &Attached,
+) -> Vec<Vec<Claim>> {
+    listed
+        .iter()
+        .map(|claims| {
+            claims
+                .iter()
+                .filter(|c| !is_extraction_error(c, annotations, attached))
+                .cloned()
+                .collect()
+        })
+        .collect()
+}
+
+/// True when the analyst marked `claim` as not what the text says.
+pub fn is_extraction_error(claim: &Claim, annotations: &Annotations, attached: &Attached) -> bool {
+    attached
+        .key_of(&claim.id)
+        .and_then(|k| annotations.claims.get(k))
+        .is_some_and(|n| n.verdict == super::grades::Verdict::ExtractionError)
+}
+
+/// Find every annotation's claim among `claims` (per report, in corpus order).
+pub fn attach(annotations: &Annotations, corpus: &Corpus, claims: &[Vec<Claim>]) -> Attached {
+    let wanted: FxHashSet<&str> = annotations
+        .claims
+        .values()
+        .map(|n| n.anchor.report.as_str())
+        .chain(annotations.manual.values().map(|c| c.report.as_str()))
+        .collect();
+    let report_index: FxHashMap<&str, usize> = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| wanted.contains(r.id.as_str()))
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+
+    let mut out = Attached::default();
+    for (id, claim) in &annotations.manual {
+        match report_index.get(claim.report.as_str()) {
+            Some(&r) => match relocate(&corpus.reports[r].body, claim) {
+                Some(placed) => out.manual.push((r, placed)),
+                None => out.manual_orphans.push(id.clone()),
+            },
+            None => out.manual_orphans.push(id.clone()),
+        }
+    }
+
+    let mut taken: FxHashSet<&str> = FxHashSet::default();
+    // Exact ids first, so a moved annotation never takes a claim that has its own.
+    let mut rest = Vec::new();
+    for (key, note) in &annotations.claims {
+        let Some(&r) = report_index.get(note.anchor.report.as_str()) else {
+            out.orphans.push(key.clone());
+            continue;
+        };
+        let in_report = claims.get(r).map(Vec::as_slice).unwrap_or_default();
+        let manual = out.manual.iter().filter(|(mr, _)| *mr == r).map(|(_, c)| c);
+        if in_report.iter().chain(manual).any(|c| c.id == *key) {
+            taken.insert(key.as_str());
+            out.by_claim.insert(key.clone(), key.clone());
+        } else {
+            rest.push((key, &note.anchor, r));
+        }
+    }
+    for (key, anchor, r) in rest {
+        let in_report = claims.get(r).map(Vec::as_slice).unwrap_or_default();
+        match find(in_report, anchor, &taken) {
+            Some(claim) => {
+                taken.insert(claim.id.as_str());
+                out.by_claim.insert(claim.id.clone(), key.clone());
+                out.moved.push(key.clone());
+            }
+            None => out.orphans.push(key.clone()),
+        }
+    }
+    out
+}
+
+/// The claim of `claims` the annotation at `anchor` belongs to.
+fn find<'a>(claims: &'a [Claim], anchor: &Anchor, taken: &FxHashSet<&str>) -> Option<&'a Claim> {
+    let free = claims
+        .iter()
+        .filter(|c| c.kind().id() == anchor.kind && !taken.contains(c.id.as_str()));
+    let distance = |c: &Claim| c.span[0].abs_diff(anchor.span[0]);
+    let same_words = free
+        .clone()
+        .filter(|c| c.text == anchor.text)
+        .min_by_key(|c| distance(c));
+    same_words.or_else(|| {
+        free.filter_map(|c| {
+            let overlap = c.span[1]
+                .min(anchor.span[1])
+                .saturating_sub(c.span[0].max(anchor.span[0]));
+            (overlap > 0).then_some((overlap, c))
+        })
+        .max_by_key(|(overlap, c)| (*overlap, std::cmp::Reverse(distance(c))))
+        .map(|(_, c)| c)
+    })
+}
+
+/// `claim` with its span on its words in `body`: where it was, or the nearest occurrence.
+fn relocate(body: &str, claim: &Claim) -> Option<Claim> {
+    let [start, end] = claim.span;
+    if body.get(start..end) == Some(claim.text.as_str()) {
+        return Some(claim.clone());
+    }
+    let at = body
+        .match_indices(claim.text.as_str())
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(start))?;
+    let shift = |x: usize| (x as i64 + at as i64 - start as i64).max(0) as usize;
+    let mut moved = claim.clone();
+    moved.span = [at, at + claim.text.len()];
+    moved.sentence = [
+        shift(claim.sentence[0]).min(at),
+        shift(claim.sentence[1]).clamp(at + claim.text.len(), body.len()),
+    ];
+    Some(moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::grades::Verdict;
+    use crate::annotate::state::{Target, Value};
+    use crate::extract::Extractor;
+
+    fn sample() -> (Corpus, Vec<Vec<Claim>>) {
+        let corpus = crate::store::parse(
+            crate::sample::TEXT.as_bytes(),
+            std::path::Path::new("s.ron"),
+        )
+        .unwrap();
+        let claims = Extractor::default().corpus(&corpus);
+        (corpus, claims)
+    }
+
+    fn annotate(a: &mut Annotations, c: &Claim, id: &str) {
+        let target = Target::Claim {
+            id: id.to_string(),
+            anchor: Anchor::of(c),
+        };
+        a.apply(&a.change(target, Value::Verdict(Verdict::Disputed)));
+    }
+
+    #[test]
+    fn ids_then_words_then_orphans() {
+        let (mut corpus, claims) = sample();
+        let mut a = Annotations::default();
+        let first = &claims[0][0];
+        let second = &claims[0][1];
+        annotate(&mut a, first, &first.id);
+        // As if made by an older build that gave the claim another id.
+        annotate(&mut a, second, "old-id");
+        let mut gone = claims[1][0].clone();
+        gone.text = "words no report has".into();
+        gone.span = [gone.span[1] + 5000, gone.span[1] + 5019];
+        annotate(&mut a, &gone, "gone");
+        let at = attach(&a, &corpus, &claims);
+        assert_eq!(at.key_of(&first.id), Some(first.id.as_str()));
+        assert_eq!(at.key_of(&second.id), Some("old-id"));
+        assert_eq!(at.attachment("old-id"), Attachment::Moved);
+        assert_eq!(at.orphans, ["gone"]);
+
+        // A report removed from the file orphans its annotations, never drops them.
+        corpus.reports.remove(0);
+        let claims: Vec<Vec<Claim>> = claims[1..].to_vec();
+        let at = attach(&a, &corpus, &claims);
+        assert_eq!(at.orphans.len(), 3);
+    }
+
+    #[test]
+    fn manual_claims_follow_their_words() {
+        let (mut corpus, claims) = sample();
+        let body = corpus.reports[0].body.clone();
+        let start = body.find("Egyptian").unwrap();
+        let mut manual = claims[0][0].clone();
+        manual.id = "m1".into();
+        manual.text = "Egyptian".into();
+        manual.span = [start, start + 8];
+        manual.sentence = [start, start + 8];
+        let mut a = Annotations::default();
+        a.apply(&a.change(
+            Target::Manual("m1".into()),
+            Value::Manual(Some(Box::new(manual))),
+        ));
+        corpus.reports[0].body = format!("New lead. {body}");
+        let at = attach(&a, &corpus, &claims);
+        assert_eq!(at.manual[0].1.span, [start + 10, start + 18]);
+        corpus.reports[0].body = "Nothing left.".into();
+        assert_eq!(attach(&a, &corpus, &claims).manual_orphans, ["m1"]);
+    }
+}

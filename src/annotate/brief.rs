@@ -1,0 +1,537 @@
+//! The analyst's brief: per incident and slot, the assessed value, each source's value with
+//! the source's reliability and the claim's verdict and grade, the conflicts and their status,
+//! and the notes. One structure, written as Markdown, CSV or JSON; the TUI and the CLI export
+//! the same.
+
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::attach::Attached;
+use super::grades::{ConflictStatus, Credibility, Reliability, Verdict};
+use super::state::{Annotations, Assessment, ClaimNote};
+use crate::compare::{Comparison, Estimate, Status};
+use crate::model::{Claim, Corpus};
+
+/// The brief of one or more incidents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    /// The data file.
+    pub file: String,
+    /// When it was written.
+    pub generated: String,
+    /// The incidents.
+    pub incidents: Vec<IncidentBrief>,
+    /// Annotations whose claims are gone, by key, with what they said.
+    pub orphans: Vec<OrphanBrief>,
+}
+
+/// One incident of the brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentBrief {
+    /// Incident id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Reports, distinct texts, independent origins.
+    pub articles: usize,
+    /// Independent origins.
+    pub independent_origins: usize,
+    /// Claims reviewed, of all claims about the incident.
+    pub reviewed: usize,
+    /// All claims about the incident.
+    pub claims: usize,
+    /// The slots, conflicts first.
+    pub slots: Vec<SlotBrief>,
+    /// The sources, with their grades.
+    pub sources: Vec<SourceBrief>,
+    /// Annotated claims with a note, tags or a correction, in report order.
+    pub notes: Vec<NoteBrief>,
+    /// Reports whose text says inconsistent things.
+    pub flags: Vec<String>,
+}
+
+/// One slot of the brief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlotBrief {
+    /// What the slot is.
+    pub slot: String,
+    /// How the sources relate, as computed.
+    pub status: Status,
+    /// The analyst's status of the conflict.
+    pub conflict_status: Option<ConflictStatus>,
+    /// The analyst's assessment.
+    pub assessment: Option<Assessment>,
+    /// crosscheck's estimate, for counts.
+    pub estimate: Option<Estimate>,
+    /// Independent origins behind the values.
+    pub independent_origins: usize,
+    /// Each source's value.
+    pub values: Vec<ValueBrief>,
+}
+
+/// One source's value in a slot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueBrief {
+    /// Report id.
+    pub report: String,
+    /// Claim id.
+    pub claim: String,
+    /// The value.
+    pub value: String,
+    /// Who the report says said it.
+    pub attribution: String,
+    /// Its origin.
+    pub origin: String,
+    /// Replaced by a later figure of the same origin.
+    pub superseded: bool,
+    /// The source's reliability.
+    pub reliability: Option<Reliability>,
+    /// The claim's verdict.
+    pub verdict: Verdict,
+    /// The claim's credibility.
+    pub grade: Option<Credibility>,
+    /// The corrected value, if any.
+    pub corrected: Option<String>,
+}
+
+/// One source of an incident.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceBrief {
+    /// Report id.
+    pub report: String,
+    /// Outlet, or "unknown outlet".
+    pub outlet: String,
+    /// Headline.
+    pub headline: String,
+    /// Reliability grade.
+    pub reliability: Option<Reliability>,
+    /// The analyst's note on the source.
+    pub note: String,
+    /// Claims reviewed / all claims of the report about the incident.
+    pub reviewed: usize,
+    /// All claims of the report about the incident.
+    pub claims: usize,
+}
+
+/// A claim the analyst wrote something on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteBrief {
+    /// Report id.
+    pub report: String,
+    /// Claim id.
+    pub claim: String,
+    /// The claim's words.
+    pub text: String,
+    /// Verdict.
+    pub verdict: Verdict,
+    /// Credibility.
+    pub grade: Option<Credibility>,
+    /// Note.
+    pub note: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Corrected value.
+    pub corrected: Option<String>,
+    /// Claims linked to it (same fact).
+    pub linked: Vec<String>,
+}
+
+/// An annotation whose claim is gone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrphanBrief {
+    /// The key it is kept under.
+    pub key: String,
+    /// The report it was on.
+    pub report: String,
+    /// The claim's words when annotated.
+    pub text: String,
+    /// Its verdict.
+    pub verdict: Verdict,
+    /// Its note.
+    pub note: String,
+}
+
+/// Everything a brief is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The corpus.
+    pub corpus: &'a Corpus,
+    /// The data file's name.
+    pub file: &'a str,
+    /// Claims per report (manual claims included), in corpus order.
+    pub claims: &'a [Vec<Claim>],
+    /// Comparison of each incident, in file order.
+    pub comparisons: &'a [Comparison],
+    /// The annotations.
+    pub annotations: &'a Annotations,
+    /// Where they landed.
+    pub attached: &'a Attached,
+}
+
+/// Build the brief of every incident, or of `only`.
+pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
+    let Inputs {
+        corpus,
+        claims,
+        comparisons,
+        annotations,
+        attached,
+        ..
+    } = inputs;
+    let note_of = |id: &str| -> Option<&ClaimNote> { annotations.claims.get(attached.key_of(id)?) };
+    let report_index: FxHashMap<&str, usize> = corpus
+        .reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let reliability = |report: &str| annotations.sources.get(report).and_then(|s| s.reliability);
+    let members_of = crate::compare::members(corpus, claims);
+    let mut incidents = Vec::new();
+    for cmp in comparisons
+        .iter()
+        .filter(|c| only.is_none_or(|o| o == c.incident))
+    {
+        let members = members_of.get(&cmp.incident).cloned().unwrap_or_default();
+        let mut total = 0;
+        let mut reviewed_total = 0;
+        let mut sources = Vec::new();
+        let mut notes = Vec::new();
+        for &r in &members {
+            let report = &corpus.reports[r];
+            let about: Vec<&Claim> = claims
+                .get(r)
+                .into_iter()
+                .flatten()
+                .filter(|c| c.incident == cmp.incident)
+                .collect();
+            let reviewed = about
+                .iter()
+                .filter(|c| note_of(&c.id).is_some_and(ClaimNote::reviewed))
+                .count();
+            total += about.len();
+            reviewed_total += reviewed;
+            let source = annotations.sources.get(&report.id);
+            sources.push(SourceBrief {
+                report: report.id.clone(),
+                outlet: report
+                    .outlet
+                    .value()
+                    .cloned()
+                    .unwrap_or_else(|| "unknown outlet".into()),
+                headline: report.headline.value().cloned().unwrap_or_default(),
+                reliability: source.and_then(|s| s.reliability),
+                note: source.map(|s| s.note.clone()).unwrap_or_default(),
+                reviewed,
+                claims: about.len(),
+            });
+            for c in about {
+                let Some(n) = note_of(&c.id) else { continue };
+                let linked: Vec<String> =
+                    annotations.linked_to(&c.id).map(str::to_string).collect();
+                if n.note.is_empty()
+                    && n.tags.is_empty()
+                    && n.corrected.is_none()
+                    && linked.is_empty()
+                {
+                    continue;
+                }
+                notes.push(NoteBrief {
+                    report: report.id.clone(),
+                    claim: c.id.clone(),
+                    text: c.text.clone(),
+                    verdict: n.verdict,
+                    grade: n.grade,
+                    note: n.note.clone(),
+                    tags: n.tags.iter().cloned().collect(),
+                    corrected: n.corrected.clone(),
+                    linked,
+                });
+            }
+        }
+        let slots = cmp
+            .slots
+            .iter()
+            .map(|slot| {
+                let note = annotations.slot(&cmp.incident, &slot.slot);
+                SlotBrief {
+                    slot: slot.slot.clone(),
+                    status: slot.status,
+                    conflict_status: note.and_then(|n| n.status),
+                    assessment: note.and_then(|n| n.assessment.clone()),
+                    estimate: slot.estimate.clone(),
+                    independent_origins: slot.independent_origins,
+                    values: slot
+                        .values
+                        .iter()
+                        .map(|v| {
+                            let n = note_of(&v.claim);
+                            ValueBrief {
+                                report: v.report.clone(),
+                                claim: v.claim.clone(),
+                                value: v.value.clone(),
+                                attribution: v.attribution.clone(),
+                                origin: v.origin.clone(),
+                                superseded: v.superseded,
+                                reliability: reliability(&v.report),
+                                verdict: n.map_or(Verdict::Unreviewed, |n| n.verdict),
+                                grade: n.and_then(|n| n.grade),
+                                corrected: n.and_then(|n| n.corrected.clone()),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        incidents.push(IncidentBrief {
+            id: cmp.incident.clone(),
+            title: cmp.title.clone(),
+            articles: cmp.counts.articles,
+            independent_origins: cmp.counts.independent_origins,
+            reviewed: reviewed_total,
+            claims: total,
+            slots,
+            sources,
+            notes,
+            flags: cmp
+                .flags
+                .iter()
+                .map(|f| format!("{}: {}", f.report, f.message))
+                .collect(),
+        });
+    }
+    let orphans = attached
+        .orphans
+        .iter()
+        .filter_map(|key| {
+            let n = annotations.claims.get(key)?;
+            let wanted = only.is_none_or(|o| {
+                report_index
+                    .get(n.anchor.report.as_str())
+                    .is_some_and(|&r| corpus.reports[r].incidents.iter().any(|i| i == o))
+            });
+            wanted.then(|| OrphanBrief {
+                key: key.clone(),
+                report: n.anchor.report.clone(),
+                text: n.anchor.text.clone(),
+                verdict: n.verdict,
+                note: n.note.clone(),
+            })
+        })
+        .collect();
+    Brief {
+        file: inputs.file.to_string(),
+        generated: jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+        incidents,
+        orphans,
+    }
+}
+
+fn or_dash<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| v.to_string())
+}
+
+/// Markdown cells cannot hold pipes or line breaks.
+fn cell(s: &str) -> String {
+    crate::text::sanitize(s)
+        .replace('|', "\\|")
+        .replace('\n', " ")
+}
+
+/// The brief as Markdown, for reading and pasting into a report.
+pub fn markdown(brief: &Brief) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Brief: {}\n\n_Generated {} by crosscheck._\n",
+        cell(&brief.file),
+        brief.generated
+    );
+    for inc in &brief.incidents {
+        let _ = writeln!(out, "## {} ({})\n", cell(&inc.title), inc.id);
+        let _ = writeln!(
+            out,
+            "{} articles, {} independent origins; {} of {} claims reviewed.\n",
+            inc.articles, inc.independent_origins, inc.reviewed, inc.claims
+        );
+        let _ = writeln!(out, "### Assessment\n");
+        let _ = writeln!(
+            out,
+            "| slot | sources | conflict | assessed | range | rationale | crosscheck's estimate |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+        for s in &inc.slots {
+            let a = s.assessment.clone().unwrap_or_default();
+            let estimate = s.estimate.as_ref().map_or_else(
+                || "–".to_string(),
+                |e| format!("{} / {} / {} (floor {})", e.low, e.best, e.high, e.floor),
+            );
+            let conflict = match (s.status, s.conflict_status) {
+                (_, Some(st)) => format!("{} ({})", s.status.id(), st.id()),
+                (Status::Conflict, None) => "conflict (open)".to_string(),
+                (st, None) => st.id().to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                cell(&s.slot),
+                s.independent_origins,
+                conflict,
+                cell(if a.best.is_empty() { "–" } else { &a.best }),
+                cell(if a.range.is_empty() { "–" } else { &a.range }),
+                cell(if a.rationale.is_empty() {
+                    "–"
+                } else {
+                    &a.rationale
+                }),
+                estimate
+            );
+        }
+        let _ = writeln!(out, "\n### Values by source\n");
+        for s in &inc.slots {
+            let _ = writeln!(out, "**{}** — {}\n", cell(&s.slot), s.status.id());
+            for v in &s.values {
+                let superseded = if v.superseded { " (revised later)" } else { "" };
+                let corrected = v
+                    .corrected
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(", corrected to {}", cell(c)));
+                let _ = writeln!(
+                    out,
+                    "- {}{} — {} ({}; source {}; verdict {}; grade {}{})",
+                    cell(&v.value),
+                    superseded,
+                    cell(&v.attribution),
+                    cell(&v.report),
+                    or_dash(v.reliability),
+                    v.verdict,
+                    or_dash(v.grade),
+                    corrected
+                );
+            }
+            let _ = writeln!(out);
+        }
+        let _ = writeln!(out, "### Sources\n");
+        let _ = writeln!(out, "| report | outlet | reliability | reviewed | note |");
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for s in &inc.sources {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {}/{} | {} |",
+                cell(&s.report),
+                cell(&s.outlet),
+                s.reliability.map_or_else(
+                    || "–".to_string(),
+                    |r| format!("{} ({})", r.id(), r.label())
+                ),
+                s.reviewed,
+                s.claims,
+                cell(&s.note)
+            );
+        }
+        if !inc.notes.is_empty() {
+            let _ = writeln!(out, "\n### Notes on claims\n");
+            for n in &inc.notes {
+                let _ = writeln!(
+                    out,
+                    "- “{}” ({}, {}; verdict {}; grade {})",
+                    cell(&n.text),
+                    cell(&n.report),
+                    n.claim,
+                    n.verdict,
+                    or_dash(n.grade)
+                );
+                for line in n.note.lines() {
+                    let _ = writeln!(out, "  > {}", crate::text::sanitize(line));
+                }
+                if !n.tags.is_empty() {
+                    let _ = writeln!(out, "  tags: {}", cell(&n.tags.join(", ")));
+                }
+                if let Some(c) = &n.corrected {
+                    let _ = writeln!(out, "  corrected value: {}", cell(c));
+                }
+                if !n.linked.is_empty() {
+                    let _ = writeln!(out, "  same fact as: {}", n.linked.join(", "));
+                }
+            }
+        }
+        if !inc.flags.is_empty() {
+            let _ = writeln!(out, "\n### Flags\n");
+            for f in &inc.flags {
+                let _ = writeln!(out, "- {}", cell(f));
+            }
+        }
+        let _ = writeln!(out);
+    }
+    if !brief.orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Orphaned annotations\n\nTheir claims are no longer found in the reports.\n"
+        );
+        for o in &brief.orphans {
+            let _ = writeln!(
+                out,
+                "- {} in {}: “{}” — verdict {}; {}",
+                o.key,
+                cell(&o.report),
+                cell(&o.text),
+                o.verdict,
+                cell(&o.note)
+            );
+        }
+    }
+    out
+}
+
+/// The brief as CSV: one row per value of a slot (RFC 4180 quoting).
+pub fn csv(brief: &Brief) -> String {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let mut out = String::from(
+        "incident,slot,status,conflict_status,assessed_best,assessed_range,rationale,report,claim,value,attribution,origin,superseded,source_reliability,verdict,grade,corrected\n",
+    );
+    for inc in &brief.incidents {
+        for s in &inc.slots {
+            let a = s.assessment.clone().unwrap_or_default();
+            for v in &s.values {
+                let row = [
+                    inc.id.clone(),
+                    s.slot.clone(),
+                    s.status.id().to_string(),
+                    s.conflict_status
+                        .map(|c| c.id().to_string())
+                        .unwrap_or_default(),
+                    a.best.clone(),
+                    a.range.clone(),
+                    a.rationale.clone(),
+                    v.report.clone(),
+                    v.claim.clone(),
+                    v.value.clone(),
+                    v.attribution.clone(),
+                    v.origin.clone(),
+                    v.superseded.to_string(),
+                    v.reliability
+                        .map(|r| r.id().to_string())
+                        .unwrap_or_default(),
+                    v.verdict.id().to_string(),
+                    v.grade.map(|g| g.id().to_string()).unwrap_or_default(),
+                    v.corrected.clone().unwrap_or_default(),
+                ];
+                let cells: Vec<String> = row.iter().map(|c| field(c)).collect();
+                out.push_str(&cells.join(","));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
