@@ -50,6 +50,29 @@ impl Paths {
         self.config_dir.join("theme.ron")
     }
 
+    /// The user's settings (`user: "name"` signs the audit log).
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.ron")
+    }
+
+    /// The user name set in `config.ron`, if any. A file that cannot be read is logged and
+    /// ignored: the name then comes from the environment.
+    pub fn user_name(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Settings {
+            #[serde(default)]
+            user: Option<String>,
+        }
+        let text = std::fs::read_to_string(self.config_file()).ok()?;
+        match crate::store::ron_options().from_str::<Settings>(&text) {
+            Ok(s) => s.user.filter(|u| !u.trim().is_empty()),
+            Err(e) => {
+                tracing::warn!("{}: {e}", self.config_file().display());
+                None
+            }
+        }
+    }
+
     /// The log file.
     pub fn log_file(&self) -> PathBuf {
         self.data_dir.join("crosscheck.log")

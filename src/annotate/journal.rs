@@ -64,7 +64,19 @@ pub struct Entry {
 impl Entry {
     /// The entry in words, for the audit log view and the status bar.
     pub fn describe(&self) -> String {
-        let what: Vec<String> = self.changes.iter().map(Change::describe).collect();
+        // Changes to one target read as one phrase: "claim c1: verdict disputed, grade 3".
+        let mut what: Vec<String> = Vec::new();
+        let mut last: Option<&super::state::Target> = None;
+        for change in &self.changes {
+            match (last, what.last_mut()) {
+                (Some(t), Some(text)) if *t == change.target => {
+                    text.push_str(", ");
+                    text.push_str(&change.after.describe());
+                }
+                _ => what.push(change.describe()),
+            }
+            last = Some(&change.target);
+        }
         match self.kind {
             EntryKind::Do => what.join("; "),
             EntryKind::Undo(of) => format!("undo #{of}: {}", what.join("; ")),

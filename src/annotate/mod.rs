@@ -4,13 +4,16 @@
 //! ([`attach`]), with the grade crosscheck suggests ([`suggest`]) and the brief they export to
 //! ([`brief`]).
 
+pub mod analysis;
 pub mod attach;
 pub mod brief;
 pub mod grades;
 pub mod journal;
+pub mod manual;
 pub mod state;
 pub mod suggest;
 
+pub use analysis::Analysis;
 pub use attach::{Attached, Attachment, attach, for_comparison, is_extraction_error, with_manual};
 pub use grades::{ConflictStatus, Credibility, Reliability, Verdict};
 pub use journal::{Entry, EntryKind, Journal, JournalError, Receipt, SidecarPaths, user_name};

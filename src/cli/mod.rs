@@ -17,6 +17,8 @@ use crate::tui::theme::Theme;
 use crate::tui::{self, App, Document};
 use crate::{sample, text};
 
+pub mod annotations;
+
 /// Exit code for input the user must fix: a bad data file or arguments.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
@@ -109,6 +111,38 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
         format: CompareFormat,
     },
+    /// Annotate a claim: verdict, credibility grade, note, tags, corrected value, links.
+    Annotate(annotations::AnnotateArgs),
+    /// Grade a report's source (reliability A-F), with an optional note.
+    Grade(annotations::GradeArgs),
+    /// Assess a slot of an incident (best value, range, rationale) or set its conflict status.
+    Assess(annotations::AssessArgs),
+    /// Make a claim of some words of a report (what the TUI's visual mode does).
+    AddClaim(annotations::AddClaimArgs),
+    /// Undo your last annotation action on a file.
+    Undo {
+        /// The data file.
+        file: PathBuf,
+    },
+    /// Redo the last action you undid on a file.
+    Redo {
+        /// The data file.
+        file: PathBuf,
+    },
+    /// List every annotation of a file, orphans included.
+    Annotations {
+        /// The data file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Include the audit log (who changed what, when).
+        #[arg(long)]
+        log: bool,
+    },
+    /// Write the analyst's brief: per slot the assessment, the sources with their grades and
+    /// verdicts, the conflicts, the notes.
+    Export(annotations::ExportArgs),
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -234,6 +268,16 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
             report,
             format,
         }) => extract(&file, report.as_deref(), format),
+        Some(Command::Annotate(args)) => annotations::annotate(args, paths),
+        Some(Command::Grade(args)) => annotations::grade(args, paths),
+        Some(Command::Assess(args)) => annotations::assess(args, paths),
+        Some(Command::AddClaim(args)) => annotations::add_claim(args, paths),
+        Some(Command::Undo { file }) => annotations::undo_redo(&file, false, paths),
+        Some(Command::Redo { file }) => annotations::undo_redo(&file, true, paths),
+        Some(Command::Annotations { file, format, log }) => {
+            annotations::list(&file, format, log, paths)
+        }
+        Some(Command::Export(args)) => annotations::export(args, paths),
         None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
     }
 }
