@@ -15,6 +15,7 @@ pub mod generate;
 pub mod import;
 pub mod model;
 pub mod sample;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod tui;

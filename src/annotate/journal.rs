@@ -174,7 +174,7 @@ pub struct Receipt {
 
 /// The annotations of one data file, kept durable: every change is on disk before a method
 /// that makes it returns.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Journal {
     paths: SidecarPaths,
     user: String,

@@ -162,7 +162,9 @@ impl Target {
     /// The target in words, for the audit log.
     pub fn describe(&self) -> String {
         match self {
-            Target::Claim { id, anchor } => format!("claim {id} ({:?})", anchor.text),
+            Target::Claim { id, anchor } => {
+                format!("claim {id} ({:?})", crate::text::fit(&anchor.text, 32))
+            }
             Target::Source(report) => format!("source of {report}"),
             Target::Slot { incident, slot } => format!("slot {slot:?} of {incident}"),
             Target::Link(a, b) => format!("link {a} = {b}"),

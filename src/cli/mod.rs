@@ -346,7 +346,19 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
         theme = theme.without_colour();
     }
 
+    let journal = match file {
+        Some(path) => Some(crate::annotate::Journal::open(
+            path,
+            annotations::user(paths),
+        )?),
+        None if !doc.name.ends_with("(built in)") => Some(crate::annotate::Journal::open(
+            Path::new(&doc.name),
+            annotations::user(paths),
+        )?),
+        None => None,
+    };
     let mut app = App::new(doc, keymap, theme, (80, 24));
+    app.journal = journal;
     if !config_problems.is_empty() {
         for problem in &config_problems {
             tracing::warn!("{problem}");

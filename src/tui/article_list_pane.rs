@@ -65,7 +65,13 @@ fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
                 }
                 None => ("Not assigned to an incident", String::new()),
             };
-            let count = format!(" ({})", group.reports.len());
+            let count = match app.notes.group_reviewed.get(g) {
+                // Only where the title keeps room to be read.
+                Some((done, all)) if *all > 0 && app.journal.is_some() && max >= 50 => {
+                    format!(" ({}) {done}/{all}", group.reports.len())
+                }
+                _ => format!(" ({})", group.reports.len()),
+            };
             let date = if date.is_empty() {
                 date
             } else {
@@ -78,8 +84,23 @@ fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
             spans.push(Span::styled(date, theme.muted));
             spans.push(Span::styled(count, theme.muted));
         }
-        Row::Article { report, .. } => {
-            let report = &doc.corpus.reports[report];
+        Row::Article { report: r, .. } => {
+            let report = &doc.corpus.reports[r];
+            // The source's grade and the review count, right-aligned, when annotating.
+            let mut right = String::new();
+            if let Some(j) = &app.journal {
+                if let Some(rel) = j
+                    .annotations()
+                    .sources
+                    .get(&report.id)
+                    .and_then(|s| s.reliability)
+                {
+                    right.push_str(&format!(" [{}]", rel.id()));
+                }
+                if let Some((done, all)) = app.notes.reviewed.get(r).filter(|(_, all)| *all > 0) {
+                    right.push_str(&format!(" {done}/{all}"));
+                }
+            }
             let (date, date_inferred) = date_label(report);
             let (source, source_inferred) = source_label(report);
             let (headline, _) = report.display_headline();
@@ -89,10 +110,19 @@ fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
             spans.push(value_span(source, source_inferred, theme.label, theme));
             spans.push(Span::raw(" "));
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-            spans.push(Span::styled(
-                fit(&headline, max.saturating_sub(used)),
-                theme.text,
-            ));
+            let right = if used + width(&right) + 8 <= max {
+                right
+            } else {
+                String::new()
+            };
+            let room = max.saturating_sub(used + width(&right));
+            let headline = fit(&headline, room);
+            let pad = room.saturating_sub(width(&headline));
+            spans.push(Span::styled(headline, theme.text));
+            if !right.is_empty() {
+                spans.push(Span::raw(" ".repeat(pad)));
+                spans.push(Span::styled(right, theme.muted));
+            }
         }
     }
     Line::from(spans)

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::article_list_pane::SELECTED_MARK;
 use super::state::App;
 use super::text_block::{draw_text_pane, inner_height, pane_block};
+use crate::annotate::{Verdict, manual};
 use crate::extract::{snake, source_text, value_text};
 use crate::model::{BACKGROUND, Claim, Hedge};
 use crate::text::{fit, width};
@@ -41,7 +42,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         )];
         return draw_text_pane(frame, area, "Claims", &lines, 0, focused, theme);
     }
-    let claims = app.claims.claims();
+    let all = app.claims.claims();
+    let claims: Vec<&Claim> = app
+        .claims
+        .shown
+        .iter()
+        .filter_map(|&i| all.get(i))
+        .collect();
+    if claims.is_empty() && app.claims.filter.is_some() {
+        let lines = vec![Line::styled(
+            "No claim passes the filter (f to change it).",
+            theme.muted,
+        )];
+        return draw_text_pane(frame, area, "Claims (filtered)", &lines, 0, focused, theme);
+    }
     if claims.is_empty() {
         let lines = vec![Line::styled("No claims found in this report.", theme.muted)];
         return draw_text_pane(frame, area, "Claims (0)", &lines, 0, focused, theme);
@@ -51,24 +65,60 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         .report
         .and_then(|r| app.doc.corpus.reports[r].incidents.first())
         .cloned();
-    let block = pane_block(
-        Line::from(format!(" Claims ({}) ", claims.len())),
-        focused,
-        theme,
-    );
+    let mut title = match &app.claims.filter {
+        Some(f) => format!(
+            " Claims ({} of {}; filter: {}) ",
+            claims.len(),
+            all.len(),
+            f.text
+        ),
+        None => format!(" Claims ({}) ", claims.len()),
+    };
+    if let Some((done, n)) = app.claims.report.and_then(|r| app.notes.reviewed.get(r))
+        && app.journal.is_some()
+    {
+        title = format!(
+            "{}· {done}/{n} reviewed ",
+            title.trim_end_matches(' ').to_string() + " "
+        );
+    }
+    let block = pane_block(Line::from(title), focused, theme);
     let max = area.width.saturating_sub(2) as usize;
     let height = inner_height(area);
-    let lines: Vec<Line> = claims
+    // The selected claim's annotation, on the last line, when there is room for it.
+    let detail = (height >= 6 && app.journal.is_some())
+        .then(|| {
+            app.claims
+                .selected_claim()
+                .map(|c| detail_line(app, c, max))
+        })
+        .flatten();
+    let rows = height - usize::from(detail.is_some());
+    let mut lines: Vec<Line> = claims
         .iter()
         .enumerate()
         .skip(app.claims.offset)
-        .take(height)
+        .take(rows)
         .map(|(i, claim)| {
             let selected = i == app.claims.selected;
-            let mut spans = vec![
-                Span::raw(if selected { SELECTED_MARK } else { "  " }),
-                Span::styled(format!("{} ", tag(claim)), theme.label),
-            ];
+            let note = app.note_of(claim);
+            let (mark, mark_style) =
+                verdict_mark(note.map_or(Verdict::Unreviewed, |n| n.verdict), theme);
+            let grade = note.and_then(|n| n.grade).map_or(" ", |g| g.id());
+            let extra = match note {
+                Some(n) if !n.note.is_empty() => "✎",
+                Some(n) if !n.tags.is_empty() || n.corrected.is_some() => "#",
+                _ if manual::is_manual(&claim.id) => "+",
+                _ => " ",
+            };
+            let mut spans = vec![Span::raw(if selected { SELECTED_MARK } else { "  " })];
+            // The annotation column, only where annotations are kept.
+            if app.journal.is_some() {
+                spans.push(Span::styled(mark, mark_style));
+                spans.push(Span::styled(grade.to_string(), theme.label));
+                spans.push(Span::styled(format!("{extra} "), theme.muted));
+            }
+            spans.push(Span::styled(format!("{} ", tag(claim)), theme.label));
             let value = match claim.kind() {
                 crate::model::ClaimKind::Statement => claim.text.clone(),
                 _ => value_text(claim),
@@ -117,5 +167,71 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
             }
         })
         .collect();
+    if let Some(d) = detail {
+        while lines.len() < rows {
+            lines.push(Line::default());
+        }
+        lines.push(d);
+    }
     frame.render_widget(Paragraph::new(lines).style(theme.text).block(block), area);
+}
+
+/// One character for a verdict, so a column of them reads at a glance (and without colour).
+fn verdict_mark(v: Verdict, theme: &super::theme::Theme) -> (&'static str, ratatui::style::Style) {
+    match v {
+        Verdict::Unreviewed => ("·", theme.muted),
+        Verdict::Confirmed => ("✓", theme.agree),
+        Verdict::Disputed => ("!", theme.conflict),
+        Verdict::False => ("✗", theme.conflict),
+        Verdict::ExtractionError => ("E", theme.warning),
+        Verdict::Uncertain => ("?", theme.warning),
+    }
+}
+
+/// The selected claim's annotation in one line: verdict, grade, tags, correction, note, and
+/// the grade crosscheck suggests.
+fn detail_line(app: &App, claim: &Claim, max: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let note = app.note_of(claim);
+    let mut parts: Vec<String> = Vec::new();
+    match note {
+        Some(n) => {
+            parts.push(n.verdict.label().to_string());
+            if let Some(g) = n.grade {
+                parts.push(format!("grade {} ({})", g.id(), g.label()));
+            }
+            if !n.tags.is_empty() {
+                parts.push(format!(
+                    "tags: {}",
+                    n.tags.iter().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if let Some(c) = &n.corrected {
+                parts.push(format!("corrected: {c}"));
+            }
+            if !n.note.is_empty() {
+                parts.push(format!("note: {}", n.note.replace('\n', " / ")));
+            }
+        }
+        None => parts.push("not reviewed".into()),
+    }
+    let linked = app
+        .journal
+        .as_ref()
+        .map_or(0, |j| j.annotations().linked_to(&claim.id).count());
+    if linked > 0 {
+        parts.push(format!("{linked} linked"));
+    }
+    if note.and_then(|n| n.grade).is_none()
+        && let Some(s) = super::annotation::suggestion(app, claim)
+    {
+        parts.push(format!("suggested grade {} (a)", s.grade.id()));
+    }
+    Line::styled(
+        fit(
+            &crate::text::sanitize(&format!(" {}", parts.join(" · "))),
+            max,
+        ),
+        theme.hint,
+    )
 }

@@ -117,6 +117,27 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
             format!("  {} origin{s}", slot.independent_origins),
             theme.muted,
         ));
+        // The analyst's word on the slot: conflict status and assessment.
+        if let Some(note) = app
+            .journal
+            .as_ref()
+            .and_then(|j| j.annotations().slot(&comparison.incident, &slot.slot))
+        {
+            if let Some(status) = note.status {
+                spans.push(Span::styled(format!("  [{}]", status.id()), theme.warning));
+            }
+            if let Some(a) = &note.assessment {
+                let range = if a.range.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", a.range)
+                };
+                spans.push(Span::styled(
+                    sanitize(&format!("  assessed {}{range}", a.best)).into_owned(),
+                    theme.agree,
+                ));
+            }
+        }
         let row = Line::from(spans);
         lines.push(if selected {
             row.style(theme.selection)
@@ -125,6 +146,21 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         });
         if selected {
             details(app, slot, &mut lines);
+            if let Some(a) = app
+                .journal
+                .as_ref()
+                .and_then(|j| j.annotations().slot(&comparison.incident, &slot.slot))
+                .and_then(|n| n.assessment.as_ref())
+                .filter(|a| !a.rationale.is_empty())
+            {
+                lines.push(Line::styled(
+                    format!(
+                        "      rationale: {}",
+                        sanitize(&a.rationale.replace('\n', " / "))
+                    ),
+                    theme.hint,
+                ));
+            }
         }
     }
     if comparison.slots.is_empty() {

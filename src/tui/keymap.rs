@@ -30,11 +30,13 @@ pub enum Context {
     Help,
     /// Two reports are shown side by side.
     SideBySide,
+    /// Text is being selected in the reader.
+    Visual,
 }
 
 impl Context {
     /// Every context, in key map file order.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Articles,
         Context::Reader,
@@ -42,6 +44,7 @@ impl Context {
         Context::Comparison,
         Context::Help,
         Context::SideBySide,
+        Context::Visual,
     ];
 
     /// Its name in key map files.
@@ -54,6 +57,7 @@ impl Context {
             Context::Comparison => "comparison",
             Context::Help => "help",
             Context::SideBySide => "side_by_side",
+            Context::Visual => "visual",
         }
     }
 }
@@ -76,6 +80,8 @@ struct KeyMapFile {
     help: BTreeMap<String, String>,
     #[serde(default)]
     side_by_side: BTreeMap<String, String>,
+    #[serde(default)]
+    visual: BTreeMap<String, String>,
 }
 
 impl KeyMapFile {
@@ -88,6 +94,7 @@ impl KeyMapFile {
             Context::Comparison => &self.comparison,
             Context::Help => &self.help,
             Context::SideBySide => &self.side_by_side,
+            Context::Visual => &self.visual,
         }
     }
 }
@@ -258,7 +265,7 @@ mod tests {
         );
         assert_eq!(map.resolve(Context::Help, key("?")), Some(Action::Back));
         assert_eq!(map.resolve(Context::Global, key("?")), Some(Action::Help));
-        assert_eq!(map.resolve(Context::Claims, key("x")), None);
+        assert_eq!(map.resolve(Context::Claims, key("Q")), None);
     }
 
     #[test]

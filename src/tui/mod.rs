@@ -2,15 +2,20 @@
 //! [`update`] applies them to the [`state`], and [`view`] draws the state.
 
 pub mod action;
+pub mod annotation;
 pub mod article_list_pane;
 pub mod claims_pane;
 pub mod comparison_pane;
 pub mod describe;
+pub mod filter;
+pub mod input;
+pub mod input_view;
 pub mod keymap;
 pub mod keys;
 pub mod layout;
 pub mod overlays;
 pub mod reader_pane;
+pub mod search_worker;
 pub mod side_by_side;
 pub mod state;
 pub mod status_bar;
@@ -19,6 +24,7 @@ pub mod text_block;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod visual;
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, mpsc};
@@ -36,6 +42,8 @@ pub use state::{App, Document};
 const POLL: Duration = Duration::from_millis(200);
 /// How long to wait for input while background work may finish.
 const WORKER_POLL: Duration = Duration::from_millis(25);
+/// How often to look for annotations written by another instance or a script.
+const REFRESH: Duration = Duration::from_secs(2);
 
 /// What the background worker delivers, in this order.
 #[derive(Debug)]
@@ -83,7 +91,10 @@ pub fn analyse_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Work> {
 /// Run the interface until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     let work = analyse_in_background(Arc::clone(&app.doc.corpus));
+    let (search_tx, search_rx) = search_worker::spawn();
+    app.search = Some(search_tx);
     let mut waiting = true;
+    let mut last_refresh = std::time::Instant::now();
     let mut guard = terminal::TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
     app.size = (size.width, size.height);
@@ -92,7 +103,17 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     while !app.quit && !guard.stop.load(Ordering::Relaxed) {
         while waiting && let Ok(result) = work.try_recv() {
             match result {
-                Work::Claims(claims) => update::claims_ready(&mut app, claims),
+                Work::Claims(claims) => {
+                    update::claims_ready(&mut app, claims);
+                    if let (Some(tx), Some(claims)) = (&app.search, &app.claims.by_report) {
+                        let _ = tx.send(search_worker::Request::Build {
+                            corpus: Arc::clone(&app.doc.corpus),
+                            claims: Arc::clone(claims),
+                        });
+                    }
+                    annotation::perform(&mut app);
+                    app.effects.push(annotation::Effect::Refresh);
+                }
                 Work::Comparisons(comparisons) => {
                     update::comparisons_ready(&mut app, comparisons);
                     waiting = false;
@@ -100,21 +121,48 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
             }
             dirty = true;
         }
+        while let Ok(reply) = search_rx.try_recv() {
+            update::search_reply(&mut app, reply);
+            dirty = true;
+        }
+        // Another instance or a script may have annotated the same file: pick it up.
+        if last_refresh.elapsed() >= REFRESH && app.effects.is_empty() && app.input.is_none() {
+            last_refresh = std::time::Instant::now();
+            app.effects.push(annotation::Effect::Refresh);
+        }
+        if !app.effects.is_empty() {
+            let before = app.status.clone();
+            annotation::perform(&mut app);
+            dirty |= app.status != before || !app.overlays.is_empty();
+        }
         if dirty {
             guard.terminal.draw(|frame| view::draw(frame, &app))?;
             dirty = false;
         }
-        // Poll briefly while the worker runs, so its result shows as soon as it is ready.
-        if !event::poll(if waiting { WORKER_POLL } else { POLL })? {
+        // Poll briefly while a worker runs, so its result shows as soon as it is ready.
+        let searching = matches!(&app.input, Some(input::Input::Search(s)) if s.busy);
+        if !event::poll(if waiting || searching {
+            WORKER_POLL
+        } else {
+            POLL
+        })? {
             continue;
         }
         // Handle everything already queued before drawing once: keeps up with key repeat.
+        // Each annotation is written (and fsynced) before the next key is read.
         loop {
             dirty |= update::handle_event(&mut app, event::read()?);
+            annotation::perform(&mut app);
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
         }
+    }
+    if let Some(journal) = app.journal.as_mut()
+        && let Err(e) = journal.compact()
+    {
+        // Nothing is lost: the journal still holds every entry.
+        tracing::warn!("annotations not compacted on quit: {e}");
     }
     tracing::info!("quit");
     Ok(())

@@ -26,11 +26,11 @@ pub fn content(app: &App, r: usize) -> Vec<Line<'static>> {
         let para = para.strip_suffix('\r').unwrap_or(para);
         let end = start + para.len();
         let line = match highlight {
-            Some([a, b]) if a < end && b > start => {
+            Some(([a, b], style)) if a < end && b > start => {
                 let (a, b) = (a.max(start) - start, b.min(end) - start);
                 Line::from(vec![
                     Span::styled(sanitize(&para[..a]).into_owned(), app.theme.text),
-                    Span::styled(sanitize(&para[a..b]).into_owned(), app.theme.highlight),
+                    Span::styled(sanitize(&para[a..b]).into_owned(), style),
                     Span::styled(sanitize(&para[b..]).into_owned(), app.theme.text),
                 ])
             }
@@ -41,17 +41,30 @@ pub fn content(app: &App, r: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// The byte span of report `r` to highlight: the selected claim's, when it belongs to `r`.
-fn highlighted_span(app: &App, r: usize) -> Option<[usize; 2]> {
-    let claim = app.claims.selected_claim()?;
+/// The byte span of report `r` to highlight and how: the text being selected in visual mode,
+/// else the selected claim's, when it belongs to `r`.
+fn highlighted_span(app: &App, r: usize) -> Option<([usize; 2], ratatui::style::Style)> {
     let report = &app.doc.corpus.reports[r];
+    if let Some(ends) = app.visual
+        && app.reader == Some(r)
+    {
+        let [a, b] = super::visual::selection(&report.body, ends);
+        let [a, b] = if a == b {
+            [a, (a + 1).min(report.body.len())]
+        } else {
+            [a, b]
+        };
+        return (report.body.is_char_boundary(a) && report.body.is_char_boundary(b))
+            .then_some(([a, b], app.theme.selection));
+    }
+    let claim = app.claims.selected_claim()?;
     let [a, b] = claim.span;
     (claim.report == report.id
         && a <= b
         && b <= report.body.len()
         && report.body.is_char_boundary(a)
         && report.body.is_char_boundary(b))
-    .then_some([a, b])
+    .then_some(([a, b], app.theme.highlight))
 }
 
 /// The wrapped line (at `width` cells) where byte `offset` of report `r`'s body is shown.

@@ -3,9 +3,12 @@
 
 use std::sync::Arc;
 
+use crate::annotate::{Attached, ClaimNote, Journal, Target};
 use crate::article_index::ArticleIndex;
 use crate::compare::Comparison;
 use crate::model::{Claim, Corpus};
+
+use super::input::Input;
 
 use super::keymap::{Context, KeyMap};
 use super::theme::Theme;
@@ -200,10 +203,15 @@ pub struct ClaimList {
     pub by_report: Option<Arc<Vec<Vec<Claim>>>>,
     /// The report whose claims are listed (follows the article list).
     pub report: Option<usize>,
-    /// Index of the selected claim.
+    /// Index into `shown` of the selected claim.
     pub selected: usize,
-    /// Index of the first claim on screen.
+    /// Index into `shown` of the first claim on screen.
     pub offset: usize,
+    /// The filter in force, if any.
+    pub filter: Option<super::filter::ClaimFilter>,
+    /// Indices into `claims()` of the claims the filter lets through, in order; `fit` keeps it
+    /// current.
+    pub shown: Vec<usize>,
 }
 
 impl ClaimList {
@@ -217,7 +225,7 @@ impl ClaimList {
 
     /// The selected claim.
     pub fn selected_claim(&self) -> Option<&Claim> {
-        self.claims().get(self.selected)
+        self.claims().get(*self.shown.get(self.selected)?)
     }
 }
 
@@ -232,6 +240,22 @@ pub struct ComparisonView {
     pub scroll: usize,
     /// Which value of the selected slot Enter shows next.
     pub next_value: usize,
+}
+
+/// Annotation state derived for display: where annotations landed and how many claims are
+/// reviewed, kept current by each write so drawing never counts.
+#[derive(Debug, Clone, Default)]
+pub struct NoteView {
+    /// Claims as extracted (before manual claims are added), per report.
+    pub extracted: Option<Arc<Vec<Vec<Claim>>>>,
+    /// Where each annotation landed.
+    pub attached: Attached,
+    /// Per report: (reviewed, all) claims.
+    pub reviewed: Vec<(usize, usize)>,
+    /// Per article-list group: (reviewed, all) claims of its reports.
+    pub group_reviewed: Vec<(usize, usize)>,
+    /// The claim marked for linking.
+    pub link_mark: Option<String>,
 }
 
 /// Everything the TUI shows.
@@ -265,6 +289,19 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// A one-line message for the status bar, until the next key.
     pub status: Option<String>,
+    /// The analyst's annotations of this file; `None` when the file has none to keep (the
+    /// built-in sample) or they could not be read.
+    pub journal: Option<Journal>,
+    /// Where annotations landed, and review counts.
+    pub notes: NoteView,
+    /// Writes waiting for the run loop (update does no I/O).
+    pub effects: Vec<super::annotation::Effect>,
+    /// A text input or picker over the screen (editor, search, palette), taking the keys.
+    pub input: Option<Input>,
+    /// Text being selected in the reader: (anchor, cursor) byte offsets.
+    pub visual: Option<(usize, usize)>,
+    /// Where search queries go (the search worker), once it runs.
+    pub search: Option<std::sync::mpsc::Sender<super::search_worker::Request>>,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -288,6 +325,12 @@ impl App {
             comparison_incident: None,
             overlays: Vec::new(),
             status: None,
+            journal: None,
+            notes: NoteView::default(),
+            effects: Vec::new(),
+            input: None,
+            visual: None,
+            search: None,
             quit: false,
         };
         // Start on the first article rather than on a heading: that is what people open.
@@ -326,9 +369,29 @@ impl App {
         self.comparison.by_incident.as_ref()?.get(incident)
     }
 
+    /// The annotation of `claim`, if it has one.
+    pub fn note_of(&self, claim: &Claim) -> Option<&ClaimNote> {
+        let key = self.notes.attached.key_of(&claim.id)?;
+        self.journal.as_ref()?.annotations().claims.get(key)
+    }
+
+    /// What annotating `claim` changes: its annotation's key, and where it is now.
+    pub fn claim_target(&self, claim: &Claim) -> Target {
+        Target::Claim {
+            id: self
+                .notes
+                .attached
+                .key_of(&claim.id)
+                .unwrap_or(&claim.id)
+                .to_string(),
+            anchor: crate::annotate::Anchor::of(claim),
+        }
+    }
+
     /// The context keys are looked up in now.
     pub fn context(&self) -> Context {
         match self.overlays.last() {
+            None if self.visual.is_some() && self.focus == Pane::Reader => Context::Visual,
             None => self.focus.context(),
             Some(Overlay::SideBySide { .. }) => Context::SideBySide,
             Some(_) => Context::Help,

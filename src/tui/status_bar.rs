@@ -29,11 +29,15 @@ fn hinted(context: Context) -> &'static [Action] {
         ],
         Context::Claims => &[
             Action::Open,
-            Action::JumpToSlot,
-            Action::FocusNext,
+            Action::DisputedNext,
+            Action::Grade3,
+            Action::EditNote,
+            Action::Undo,
+            Action::Search,
             Action::Help,
             Action::Back,
         ],
+        Context::Visual => &[Action::WordNext, Action::MakeClaim, Action::Back],
         Context::Comparison => &[
             Action::MoveDown,
             Action::Open,

@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, Mo
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::input::{Input, Outcome, Palette, SearchBox, edit};
 use super::keys::Key;
 use super::layout::{ScreenLayout, layout_zoomed, tab_spans};
 use super::state::{App, Overlay, Pane, Row};
@@ -17,6 +18,12 @@ const WHEEL_LINES: usize = 3;
 /// Handle one terminal event. Returns true when the screen needs redrawing.
 pub fn handle_event(app: &mut App, event: Event) -> bool {
     match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release && app.input.is_some() => {
+            app.status = None;
+            handle_input(app, key);
+            fit(app);
+            true
+        }
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             let Some(key) = Key::from_event(key) else {
                 return false;
@@ -47,6 +54,24 @@ pub fn update(app: &mut App, action: Action) {
     } else {
         Vec::new()
     };
+    if app.overlays.is_empty() {
+        let handled = match action {
+            Action::Search => {
+                app.input = Some(Input::Search(SearchBox::new()));
+                true
+            }
+            Action::Palette => {
+                app.input = Some(Input::Palette(Palette::new()));
+                true
+            }
+            _ if app.visual.is_some() => super::visual::update(app, action),
+            _ => false,
+        } || super::annotation::update(app, action);
+        if handled {
+            fit(app);
+            return;
+        }
+    }
     if let Some(top) = app.overlays.last_mut() {
         match action {
             Action::Back | Action::Help => {
@@ -162,6 +187,8 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Quit => app.quit = true,
+        // Annotation, visual mode, search and palette actions are handled above.
+        _ => {}
     }
     fit(app);
 }
@@ -186,7 +213,7 @@ fn move_in(app: &mut App, pane: Pane, action: Action) {
         Pane::Reader => scroll_by(&mut app.reader_scroll, action, page),
         Pane::Claims => {
             let before = app.claims.selected;
-            app.claims.selected = moved(before, app.claims.claims().len(), action, page);
+            app.claims.selected = moved(before, app.claims.shown.len(), action, page);
             if app.claims.selected != before {
                 show_claim_in_reader(app);
             }
@@ -234,6 +261,10 @@ fn scroll_by(offset: &mut usize, action: Action, page: usize) {
 
 /// The panes that follow the list's selection start again from the top, and the reader,
 /// when open, shows the newly selected article.
+pub fn after_list_moved(app: &mut App) {
+    after_selection_moved(app);
+}
+
 fn after_selection_moved(app: &mut App) {
     let incident = app
         .selected_group()
@@ -294,11 +325,14 @@ pub fn fit(app: &mut App) {
     let clamp = |scroll: usize, total: usize, area: Rect| {
         scroll.min(total.saturating_sub(inner_height(area)))
     };
+    refresh_shown(app);
     if let Some(area) = screen.area(Pane::Claims) {
         let claims = &mut app.claims;
-        let n = claims.claims().len();
+        let n = claims.shown.len();
         claims.selected = claims.selected.min(n.saturating_sub(1));
-        let h = inner_height(area).max(1);
+        // The pane's last line shows the selected claim's annotation when there is room.
+        let full = inner_height(area);
+        let h = (full - usize::from(full >= 6 && app.journal.is_some())).max(1);
         if claims.selected < claims.offset {
             claims.offset = claims.selected;
         } else if claims.selected >= claims.offset + h {
@@ -428,6 +462,28 @@ fn handle_mouse(app: &mut App, mouse: MouseEvent) -> bool {
     }
 }
 
+/// The claims the filter lets through, for the report listed.
+fn refresh_shown(app: &mut App) {
+    let shown: Vec<usize> = match &app.claims.filter {
+        None => (0..app.claims.claims().len()).collect(),
+        Some(f) => app
+            .claims
+            .claims()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| f.matches(c, app.note_of(c)))
+            .map(|(i, _)| i)
+            .collect(),
+    };
+    app.claims.shown = shown;
+}
+
+/// The selected claim changed: show it in the reader.
+pub fn after_claim_moved(app: &mut App) {
+    refresh_shown(app);
+    show_claim_in_reader(app);
+}
+
 /// Scroll the reader, when it shows the selected claim's report, so the claim is in view with
 /// a little context above it.
 fn show_claim_in_reader(app: &mut App) {
@@ -446,7 +502,10 @@ fn show_claim_in_reader(app: &mut App) {
 
 /// The claims of every report are ready.
 pub fn claims_ready(app: &mut App, claims: Vec<Vec<crate::model::Claim>>) {
-    app.claims.by_report = Some(std::sync::Arc::new(claims));
+    let claims = std::sync::Arc::new(claims);
+    app.notes.extracted = Some(std::sync::Arc::clone(&claims));
+    app.claims.by_report = Some(claims);
+    super::annotation::recompute(app, false);
     app.claims.report = app.selected_report().or(app.claims.report);
     fit(app);
 }
@@ -498,11 +557,18 @@ fn select_claim(app: &mut App, report: &str, claim: &str) {
         app.list.selected = row;
     }
     app.claims.report = Some(r);
-    app.claims.selected = app
-        .claims
-        .claims()
-        .iter()
-        .position(|c| c.id == claim)
+    let index = app.claims.claims().iter().position(|c| c.id == claim);
+    refresh_shown(app);
+    if let Some(i) = index
+        && !app.claims.shown.contains(&i)
+    {
+        // The filter hides it: showing it matters more.
+        app.claims.filter = None;
+        app.status = Some("filter cleared to show the claim".into());
+        refresh_shown(app);
+    }
+    app.claims.selected = index
+        .and_then(|i| app.claims.shown.iter().position(|&s| s == i))
         .unwrap_or(0);
     app.reader = Some(r);
     fit(app);
@@ -560,6 +626,18 @@ fn jump_to_slot(app: &mut App) {
 /// The comparisons of every incident are ready.
 pub fn comparisons_ready(app: &mut App, comparisons: Vec<crate::compare::Comparison>) {
     app.comparison.by_incident = Some(std::sync::Arc::new(comparisons));
+    // The worker compared the claims as extracted; manual claims and extraction errors change
+    // what enters the comparison.
+    let changes_comparison = app.journal.as_ref().is_some_and(|j| {
+        let a = j.annotations();
+        !a.manual.is_empty()
+            || a.claims
+                .values()
+                .any(|n| n.verdict == crate::annotate::Verdict::ExtractionError)
+    });
+    if changes_comparison {
+        super::annotation::recompute(app, true);
+    }
     fit(app);
 }
 
@@ -585,4 +663,148 @@ fn open_side_by_side(app: &mut App) {
         right,
         scroll: 0,
     });
+}
+
+/// A key for the open input window.
+fn handle_input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let Some(input) = app.input.take() else {
+        return;
+    };
+    match input {
+        Input::Editor(mut ed) => {
+            let n = ed.fields.len();
+            if n > 1 && matches!(key.code, KeyCode::Tab | KeyCode::BackTab) {
+                ed.focus = if key.code == KeyCode::Tab {
+                    (ed.focus + 1) % n
+                } else {
+                    (ed.focus + n - 1) % n
+                };
+                app.input = Some(Input::Editor(ed));
+                return;
+            }
+            let ctrl_s =
+                key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL);
+            match edit(&mut ed.fields[ed.focus], key) {
+                Outcome::Submit if !ctrl_s && ed.focus + 1 < n => {
+                    ed.focus += 1;
+                    app.input = Some(Input::Editor(ed));
+                }
+                Outcome::Submit => super::annotation::save_editor(app, ed),
+                // Text written at length is never thrown away by Esc: it is saved.
+                Outcome::Cancel if ed.fields.iter().any(|f| f.multiline) => {
+                    super::annotation::save_editor(app, ed)
+                }
+                Outcome::Cancel => {
+                    if let super::input::Purpose::SaidBy(c) = ed.purpose {
+                        app.input = Some(Input::Candidates(*c));
+                    } else {
+                        app.status = Some("cancelled".into());
+                    }
+                }
+                _ => app.input = Some(Input::Editor(ed)),
+            }
+        }
+        Input::Search(mut sb) => match edit(&mut sb.query, key) {
+            Outcome::Changed => {
+                let q = sb.query.text();
+                if q.trim().is_empty() {
+                    sb.hits.clear();
+                    sb.total = 0;
+                    sb.answered.clear();
+                } else if let Some(tx) = &app.search {
+                    sb.busy = tx.send(super::search_worker::Request::Query(q)).is_ok();
+                } else {
+                    app.status = Some("search is not ready yet".into());
+                }
+                app.input = Some(Input::Search(sb));
+            }
+            Outcome::Select(d) => {
+                sb.selected = step(sb.selected, d, sb.hits.len());
+                app.input = Some(Input::Search(sb));
+            }
+            Outcome::Submit => match sb.hits.get(sb.selected).cloned() {
+                Some(hit) => jump_to_hit(app, &hit),
+                None => app.input = Some(Input::Search(sb)),
+            },
+            Outcome::Cancel => {}
+            Outcome::Stay => app.input = Some(Input::Search(sb)),
+        },
+        Input::Palette(mut p) => match edit(&mut p.query, key) {
+            Outcome::Changed => {
+                p.refilter();
+                app.input = Some(Input::Palette(p));
+            }
+            Outcome::Select(d) => {
+                p.selected = step(p.selected, d, p.matches.len());
+                app.input = Some(Input::Palette(p));
+            }
+            Outcome::Submit => {
+                if let Some(&action) = p.matches.get(p.selected) {
+                    update(app, action);
+                }
+            }
+            Outcome::Cancel => {}
+            Outcome::Stay => app.input = Some(Input::Palette(p)),
+        },
+        Input::Candidates(mut c) => match key.code {
+            KeyCode::Char('j') | KeyCode::Down => {
+                c.selected = step(c.selected, 1, c.claims.len());
+                app.input = Some(Input::Candidates(c));
+            }
+            KeyCode::Char('k') | KeyCode::Up => {
+                c.selected = step(c.selected, -1, c.claims.len());
+                app.input = Some(Input::Candidates(c));
+            }
+            KeyCode::Char('s') => super::visual::ask_said_by(app, c),
+            KeyCode::Enter => super::visual::accept(app, c),
+            KeyCode::Esc | KeyCode::Char('q') => app.status = Some("no claim made".into()),
+            _ => app.input = Some(Input::Candidates(c)),
+        },
+    }
+}
+
+fn step(at: usize, by: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    at.saturating_add_signed(by).min(len - 1)
+}
+
+/// Go to a search hit: its claim, or its place in the article.
+fn jump_to_hit(app: &mut App, hit: &super::input::SearchHit) {
+    let report = app.doc.corpus.reports[hit.report].id.clone();
+    match &hit.claim {
+        Some(claim) => {
+            select_claim(app, &report, claim);
+            app.focus = Pane::Claims;
+        }
+        None => {
+            let group = app
+                .doc
+                .index
+                .groups
+                .iter()
+                .position(|g| g.reports.contains(&hit.report));
+            if let Some(row) = app.list.row_of(hit.report, group) {
+                app.list.selected = row;
+                after_selection_moved(app);
+            }
+            app.reader = Some(hit.report);
+            app.focus = Pane::Reader;
+            fit(app);
+            if let Some(area) = screen(app).area(Pane::Reader) {
+                let line = reader_pane::line_of(app, hit.report, inner_width(area), hit.at);
+                app.reader_scroll = line.saturating_sub(2);
+            }
+        }
+    }
+    app.status = Some(format!("{} in {report}", hit.kind.label()));
+}
+
+/// The search worker answered.
+pub fn search_reply(app: &mut App, reply: super::search_worker::Reply) {
+    if let Some(Input::Search(sb)) = app.input.as_mut() {
+        sb.answer(reply);
+    }
 }

@@ -55,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     for overlay in &app.overlays {
         overlays::draw(frame, app, overlay);
     }
+    super::input_view::draw(frame, app);
 }
 
 fn draw_pane(frame: &mut Frame, app: &App, pane: Pane, rect: Rect, focused: bool) {

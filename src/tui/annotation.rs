@@ -1,0 +1,749 @@
+//! Annotating from the keyboard: the actions that set verdicts, grades, notes, tags, links,
+//! source reliability, conflict statuses and assessments become [`Effect`]s; the run loop
+//! hands them to [`perform`], which writes the journal (durably, before the next key is read)
+//! and brings what the screen derives from annotations up to date.
+
+use std::sync::Arc;
+
+use crate::annotate::{
+    self, Assessment, ConflictStatus, Credibility, Receipt, Reliability, Target, Value, Verdict,
+};
+use crate::model::Claim;
+
+use super::action::Action;
+use super::input::{Editor, Field, Input, Purpose};
+use super::state::{App, Overlay, Pane, Row};
+
+/// A write waiting for the run loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Set fields, as one action.
+    Set(Vec<(Target, Value)>),
+    /// Undo the last action.
+    Undo,
+    /// Redo the last undone action.
+    Redo,
+    /// Write the brief of the incident shown (all incidents when none is).
+    Export,
+    /// Pick up what other instances or scripts wrote.
+    Refresh,
+}
+
+const NO_JOURNAL: &str = "annotations are kept only for a data file; this is the built-in copy";
+
+/// Carry out an annotation action. Returns false when `action` is not one.
+pub fn update(app: &mut App, action: Action) -> bool {
+    use Action::*;
+    let verdict = match action {
+        VerdictConfirmed | ConfirmedNext => Some(Verdict::Confirmed),
+        VerdictDisputed | DisputedNext => Some(Verdict::Disputed),
+        VerdictFalse | FalseNext => Some(Verdict::False),
+        VerdictError | ErrorNext => Some(Verdict::ExtractionError),
+        VerdictUncertain | UncertainNext => Some(Verdict::Uncertain),
+        VerdictClear => Some(Verdict::Unreviewed),
+        _ => None,
+    };
+    let grade = match action {
+        Grade1 => Some(Credibility::from_number(1)),
+        Grade2 => Some(Credibility::from_number(2)),
+        Grade3 => Some(Credibility::from_number(3)),
+        Grade4 => Some(Credibility::from_number(4)),
+        Grade5 => Some(Credibility::from_number(5)),
+        Grade6 => Some(Credibility::from_number(6)),
+        GradeClear => Some(None),
+        _ => None,
+    };
+    let reliability = match action {
+        SourceA => Some(Some(Reliability::A)),
+        SourceB => Some(Some(Reliability::B)),
+        SourceC => Some(Some(Reliability::C)),
+        SourceD => Some(Some(Reliability::D)),
+        SourceE => Some(Some(Reliability::E)),
+        SourceF => Some(Some(Reliability::F)),
+        SourceClear => Some(None),
+        _ => None,
+    };
+    let status = match action {
+        StatusOpen => Some(ConflictStatus::Open),
+        StatusConfirmed => Some(ConflictStatus::Confirmed),
+        StatusDismissed => Some(ConflictStatus::Dismissed),
+        StatusInvestigating => Some(ConflictStatus::Investigating),
+        _ => None,
+    };
+    let writes = verdict.is_some()
+        || grade.is_some()
+        || reliability.is_some()
+        || status.is_some()
+        || matches!(
+            action,
+            AcceptSuggestion
+                | EditNote
+                | EditTags
+                | EditCorrected
+                | LinkMarked
+                | EditSourceNote
+                | EditAssessment
+                | Undo
+                | Redo
+                | Export
+                | Visual
+        );
+    if !writes
+        && !matches!(
+            action,
+            MarkLink | NextUnreviewed | PrevUnreviewed | FilterClaims | AuditLog | Orphans
+        )
+    {
+        return false;
+    }
+    if writes && app.journal.is_none() {
+        app.status = Some(NO_JOURNAL.into());
+        return true;
+    }
+    let claim = app.claims.selected_claim().cloned();
+    let need_claim = |app: &mut App| {
+        app.status = Some("select a claim first (Tab to the claims pane)".into());
+        true
+    };
+    match action {
+        _ if verdict.is_some() => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            let target = app.claim_target(&c);
+            app.effects.push(Effect::Set(vec![(
+                target,
+                Value::Verdict(verdict.expect("checked")),
+            )]));
+            if matches!(
+                action,
+                ConfirmedNext | DisputedNext | FalseNext | ErrorNext | UncertainNext
+            ) {
+                next_unreviewed(app, true, Some(&c.id));
+            }
+        }
+        _ if grade.is_some() => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            let target = app.claim_target(&c);
+            app.effects.push(Effect::Set(vec![(
+                target,
+                Value::Grade(grade.expect("checked")),
+            )]));
+        }
+        AcceptSuggestion => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            match suggestion(app, &c) {
+                Some(s) => {
+                    let target = app.claim_target(&c);
+                    app.effects
+                        .push(Effect::Set(vec![(target, Value::Grade(Some(s.grade)))]));
+                }
+                None => {
+                    app.status =
+                        Some("no suggestion: no independent origin gives an agreeing value".into())
+                }
+            }
+        }
+        EditNote | EditTags | EditCorrected => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            let target = app.claim_target(&c);
+            let note = app.note_of(&c).cloned();
+            let (purpose, title, field) = match action {
+                EditNote => (
+                    Purpose::ClaimNote(target),
+                    "Note on the claim — Esc or Ctrl-S saves; Enter: new line",
+                    Field::new("note", &note.map(|n| n.note).unwrap_or_default(), true),
+                ),
+                EditTags => (
+                    Purpose::Tags(target),
+                    "Tags, separated by commas — Enter saves, Esc cancels",
+                    Field::new(
+                        "tags",
+                        &note
+                            .map(|n| n.tags.into_iter().collect::<Vec<_>>().join(", "))
+                            .unwrap_or_default(),
+                        false,
+                    ),
+                ),
+                _ => (
+                    Purpose::Corrected(target),
+                    "The value the text really gives — Enter saves, Esc cancels",
+                    Field::new(
+                        "corrected",
+                        &note.and_then(|n| n.corrected).unwrap_or_default(),
+                        false,
+                    ),
+                ),
+            };
+            open_editor(app, purpose, title, vec![field]);
+        }
+        MarkLink => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            app.status = Some(format!(
+                "marked {:?}; select another claim and press the link key",
+                crate::text::fit(&c.text, 40)
+            ));
+            app.notes.link_mark = Some(c.id);
+        }
+        LinkMarked => {
+            let Some(c) = claim else {
+                return need_claim(app);
+            };
+            match app.notes.link_mark.clone() {
+                Some(mark) if mark != c.id => {
+                    let target = Target::link(&mark, &c.id);
+                    let on = !app.journal.as_ref().is_some_and(|j| {
+                        j.annotations().current(&target, &Value::Linked(false))
+                            == Value::Linked(true)
+                    });
+                    app.effects
+                        .push(Effect::Set(vec![(target, Value::Linked(on))]));
+                }
+                _ => app.status = Some("mark a claim first (m), then link another to it".into()),
+            }
+        }
+        NextUnreviewed | PrevUnreviewed => {
+            next_unreviewed(app, action == NextUnreviewed, None);
+        }
+        FilterClaims => {
+            let text = app
+                .claims
+                .filter
+                .as_ref()
+                .map(|f| f.text.clone())
+                .unwrap_or_default();
+            open_editor(
+                app,
+                Purpose::Filter,
+                "Filter claims: verdict:disputed tag:toll kind:casualty words — Enter",
+                vec![Field::new("filter", &text, false)],
+            );
+        }
+        _ if reliability.is_some() => {
+            let Some(r) = current_report(app) else {
+                app.status = Some("select an article first".into());
+                return true;
+            };
+            let target = Target::Source(app.doc.corpus.reports[r].id.clone());
+            app.effects.push(Effect::Set(vec![(
+                target,
+                Value::Reliability(reliability.expect("checked")),
+            )]));
+        }
+        EditSourceNote => {
+            let Some(r) = current_report(app) else {
+                app.status = Some("select an article first".into());
+                return true;
+            };
+            let id = app.doc.corpus.reports[r].id.clone();
+            let note = app
+                .journal
+                .as_ref()
+                .and_then(|j| j.annotations().sources.get(&id))
+                .map(|s| s.note.clone())
+                .unwrap_or_default();
+            open_editor(
+                app,
+                Purpose::SourceNote(id),
+                "Note on the source — Esc or Ctrl-S saves; Enter: new line",
+                vec![Field::new("note", &note, true)],
+            );
+        }
+        _ if status.is_some() => {
+            let Some((incident, slot)) = selected_slot(app) else {
+                app.status = Some("select a slot of the comparison first".into());
+                return true;
+            };
+            app.effects.push(Effect::Set(vec![(
+                Target::Slot { incident, slot },
+                Value::Status(status),
+            )]));
+        }
+        EditAssessment => {
+            let Some((incident, slot)) = selected_slot(app) else {
+                app.status = Some("select a slot of the comparison first".into());
+                return true;
+            };
+            let a = app
+                .journal
+                .as_ref()
+                .and_then(|j| j.annotations().slot(&incident, &slot))
+                .and_then(|n| n.assessment.clone())
+                .unwrap_or_default();
+            let title = format!("Assess {slot:?} — Tab: next field; Ctrl-S or Esc saves");
+            open_editor(
+                app,
+                Purpose::Assessment { incident, slot },
+                &title,
+                vec![
+                    Field::new("best estimate", &a.best, false),
+                    Field::new("range", &a.range, false),
+                    Field::new("rationale", &a.rationale, true),
+                ],
+            );
+        }
+        Undo => app.effects.push(Effect::Undo),
+        Redo => app.effects.push(Effect::Redo),
+        Export => app.effects.push(Effect::Export),
+        AuditLog => {
+            let lines = match &app.journal {
+                Some(j) if !j.log().is_empty() => j
+                    .log()
+                    .iter()
+                    .rev()
+                    .map(|e| {
+                        let at = e.at.round(jiff::Unit::Second).unwrap_or(e.at);
+                        format!("#{} {} {}: {}", e.seq, at, e.by, e.describe())
+                    })
+                    .collect(),
+                Some(_) => vec!["Nothing annotated yet.".to_string()],
+                None => vec![NO_JOURNAL.to_string()],
+            };
+            app.overlays.push(Overlay::Notice {
+                title: "Audit log (newest first)".into(),
+                lines,
+                scroll: 0,
+            });
+        }
+        Orphans => {
+            let mut lines = Vec::new();
+            if let Some(j) = &app.journal {
+                let a = j.annotations();
+                for key in &app.notes.attached.orphans {
+                    if let Some(n) = a.claims.get(key) {
+                        lines.push(format!(
+                            "{} in {}: {:?} — {}{}",
+                            key,
+                            n.anchor.report,
+                            n.anchor.text,
+                            n.verdict,
+                            if n.note.is_empty() {
+                                String::new()
+                            } else {
+                                format!("; note: {}", n.note.replace('\n', " / "))
+                            }
+                        ));
+                    }
+                }
+                for id in &app.notes.attached.manual_orphans {
+                    if let Some(c) = a.manual.get(id) {
+                        lines.push(format!("manual claim {id} in {}: {:?}", c.report, c.text));
+                    }
+                }
+            }
+            if lines.is_empty() {
+                lines.push("No orphans: every annotation is on its claim.".into());
+            } else {
+                lines.insert(
+                    0,
+                    "These annotations' claims are no longer found (the report or the extraction \
+                     changed). They are kept, listed by `crosscheck annotations`, and exported."
+                        .into(),
+                );
+                lines.insert(1, String::new());
+            }
+            app.overlays.push(Overlay::Notice {
+                title: "Orphaned annotations".into(),
+                lines,
+                scroll: 0,
+            });
+        }
+        Visual => super::visual::start(app),
+        _ => return false,
+    }
+    true
+}
+
+fn open_editor(app: &mut App, purpose: Purpose, title: &str, fields: Vec<Field>) {
+    app.input = Some(Input::Editor(Editor {
+        purpose,
+        title: title.to_string(),
+        fields,
+        focus: 0,
+    }));
+}
+
+/// The report the source actions apply to: the reader's, else the list's selection.
+fn current_report(app: &App) -> Option<usize> {
+    match app.focus {
+        Pane::Reader => app.reader,
+        Pane::Claims => app.claims.report,
+        _ => app.selected_report().or(app.reader),
+    }
+}
+
+/// The incident id and slot name of the comparison's selected slot.
+fn selected_slot(app: &App) -> Option<(String, String)> {
+    let c = app.selected_comparison()?;
+    let slot = c.slots.get(app.comparison.selected)?;
+    Some((c.incident.clone(), slot.slot.clone()))
+}
+
+/// The grade crosscheck suggests for `claim`.
+pub fn suggestion(app: &App, claim: &Claim) -> Option<annotate::Suggestion> {
+    let i = app
+        .doc
+        .corpus
+        .incidents
+        .iter()
+        .position(|x| x.id == claim.incident)?;
+    annotate::suggest(app.comparison.by_incident.as_ref()?.get(i)?, &claim.id)
+}
+
+/// Save what an editor holds.
+pub fn save_editor(app: &mut App, editor: Editor) {
+    let text = |n: usize| editor.fields.get(n).map(Field::text).unwrap_or_default();
+    let set = match editor.purpose {
+        Purpose::ClaimNote(target) => (target, Value::Note(text(0).trim_end().to_string())),
+        Purpose::Tags(target) => {
+            let tags = text(0)
+                .split([',', ';'])
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            (target, Value::Tags(tags))
+        }
+        Purpose::Corrected(target) => {
+            let c = text(0).trim().to_string();
+            (target, Value::Corrected((!c.is_empty()).then_some(c)))
+        }
+        Purpose::SourceNote(report) => (
+            Target::Source(report),
+            Value::Note(text(0).trim_end().to_string()),
+        ),
+        Purpose::Assessment { incident, slot } => (
+            Target::Slot { incident, slot },
+            Value::Assessment(Some(Assessment {
+                best: text(0).trim().to_string(),
+                range: text(1).trim().to_string(),
+                rationale: text(2).trim_end().to_string(),
+            })),
+        ),
+        Purpose::Filter => {
+            match super::filter::ClaimFilter::parse(&text(0)) {
+                Ok(f) => {
+                    app.status = Some(match &f {
+                        Some(f) => format!("filter: {}", f.text),
+                        None => "filter cleared".into(),
+                    });
+                    app.claims.filter = f;
+                    app.claims.selected = 0;
+                    app.claims.offset = 0;
+                }
+                Err(e) => app.status = Some(e),
+            }
+            return;
+        }
+        Purpose::SaidBy(_) => return super::visual::said_by(app, editor),
+    };
+    app.effects.push(Effect::Set(vec![set]));
+}
+
+/// Select the next (or previous) unreviewed claim: in this report's list, then in the next
+/// reports of the article list. `skip` is a claim just reviewed whose write is pending.
+fn next_unreviewed(app: &mut App, forward: bool, skip: Option<&str>) {
+    let unreviewed = |app: &App, c: &Claim| {
+        Some(c.id.as_str()) != skip && !app.note_of(c).is_some_and(|n| n.reviewed())
+    };
+    let shown = app.claims.shown.clone();
+    let claims = app.claims.claims();
+    let here = app.claims.selected;
+    let found = if forward {
+        (here + 1..shown.len()).find(|&i| unreviewed(app, &claims[shown[i]]))
+    } else {
+        (0..here)
+            .rev()
+            .find(|&i| unreviewed(app, &claims[shown[i]]))
+    };
+    if let Some(i) = found {
+        app.claims.selected = i;
+        super::update::after_claim_moved(app);
+        return;
+    }
+    // On to the next report with claims left to review.
+    let rows = app.list.rows.len();
+    let start = app.list.selected;
+    let order: Vec<usize> = if forward {
+        (start + 1..rows).collect()
+    } else {
+        (0..start).rev().collect()
+    };
+    for row in order {
+        if let Row::Article { report, .. } = app.list.rows[row]
+            && app
+                .notes
+                .reviewed
+                .get(report)
+                .is_some_and(|(done, all)| done < all)
+            && Some(report) != app.claims.report
+        {
+            app.list.selected = row;
+            super::update::after_list_moved(app);
+            super::update::fit(app);
+            let shown = app.claims.shown.clone();
+            let claims = app.claims.claims();
+            let pick = if forward {
+                (0..shown.len()).find(|&i| unreviewed(app, &claims[shown[i]]))
+            } else {
+                (0..shown.len())
+                    .rev()
+                    .find(|&i| unreviewed(app, &claims[shown[i]]))
+            };
+            app.claims.selected = pick.unwrap_or(0);
+            app.focus = Pane::Claims;
+            super::update::after_claim_moved(app);
+            return;
+        }
+    }
+    app.status = Some("no unreviewed claim further on".into());
+}
+
+/// Carry out the pending writes. Called by the run loop after each event; every write is on
+/// disk (fsynced) when this returns.
+pub fn perform(app: &mut App) {
+    let effects = std::mem::take(&mut app.effects);
+    for effect in effects {
+        let Some(journal) = app.journal.as_mut() else {
+            return;
+        };
+        let result = match effect {
+            Effect::Set(sets) => journal.set(sets),
+            Effect::Undo => journal.undo(),
+            Effect::Redo => journal.redo(),
+            Effect::Refresh => match journal.refresh() {
+                Ok(0) => continue,
+                Ok(n) => Ok(Receipt {
+                    entry: None,
+                    others: n,
+                }),
+                Err(e) => Err(e),
+            },
+            Effect::Export => {
+                export(app);
+                continue;
+            }
+        };
+        match result {
+            Ok(receipt) => after_write(app, &receipt, effect_is_undo(&receipt)),
+            Err(e) => {
+                tracing::error!("annotation not saved: {e}");
+                app.overlays.push(Overlay::Notice {
+                    title: "NOT SAVED".into(),
+                    lines: e.to_string().lines().map(str::to_string).collect(),
+                    scroll: 0,
+                });
+            }
+        }
+    }
+}
+
+fn effect_is_undo(receipt: &Receipt) -> bool {
+    receipt
+        .entry
+        .as_ref()
+        .is_some_and(|e| !matches!(e.kind, annotate::EntryKind::Do))
+}
+
+/// Bring the derived state up to date after a write, and say what was saved.
+fn after_write(app: &mut App, receipt: &Receipt, undo_redo: bool) {
+    let Some(entry) = &receipt.entry else {
+        if receipt.others > 0 {
+            recompute(app, true);
+            app.status = Some(format!("{} change(s) from another session", receipt.others));
+        } else {
+            app.status = Some(
+                if undo_redo {
+                    "nothing to undo"
+                } else {
+                    "nothing to change"
+                }
+                .into(),
+            );
+            if app.effects.is_empty() {
+                app.status = Some("no change".into());
+            }
+        }
+        return;
+    };
+    let structural = receipt.others > 0
+        || entry.changes.iter().any(|c| {
+            matches!(c.target, Target::Manual(_))
+                || [&c.before, &c.after]
+                    .iter()
+                    .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
+        });
+    if structural {
+        recompute(
+            app,
+            receipt.others > 0
+                || entry
+                    .changes
+                    .iter()
+                    .any(|c| matches!(c.target, Target::Manual(_))),
+        );
+    } else {
+        for change in &entry.changes {
+            if let Target::Claim { id, .. } = &change.target
+                && !app.notes.attached.by_claim.values().any(|k| k == id)
+            {
+                app.notes.attached.by_claim.insert(id.clone(), id.clone());
+            }
+        }
+        let reports: Vec<usize> = touched_reports(app, entry);
+        for r in reports {
+            recount(app, r);
+        }
+    }
+    let mut message = format!("saved #{}: {}", entry.seq, entry.describe());
+    if receipt.others > 0 {
+        message.push_str(&format!(
+            " ({} change(s) from another session picked up)",
+            receipt.others
+        ));
+    }
+    app.status = Some(message);
+    send_notes(app);
+}
+
+fn touched_reports(app: &App, entry: &annotate::Entry) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for change in &entry.changes {
+        if let Target::Claim { anchor, .. } = &change.target
+            && let Some(r) = app
+                .doc
+                .corpus
+                .reports
+                .iter()
+                .position(|x| x.id == anchor.report)
+            && !out.contains(&r)
+        {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Recount report `r`'s reviewed claims and the groups it is in.
+fn recount(app: &mut App, r: usize) {
+    let Some(all) = app.claims.by_report.clone() else {
+        return;
+    };
+    let claims = &all[r];
+    let done = claims
+        .iter()
+        .filter(|c| app.note_of(c).is_some_and(|n| n.reviewed()))
+        .count();
+    if let Some(slot) = app.notes.reviewed.get_mut(r) {
+        *slot = (done, claims.len());
+    }
+    for (g, group) in app.doc.index.groups.iter().enumerate() {
+        if group.reports.contains(&r) {
+            let sum = group.reports.iter().fold((0, 0), |acc, &x| {
+                let (d, a) = app.notes.reviewed.get(x).copied().unwrap_or_default();
+                (acc.0 + d, acc.1 + a)
+            });
+            if let Some(slot) = app.notes.group_reviewed.get_mut(g) {
+                *slot = sum;
+            }
+        }
+    }
+}
+
+/// Everything derived from annotations, again: where they landed, the listed claims (with
+/// manual ones), the comparisons when `compare` (claims entered or left them), the counts.
+pub fn recompute(app: &mut App, compare: bool) {
+    let (Some(extracted), Some(journal)) = (app.notes.extracted.clone(), app.journal.as_ref())
+    else {
+        return;
+    };
+    let annotations = journal.annotations();
+    let corpus = Arc::clone(&app.doc.corpus);
+    app.notes.attached = annotate::attach(annotations, &corpus, &extracted);
+    let listed = annotate::with_manual(&extracted, &app.notes.attached);
+    if compare || app.comparison.by_incident.is_some() {
+        let lex = crate::extract::Extractor::default();
+        let comparisons = crate::compare::compare_all(
+            &corpus,
+            &annotate::for_comparison(&listed, annotations, &app.notes.attached),
+            lex.lexicon(),
+        );
+        if app.comparison.by_incident.is_some() {
+            app.comparison.by_incident = Some(Arc::new(comparisons));
+        }
+    }
+    app.claims.by_report = Some(Arc::new(listed));
+    app.notes.reviewed = vec![(0, 0); corpus.reports.len()];
+    app.notes.group_reviewed = vec![(0, 0); app.doc.index.groups.len()];
+    for r in 0..corpus.reports.len() {
+        let claims = &app.claims.by_report.as_ref().expect("just set")[r];
+        let done = claims
+            .iter()
+            .filter(|c| app.note_of(c).is_some_and(|n| n.reviewed()))
+            .count();
+        app.notes.reviewed[r] = (done, claims.len());
+    }
+    for (g, group) in app.doc.index.groups.iter().enumerate() {
+        app.notes.group_reviewed[g] = group.reports.iter().fold((0, 0), |acc, &x| {
+            let (d, a) = app.notes.reviewed[x];
+            (acc.0 + d, acc.1 + a)
+        });
+    }
+    super::update::fit(app);
+}
+
+/// Tell the search worker the notes and tags changed.
+fn send_notes(app: &App) {
+    if let (Some(tx), Some(j)) = (&app.search, &app.journal) {
+        let _ = tx.send(super::search_worker::Request::Notes {
+            annotations: Box::new(j.annotations().clone()),
+            attached: Box::new(app.notes.attached.clone()),
+        });
+    }
+}
+
+/// Write the brief of the incident shown beside the data file.
+fn export(app: &mut App) {
+    let (Some(journal), Some(comparisons), Some(claims)) = (
+        app.journal.as_ref(),
+        app.comparison.by_incident.clone(),
+        app.claims.by_report.clone(),
+    ) else {
+        app.status = Some("the comparison is still being computed; export in a moment".into());
+        return;
+    };
+    let incident = app
+        .selected_group()
+        .and_then(|g| app.doc.index.groups[g].incident)
+        .map(|i| app.doc.corpus.incidents[i].id.clone());
+    let brief = annotate::brief::build(
+        annotate::brief::Inputs {
+            corpus: &app.doc.corpus,
+            file: &app.doc.name,
+            claims: &claims,
+            comparisons: &comparisons,
+            annotations: journal.annotations(),
+            attached: &app.notes.attached,
+        },
+        incident.as_deref(),
+    );
+    let text = annotate::brief::markdown(&brief);
+    let snapshot = &journal.paths().snapshot;
+    let name = snapshot
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| n.replace(".annotations.ron", ".brief.md"))
+        .unwrap_or_else(|| "brief.md".into());
+    let path = snapshot.with_file_name(name);
+    app.status = Some(match crate::store::replace_file(&path, text.as_bytes()) {
+        Ok(()) => format!("brief written to {}", path.display()),
+        Err(e) => format!("brief NOT written to {}: {e}", path.display()),
+    });
+}

@@ -1,0 +1,269 @@
+//! Drawing the input windows: editors, the search box with its highlighted hits, the command
+//! palette, and the picker of claims made from a selection. Pure functions of the state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+use super::input::{Candidates, Editor, Field, Input, Palette, SearchBox};
+use super::keymap::Context;
+use super::overlays::centered;
+use super::state::App;
+use super::text_block::pane_block;
+use crate::extract::{source_text, value_text};
+use crate::text::{fit, sanitize, width};
+
+/// Draw the open input, if any, over everything.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let Some(input) = &app.input else { return };
+    let screen = frame.area();
+    let area = centered(screen);
+    frame.render_widget(Clear, area);
+    match input {
+        Input::Editor(ed) => editor(frame, app, ed, area),
+        Input::Search(sb) => search(frame, app, sb, area),
+        Input::Palette(p) => palette(frame, app, p, area),
+        Input::Candidates(c) => candidates(frame, app, c, area),
+    }
+}
+
+fn field_widget(frame: &mut Frame, app: &App, field: &Field, area: Rect, focused: bool) {
+    let mut area_widget = field.area.clone();
+    let border = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    area_widget.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(border)
+            .title(Span::styled(format!(" {} ", field.label), app.theme.title)),
+    );
+    area_widget.set_style(app.theme.text);
+    area_widget.set_cursor_line_style(ratatui::style::Style::default());
+    if !focused {
+        area_widget.set_cursor_style(app.theme.text);
+    }
+    frame.render_widget(&area_widget, area);
+}
+
+fn editor(frame: &mut Frame, app: &App, ed: &Editor, area: Rect) {
+    let block = pane_block(
+        Line::from(format!(
+            " {} ",
+            fit(&ed.title, area.width.saturating_sub(4) as usize)
+        )),
+        true,
+        &app.theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let constraints: Vec<Constraint> = ed
+        .fields
+        .iter()
+        .map(|f| {
+            if f.multiline {
+                Constraint::Min(3)
+            } else {
+                Constraint::Length(3)
+            }
+        })
+        .collect();
+    let rows = Layout::vertical(constraints).split(inner);
+    for (n, (field, rect)) in ed.fields.iter().zip(rows.iter()).enumerate() {
+        field_widget(frame, app, field, *rect, n == ed.focus);
+    }
+}
+
+fn list_area(area: Rect) -> (Rect, Rect, Rect) {
+    let block = Block::default().borders(Borders::ALL);
+    let inner = block.inner(area);
+    let [input, list, foot] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    (input, list, foot)
+}
+
+/// A line with the chars at `marks` highlighted, fitted to `max` cells.
+fn marked(text: &str, marks: &[usize], max: usize, app: &App) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (i, c) in text.chars().enumerate() {
+        let c = if c.is_control() { ' ' } else { c };
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w > max {
+            break;
+        }
+        used += w;
+        let style = if marks.contains(&i) {
+            app.theme.highlight
+        } else {
+            app.theme.text
+        };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    spans
+}
+
+fn search(frame: &mut Frame, app: &App, sb: &SearchBox, area: Rect) {
+    let block = pane_block(
+        Line::from(" Search — Enter jumps, ↑/↓ choose, Esc closes "),
+        true,
+        &app.theme,
+    );
+    frame.render_widget(block, area);
+    let (input, list, foot) = list_area(area);
+    field_widget(frame, app, &sb.query, input, true);
+    let max = list.width as usize;
+    let h = list.height as usize;
+    let top = sb.selected.saturating_sub(h.saturating_sub(1));
+    let lines: Vec<Line> = sb
+        .hits
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(h)
+        .map(|(i, hit)| {
+            let report = &app.doc.corpus.reports[hit.report].id;
+            let head = format!(
+                "{} {:<8} {} · ",
+                if i == sb.selected { "▶" } else { " " },
+                hit.kind.label(),
+                fit(report, 18)
+            );
+            let room = max.saturating_sub(width(&head));
+            let mut spans = vec![Span::styled(head, app.theme.muted)];
+            spans.extend(marked(&hit.text, &hit.marks, room, app));
+            let line = Line::from(spans);
+            if i == sb.selected {
+                line.style(app.theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    let status = if sb.busy {
+        "searching…".to_string()
+    } else if sb.answered.is_empty() {
+        "type to search headlines, text, claims, notes and tags".to_string()
+    } else {
+        format!("{} matches for {:?}", sb.total, sb.answered)
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(&status, max), app.theme.muted)),
+        foot,
+    );
+}
+
+fn palette(frame: &mut Frame, app: &App, p: &Palette, area: Rect) {
+    let block = pane_block(
+        Line::from(" Commands — Enter runs, ↑/↓ choose, Esc closes "),
+        true,
+        &app.theme,
+    );
+    frame.render_widget(block, area);
+    let (input, list, foot) = list_area(area);
+    field_widget(frame, app, &p.query, input, true);
+    let max = list.width as usize;
+    let h = list.height as usize;
+    let top = p.selected.saturating_sub(h.saturating_sub(1));
+    let context = app.focus.context();
+    let lines: Vec<Line> = p
+        .matches
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(h)
+        .map(|(i, action)| {
+            let info = action.info();
+            let keys = app.keymap.keys_for(context, *action);
+            let keys = if keys.is_empty() {
+                app.keymap.keys_for(Context::Global, *action)
+            } else {
+                keys
+            };
+            let key = keys.first().map(ToString::to_string).unwrap_or_default();
+            let head = format!("{} {:<10} ", if i == p.selected { "▶" } else { " " }, key);
+            let line = Line::from(vec![
+                Span::styled(head.clone(), app.theme.hint_key),
+                Span::styled(
+                    fit(info.title, max.saturating_sub(width(&head))),
+                    app.theme.text,
+                ),
+            ]);
+            if i == p.selected {
+                line.style(app.theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!("{} commands", p.matches.len()),
+            app.theme.muted,
+        )),
+        foot,
+    );
+}
+
+fn candidates(frame: &mut Frame, app: &App, c: &Candidates, area: Rect) {
+    let block = pane_block(
+        Line::from(" Make a claim of the selection "),
+        true,
+        &app.theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let max = inner.width as usize;
+    let mut lines = vec![
+        Line::styled(
+            fit(
+                &format!(
+                    "“{}”",
+                    sanitize(&c.claims.first().map(|x| x.text.clone()).unwrap_or_default())
+                ),
+                max,
+            ),
+            app.theme.highlight,
+        ),
+        Line::default(),
+    ];
+    for (i, claim) in c.claims.iter().enumerate() {
+        let text = format!(
+            "{} {:<14} {} · {} · {}",
+            if i == c.selected { "▶" } else { " " },
+            claim.kind().id(),
+            value_text(claim),
+            source_text(claim),
+            claim.incident
+        );
+        let line = Line::styled(fit(&sanitize(&text), max), app.theme.text);
+        lines.push(if i == c.selected {
+            line.style(app.theme.selection)
+        } else {
+            line
+        });
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit(
+            "j/k choose · s who said it · Enter make the claim · Esc cancel",
+            max,
+        ),
+        app.theme.hint,
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
