@@ -50,6 +50,11 @@ pub fn key_event(spec: &str) -> Event {
         "up" => (KeyCode::Up, KeyModifiers::NONE),
         "pagedown" => (KeyCode::PageDown, KeyModifiers::NONE),
         "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "ctrl-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
+        "ctrl-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
+        "ctrl-s" => (KeyCode::Char('s'), KeyModifiers::CONTROL),
+        "ctrl-e" => (KeyCode::Char('e'), KeyModifiers::CONTROL),
+        "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
         s if s.chars().count() == 1 => {
             let c = s.chars().next().unwrap();
             let mods = if c.is_uppercase() {
@@ -64,11 +69,71 @@ pub fn key_event(spec: &str) -> Event {
     Event::Key(KeyEvent::new(code, mods))
 }
 
-/// Press keys, space-separated ("j j enter").
+/// Press keys, space-separated ("j j enter"). Annotation writes are performed after each
+/// key, as the run loop does.
 pub fn press(app: &mut App, keys: &str) {
     for spec in keys.split_whitespace() {
         update::handle_event(app, key_event(spec));
+        crosscheck::tui::annotation::perform(app);
     }
+}
+
+/// Type `text` into the open input, character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update::handle_event(
+            app,
+            Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+}
+
+/// An app annotating a copy of the sample in `dir` (as `crosscheck FILE` opens it), signed
+/// by `user`.
+pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> App {
+    let path = dir.join("sample.ron");
+    if !path.exists() {
+        std::fs::write(&path, crosscheck::sample::TEXT).unwrap();
+    }
+    let corpus = crosscheck::store::load(&path).unwrap().corpus;
+    // A fixed name, so screens do not show the temp dir.
+    let document = Document::new(corpus, "data/sample.ron");
+    let mut app = App::new(document, KeyMap::defaults(), Theme::defaults(), size);
+    app.journal = Some(crosscheck::annotate::Journal::open(&path, user).unwrap());
+    update::fit(&mut app);
+    let extractor = crosscheck::extract::Extractor::default();
+    let claims = extractor.corpus(&app.doc.corpus);
+    let comparisons =
+        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
+    update::claims_ready(&mut app, claims);
+    update::comparisons_ready(&mut app, comparisons);
+    app
+}
+
+/// Select the claim of report `report` whose words contain `words`, in the claims pane.
+pub fn select_claim_with(app: &mut App, report: usize, words: &str) {
+    let group = app
+        .doc
+        .index
+        .groups
+        .iter()
+        .position(|g| g.reports.contains(&report));
+    app.list.selected = app.list.row_of(report, group).expect("report listed");
+    update::after_list_moved(app);
+    update::fit(app);
+    app.focus = crosscheck::tui::state::Pane::Claims;
+    let claims = app.claims.claims();
+    let i = claims
+        .iter()
+        .position(|c| c.text.contains(words))
+        .expect("claim present");
+    app.claims.selected = app
+        .claims
+        .shown
+        .iter()
+        .position(|&s| s == i)
+        .expect("shown");
+    update::fit(app);
 }
 
 /// Draw the app into a test terminal of its size.

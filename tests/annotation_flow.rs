@@ -1,0 +1,309 @@
+//! Annotating by keyboard, as a user would, with the journal on disk: every action saved,
+//! undone and redone, restored on reopening; set-and-next, filters, search, the palette,
+//! visual-mode claims, conflict statuses, assessments and the exported brief. Screens at
+//! several sizes are snapshots.
+
+mod common;
+
+use common::tui::{annotating_app, press, render, select_claim_with, type_text};
+use crosscheck::annotate::{ConflictStatus, Credibility, Journal, Reliability, Verdict};
+use crosscheck::tui::input::Input;
+use crosscheck::tui::state::Pane;
+use crosscheck::tui::{search_worker, update};
+
+const WAPO: usize = 1;
+const FIFTY_FIVE: &str = "At least 55 policemen";
+
+#[test]
+fn the_done_when_flow_by_keys_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+    press(&mut app, "d 3 n");
+    assert!(
+        matches!(app.input, Some(Input::Editor(_))),
+        "n opens the note editor"
+    );
+    type_text(&mut app, "AP figure; ministry says 16");
+    press(&mut app, "enter");
+    type_text(&mut app, "check the conscripts");
+    press(&mut app, "esc");
+    assert!(app.input.is_none(), "Esc saves and closes a note");
+    let claim = app.claims.selected_claim().unwrap().clone();
+    let note = app.note_of(&claim).unwrap().clone();
+    assert_eq!(note.verdict, Verdict::Disputed);
+    assert_eq!(note.grade, Credibility::from_number(3));
+    assert_eq!(
+        note.note,
+        "AP figure; ministry says 16\ncheck the conscripts"
+    );
+
+    press(&mut app, "ctrl-z");
+    assert_eq!(
+        app.note_of(&claim).unwrap().note,
+        "",
+        "undo takes the note back"
+    );
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.note_of(&claim).unwrap().grade, None);
+    press(&mut app, "ctrl-r ctrl-r");
+    assert_eq!(app.note_of(&claim).unwrap(), &note, "redo brings both back");
+
+    // The first report's source, from the article list.
+    app.focus = Pane::Articles;
+    app.list.selected = 1;
+    update::after_list_moved(&mut app);
+    press(&mut app, "B");
+    let first = app.doc.corpus.reports[0].id.clone();
+    assert_eq!(
+        app.journal.as_ref().unwrap().annotations().sources[&first].reliability,
+        Some(Reliability::B)
+    );
+    assert_eq!(app.notes.reviewed[WAPO].0, 1, "the review count follows");
+
+    // Reopening (a new process) sees everything.
+    let again = annotating_app(dir.path(), (100, 30), "ana");
+    let j = again.journal.as_ref().unwrap();
+    assert_eq!(j.annotations(), app.journal.as_ref().unwrap().annotations());
+    assert_eq!(again.note_of(&claim).unwrap(), &note);
+    assert_eq!(again.notes.reviewed[WAPO].0, 1);
+    // The audit log says who did what, undo and redo included.
+    let log: Vec<String> = j.log().iter().map(|e| e.describe()).collect();
+    assert_eq!(log.len(), 8, "{log:#?}");
+    assert!(log[3].starts_with("undo #3"), "{log:#?}");
+    assert!(j.log().iter().all(|e| e.by == "ana"));
+}
+
+#[test]
+fn set_and_next_walks_the_unreviewed_claims_and_filters_narrow_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, 0, "At least 35");
+    let first = app.claims.selected;
+    press(&mut app, "C");
+    assert_eq!(
+        app.claims.selected,
+        first + 1,
+        "confirmed, then on to the next"
+    );
+    press(&mut app, "D X");
+    assert_eq!(app.notes.reviewed[0].0, 3);
+    // Back to the top: the next unreviewed skips the three reviewed.
+    press(&mut app, "g ]");
+    assert_eq!(app.claims.selected, 3);
+    press(&mut app, "f");
+    type_text(&mut app, "verdict:disputed");
+    press(&mut app, "enter");
+    assert_eq!(app.claims.shown.len(), 1);
+    let shown = app.claims.selected_claim().unwrap().clone();
+    assert_eq!(app.note_of(&shown).unwrap().verdict, Verdict::Disputed);
+    press(&mut app, "f");
+    // The filter text is there to edit; clear it.
+    for _ in 0..20 {
+        press(&mut app, "backspace");
+    }
+    press(&mut app, "enter");
+    assert!(app.claims.filter.is_none());
+    assert_eq!(app.claims.shown.len(), app.claims.claims().len());
+}
+
+#[test]
+fn tags_corrections_links_and_the_suggested_grade() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, 0, "At least 35");
+    press(&mut app, "t");
+    type_text(&mut app, "toll, early");
+    press(&mut app, "enter =");
+    type_text(&mut app, "35 police");
+    press(&mut app, "enter m");
+    let a = app.claims.selected_claim().unwrap().clone();
+    // "at least 35" is backed by an independent origin's higher figure: 1 is suggested.
+    press(&mut app, "a");
+    assert_eq!(app.note_of(&a).unwrap().grade, Credibility::from_number(1));
+    select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+    press(&mut app, "L");
+    let b = app.claims.selected_claim().unwrap().clone();
+    let ann = app.journal.as_ref().unwrap().annotations();
+    assert_eq!(ann.linked_to(&a.id).collect::<Vec<_>>(), [b.id.as_str()]);
+    let note = app.note_of(&a).unwrap();
+    assert_eq!(note.tags.iter().collect::<Vec<_>>(), ["early", "toll"]);
+    assert_eq!(note.corrected.as_deref(), Some("35 police"));
+}
+
+#[test]
+fn conflict_status_assessment_and_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    app.focus = Pane::Comparison;
+    update::fit(&mut app);
+    let slot = app.selected_comparison().unwrap().slots[0].slot.clone();
+    press(&mut app, "i e");
+    type_text(&mut app, "52");
+    press(&mut app, "tab");
+    type_text(&mut app, "16-55");
+    press(&mut app, "tab");
+    type_text(&mut app, "AFP revised to 52");
+    press(&mut app, "ctrl-s");
+    let incident = app.selected_comparison().unwrap().incident.clone();
+    let note = app
+        .journal
+        .as_ref()
+        .unwrap()
+        .annotations()
+        .slot(&incident, &slot)
+        .cloned()
+        .unwrap();
+    assert_eq!(note.status, Some(ConflictStatus::Investigating));
+    let a = note.assessment.unwrap();
+    assert_eq!((a.best.as_str(), a.range.as_str()), ("52", "16-55"));
+    press(&mut app, "ctrl-e");
+    let brief = std::fs::read_to_string(dir.path().join("sample.brief.md")).unwrap();
+    assert!(
+        brief.contains("| 52 | 16-55 | AFP revised to 52 |"),
+        "{brief}"
+    );
+    assert!(brief.contains("conflict (investigating)"), "{brief}");
+}
+
+#[test]
+fn a_claim_made_from_selected_text_joins_the_list_and_the_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+    press(&mut app, "enter");
+    app.focus = Pane::Reader;
+    let before = app.claims.claims().len();
+    // From the claim's first word, four words on: "At least 55 policemen".
+    press(&mut app, "v w w w enter");
+    let Some(Input::Candidates(c)) = &app.input else {
+        panic!("the picker opens: {:?}", app.input)
+    };
+    assert_eq!(c.claims[0].text, "At least 55 policemen");
+    assert_eq!(c.claims[0].kind().id(), "casualty");
+    press(&mut app, "enter");
+    assert_eq!(app.claims.claims().len(), before + 1);
+    let manual = app
+        .claims
+        .claims()
+        .iter()
+        .find(|c| c.id.starts_with('m'))
+        .unwrap()
+        .clone();
+    assert_eq!(manual.text, "At least 55 policemen");
+    let in_slot = app
+        .comparison
+        .by_incident
+        .as_ref()
+        .unwrap()
+        .iter()
+        .flat_map(|c| &c.slots)
+        .flat_map(|s| &s.values)
+        .any(|v| v.claim == manual.id);
+    assert!(in_slot, "the manual claim is compared");
+    // Undo removes it again.
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.claims.claims().len(), before);
+}
+
+#[test]
+fn search_answers_from_the_worker_and_jumps_to_the_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    let (tx, rx) = search_worker::spawn();
+    tx.send(search_worker::Request::Build {
+        corpus: app.doc.corpus.clone(),
+        claims: app.claims.by_report.clone().unwrap(),
+    })
+    .unwrap();
+    app.search = Some(tx);
+    press(&mut app, "/");
+    type_text(&mut app, "hasm");
+    // Keystrokes never wait: the answer comes later, for the last query.
+    let reply = loop {
+        let r = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+        if r.query == "hasm" {
+            break r;
+        }
+    };
+    update::search_reply(&mut app, reply);
+    let Some(Input::Search(sb)) = &app.input else {
+        panic!()
+    };
+    assert!(sb.total > 0);
+    assert!(sb.hits[0].text.to_lowercase().contains("hasm"));
+    assert_eq!(
+        sb.hits[0].marks.len(),
+        4,
+        "the matched characters are highlighted"
+    );
+    let snapshot = render(&app);
+    insta::assert_debug_snapshot!("search_100x30", snapshot.backend());
+    let hit = sb.hits[0].clone();
+    press(&mut app, "enter");
+    assert!(app.input.is_none());
+    assert_eq!(app.reader.or(app.claims.report), Some(hit.report));
+}
+
+#[test]
+fn the_palette_runs_any_action_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (80, 24), "ana");
+    select_claim_with(&mut app, 0, "At least 35");
+    press(&mut app, ":");
+    type_text(&mut app, "verdict: uncertain");
+    let Some(Input::Palette(p)) = &app.input else {
+        panic!()
+    };
+    assert_eq!(
+        p.matches[0],
+        crosscheck::tui::action::Action::VerdictUncertain
+    );
+    press(&mut app, "enter");
+    let c = app.claims.selected_claim().unwrap().clone();
+    assert_eq!(app.note_of(&c).unwrap().verdict, Verdict::Uncertain);
+}
+
+#[test]
+fn annotation_screens_at_several_sizes() {
+    for size in [(40u16, 12u16), (80, 24), (200, 60)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = annotating_app(dir.path(), size, "ana");
+        select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+        press(&mut app, "d 3 t");
+        type_text(&mut app, "toll");
+        press(&mut app, "enter");
+        let name = format!("annotated_claims_{}x{}", size.0, size.1);
+        insta::assert_debug_snapshot!(name, render(&app).backend());
+        press(&mut app, "n");
+        type_text(&mut app, "A “curly” note, عربي, 漢字");
+        let name = format!("note_editor_{}x{}", size.0, size.1);
+        insta::assert_debug_snapshot!(name, render(&app).backend());
+    }
+}
+
+#[test]
+fn another_session_s_writes_are_picked_up_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (80, 24), "ana");
+    select_claim_with(&mut app, 0, "At least 35");
+    let c = app.claims.selected_claim().unwrap().clone();
+    // A script annotates the same file while the TUI is open.
+    let mut script = Journal::open(&dir.path().join("sample.ron"), "bot").unwrap();
+    script
+        .set(vec![(
+            app.claim_target(&c),
+            crosscheck::annotate::Value::Note("from the script".into()),
+        )])
+        .unwrap();
+    press(&mut app, "c");
+    let note = app.note_of(&c).unwrap();
+    assert_eq!(note.verdict, Verdict::Confirmed);
+    assert_eq!(note.note, "from the script", "both writes are kept");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("another session")
+    );
+}
