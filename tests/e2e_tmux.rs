@@ -278,3 +278,89 @@ fn a_bad_file_is_refused_before_the_screen_is_touched() {
     );
     assert!(Path::new(&bad).exists());
 }
+
+/// The issue's flow: annotate the 55-killed claim (disputed, grade 3, a note), undo and redo,
+/// grade the first report's source B, quit, reopen and see it all; search "hasm" and jump to a
+/// hit; assess the police toll and export the brief, which shows the assessment and grades.
+#[test]
+fn a_user_annotates_quits_reopens_searches_and_exports() {
+    let Some(t) = Tmux::start("annotate", 120, 40) else {
+        return;
+    };
+    t.type_line(&format!("{}; echo exit=$?", binary()));
+    t.wait_for("CAS 35+");
+    // The Washington Post's report, its claims, down to the AP's 55.
+    t.press(&["j", "Tab"]);
+    t.wait_for("[Claims]");
+    for _ in 0..7 {
+        t.press(&["j"]);
+    }
+    t.wait_for("▶ ·   CAS 55+");
+    t.press(&["d", "3", "n"]);
+    t.wait_for("Note on the claim");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "AP figure; ministry says 16"]);
+    t.press(&["Escape"]);
+    let screen = t.wait_for("saved #3");
+    assert!(screen.contains("▶ !3✎ CAS 55+"), "{screen}");
+    t.press(&["C-z"]);
+    let screen = t.wait_for("undo #3");
+    assert!(screen.contains("▶ !3  CAS 55+"), "undo took the note back:\n{screen}");
+    t.press(&["C-r"]);
+    let screen = t.wait_for("redo #3");
+    assert!(screen.contains("▶ !3✎ CAS 55+"), "{screen}");
+    // The first report's source: B.
+    t.press(&["BTab", "k", "B"]);
+    let screen = t.wait_for("reliability B");
+    assert!(screen.contains("[B]"), "{screen}");
+    t.press(&["q"]);
+    assert_shell_restored(&t, "0");
+
+    // Reopen: everything is there.
+    t.type_line(&format!("clear; {}; echo exit=$?", binary()));
+    let screen = t.wait_for("CAS 35+");
+    assert!(screen.contains("[B]"), "the source grade survived:\n{screen}");
+    t.press(&["j", "Tab"]);
+    for _ in 0..7 {
+        t.press(&["j"]);
+    }
+    let screen = t.wait_for("▶ !3✎ CAS 55+");
+    assert!(screen.contains("note: AP figure;"), "{screen}");
+
+    // Search "hasm" and jump to the best hit.
+    t.press(&["/"]);
+    t.wait_for("Search —");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "hasm"]);
+    let screen = t.wait_for("matches for \"hasm\"");
+    assert!(screen.to_lowercase().contains("hasm"), "{screen}");
+    t.press(&["Enter"]);
+    let screen = t.wait_for_any(&["claim in ", "text in ", "headline in "]);
+    assert!(!screen.contains("Search —"), "the search closed on Enter:\n{screen}");
+
+    // Assess the police toll in the comparison, then export.
+    t.press(&["Escape", "g", "Tab", "Tab"]);
+    t.wait_for("[Comparison]");
+    t.press(&["g", "e"]);
+    t.wait_for("Assess \"security forces killed\"");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "52"]);
+    t.press(&["Tab"]);
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "16-55"]);
+    t.press(&["Tab"]);
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "AFP revised its toll to 52"]);
+    t.press(&["C-s"]);
+    t.wait_for("saved #7");
+    t.press(&["C-e"]);
+    t.wait_for("brief written to");
+    let brief =
+        std::fs::read_to_string(t.home.join("data").join("western-desert-2017.brief.md"))
+            .unwrap();
+    for wanted in [
+        "| security forces killed | 7 | conflict (open) | 52 | 16-55 | AFP revised its toll to 52 |",
+        "B (usually reliable)",
+        "verdict disputed; grade 3",
+        "AP figure; ministry says 16",
+    ] {
+        assert!(brief.contains(wanted), "{wanted:?} missing from the brief:\n{brief}");
+    }
+    t.press(&["q", "q"]);
+    assert_shell_restored(&t, "0");
+}
