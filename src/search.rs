@@ -188,22 +188,39 @@ impl SearchIndex {
             return Answer::default();
         }
         let needle: Vec<u8> = query.to_lowercase().into_bytes();
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let score = |i: usize| -> Option<Hit> {
-            let it = &self.items[i];
-            if !subsequence(&needle, &it.lower) {
-                return None;
-            }
-            matcher
-                .fuzzy_match(&it.text, query)
-                .map(|score| Hit { item: i, score })
-        };
-        let mut hits: Vec<Hit> = match within {
-            Some(ids) => ids.par_iter().filter_map(|&i| score(i)).collect(),
+        let span = max_span(&needle);
+        // First the cheap test: the query's characters in order, close together.
+        let candidates: Vec<usize> = match within {
+            Some(ids) => ids
+                .par_iter()
+                .copied()
+                .filter(|&i| near_subsequence(&needle, &self.items[i].lower, span))
+                .collect(),
             None => (0..self.items.len())
                 .into_par_iter()
-                .filter_map(score)
+                .filter(|&i| near_subsequence(&needle, &self.items[i].lower, span))
                 .collect(),
+        };
+        // Then the scorer, unless the query is so short that nearly everything matches; then
+        // a cheap score (a whole-word or substring match, early, in a short text) ranks.
+        let mut hits: Vec<Hit> = if candidates.len() > SCORE_AT_MOST {
+            candidates
+                .par_iter()
+                .map(|&i| Hit {
+                    item: i,
+                    score: cheap_score(&needle, &self.items[i].lower),
+                })
+                .collect()
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            candidates
+                .par_iter()
+                .filter_map(|&i| {
+                    matcher
+                        .fuzzy_match(&self.items[i].text, query)
+                        .map(|score| Hit { item: i, score })
+                })
+                .collect()
         };
         let mut matched: Vec<usize> = hits.iter().map(|h| h.item).collect();
         matched.sort_unstable();
@@ -231,24 +248,57 @@ impl SearchIndex {
     }
 }
 
-/// True when `needle`'s bytes occur in `hay` in order. Lowercase UTF-8 on both sides, so a
-/// match here is necessary (not sufficient) for a fuzzy match.
-fn subsequence(needle: &[u8], hay: &[u8]) -> bool {
-    let mut rest = hay;
-    for &b in needle {
-        if b == b' ' {
-            continue;
-        }
-        match memchr(b, rest) {
-            Some(at) => rest = &rest[at + 1..],
-            None => return false,
-        }
-    }
-    true
+/// Candidates above this many are ranked by [`cheap_score`] instead of the fuzzy scorer.
+const SCORE_AT_MOST: usize = 20_000;
+
+/// How far apart (in bytes) the first and last matched characters may be: a query's letters
+/// strewn across a whole sentence match nothing a person meant.
+fn max_span(needle: &[u8]) -> usize {
+    needle.len() * 3 + 8
 }
 
-fn memchr(b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == b)
+/// True when `needle`'s bytes (spaces aside) occur in `hay` in order within `span` bytes.
+/// Lowercase UTF-8 on both sides.
+fn near_subsequence(needle: &[u8], hay: &[u8], span: usize) -> bool {
+    let mut chars = needle.iter().copied().filter(|b| *b != b' ');
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    let rest: Vec<u8> = chars.collect();
+    let mut from = 0;
+    while let Some(at) = hay[from..].iter().position(|&b| b == first) {
+        let start = from + at;
+        let end = (start + span).min(hay.len());
+        let mut window = &hay[start + 1..end];
+        let mut ok = true;
+        for &b in &rest {
+            match window.iter().position(|&x| x == b) {
+                Some(i) => window = &window[i + 1..],
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            return true;
+        }
+        from = start + 1;
+    }
+    false
+}
+
+/// A quick score: the whole query as written beats scattered letters, at a word's start
+/// better still, early and in a short text better than late or long.
+fn cheap_score(needle: &[u8], hay: &[u8]) -> i64 {
+    let found = hay.windows(needle.len().max(1)).position(|w| w == needle);
+    let base = match found {
+        Some(0) => 300,
+        Some(at) if !hay[at - 1].is_ascii_alphanumeric() => 200,
+        Some(_) => 100,
+        None => 0,
+    };
+    base - (found.unwrap_or(hay.len()) as i64).min(100) / 4 - (hay.len() as i64).min(400) / 20
 }
 
 #[cfg(test)]
@@ -265,6 +315,20 @@ mod tests {
         let claims = Extractor::default().corpus(&corpus);
         let index = SearchIndex::build(&corpus, &claims);
         (corpus, index)
+    }
+
+    #[test]
+    fn near_subsequences() {
+        assert!(near_subsequence(b"hasm", b"the hasm movement", 20));
+        assert!(near_subsequence(b"hsm", b"hasm", 20));
+        assert!(!near_subsequence(b"hasm", b"h a s and much later m", 10));
+        assert!(near_subsequence(
+            b"police killed",
+            b"policemen were killed",
+            47
+        ));
+        assert!(cheap_score(b"has", b"has") > cheap_score(b"has", b"the hasm"));
+        assert!(cheap_score(b"has", b"the hasm") > cheap_score(b"has", b"chase"));
     }
 
     #[test]

@@ -42,7 +42,8 @@ fn tmux(socket: &str, args: &[&str]) -> String {
 
 /// The annotations and log length on disk; panics if a file does not parse.
 fn on_disk(file: &Path) -> (Annotations, usize) {
-    let j = Journal::open(file, "crash-test").unwrap_or_else(|e| panic!("a file does not parse: {e}"));
+    let j =
+        Journal::open(file, "crash-test").unwrap_or_else(|e| panic!("a file does not parse: {e}"));
     (j.annotations().clone(), j.log().len())
 }
 
@@ -83,7 +84,16 @@ fn kill_9_at_random_moments_loses_nothing_acknowledged() {
         file = file.display()
     );
     let started = Command::new("tmux")
-        .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "c"])
+        .args([
+            "-L",
+            &socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "c",
+        ])
         .args(["-x", "100", "-y", "30", "sleep 100000"])
         .status()
         .unwrap();
@@ -97,7 +107,9 @@ fn kill_9_at_random_moments_loses_nothing_acknowledged() {
     let mut in_flight_lost = 0;
     for round in 0..kills {
         tmux(&socket, &["respawn-pane", "-k", "-t", "c", &command]);
-        let ready = wait_until("the app", || tmux(&socket, &["capture-pane", "-p", "-t", "c"]).contains("CAS 35+"));
+        let ready = wait_until("the app", || {
+            tmux(&socket, &["capture-pane", "-p", "-t", "c"]).contains("CAS 35+")
+        });
         assert!(ready, "round {round}: the app did not start");
         let pid = tmux(&socket, &["display", "-p", "-t", "c", "#{pane_pid}"]);
         let pid = pid.trim().to_string();
@@ -134,7 +146,10 @@ fn kill_9_at_random_moments_loses_nothing_acknowledged() {
             "round {round}: {len} entries acknowledged, {n} on disk after the kill"
         );
         if n == len {
-            assert_eq!(state, expected, "round {round}: the state changed without an entry");
+            assert_eq!(
+                state, expected,
+                "round {round}: the state changed without an entry"
+            );
             in_flight_lost += 1;
         } else {
             // The in-flight action made it: everything acknowledged is still there under it.
@@ -143,7 +158,10 @@ fn kill_9_at_random_moments_loses_nothing_acknowledged() {
             for change in &j.log().last().unwrap().changes {
                 replay.apply(change);
             }
-            assert_eq!(state, replay, "round {round}: only the in-flight action may differ");
+            assert_eq!(
+                state, replay,
+                "round {round}: only the in-flight action may differ"
+            );
         }
     }
     eprintln!(

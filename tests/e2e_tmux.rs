@@ -298,13 +298,22 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     t.wait_for("▶ ·   CAS 55+");
     t.press(&["d", "3", "n"]);
     t.wait_for("Note on the claim");
-    t.tmux(&["send-keys", "-t", "e2e", "-l", "AP figure; ministry says 16"]);
+    t.tmux(&[
+        "send-keys",
+        "-t",
+        "e2e",
+        "-l",
+        "AP figure; ministry says 16",
+    ]);
     t.press(&["Escape"]);
     let screen = t.wait_for("saved #3");
     assert!(screen.contains("▶ !3✎ CAS 55+"), "{screen}");
     t.press(&["C-z"]);
     let screen = t.wait_for("undo #3");
-    assert!(screen.contains("▶ !3  CAS 55+"), "undo took the note back:\n{screen}");
+    assert!(
+        screen.contains("▶ !3  CAS 55+"),
+        "undo took the note back:\n{screen}"
+    );
     t.press(&["C-r"]);
     let screen = t.wait_for("redo #3");
     assert!(screen.contains("▶ !3✎ CAS 55+"), "{screen}");
@@ -318,7 +327,10 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     // Reopen: everything is there.
     t.type_line(&format!("clear; {}; echo exit=$?", binary()));
     let screen = t.wait_for("CAS 35+");
-    assert!(screen.contains("[B]"), "the source grade survived:\n{screen}");
+    assert!(
+        screen.contains("[B]"),
+        "the source grade survived:\n{screen}"
+    );
     t.press(&["j", "Tab"]);
     for _ in 0..7 {
         t.press(&["j"]);
@@ -334,7 +346,10 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     assert!(screen.to_lowercase().contains("hasm"), "{screen}");
     t.press(&["Enter"]);
     let screen = t.wait_for_any(&["claim in ", "text in ", "headline in "]);
-    assert!(!screen.contains("Search —"), "the search closed on Enter:\n{screen}");
+    assert!(
+        !screen.contains("Search —"),
+        "the search closed on Enter:\n{screen}"
+    );
 
     // Assess the police toll in the comparison, then export.
     t.press(&["Escape", "g", "Tab", "Tab"]);
@@ -351,15 +366,17 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     t.press(&["C-e"]);
     t.wait_for("brief written to");
     let brief =
-        std::fs::read_to_string(t.home.join("data").join("western-desert-2017.brief.md"))
-            .unwrap();
+        std::fs::read_to_string(t.home.join("data").join("western-desert-2017.brief.md")).unwrap();
     for wanted in [
         "| security forces killed | 7 | conflict (open) | 52 | 16-55 | AFP revised its toll to 52 |",
         "B (usually reliable)",
         "verdict disputed; grade 3",
         "AP figure; ministry says 16",
     ] {
-        assert!(brief.contains(wanted), "{wanted:?} missing from the brief:\n{brief}");
+        assert!(
+            brief.contains(wanted),
+            "{wanted:?} missing from the brief:\n{brief}"
+        );
     }
     t.press(&["q", "q"]);
     assert_shell_restored(&t, "0");

@@ -580,15 +580,11 @@ fn after_write(app: &mut App, receipt: &Receipt, undo_redo: bool) {
                     .iter()
                     .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
         });
-    if structural {
-        recompute(
-            app,
-            receipt.others > 0
-                || entry
-                    .changes
-                    .iter()
-                    .any(|c| matches!(c.target, Target::Manual(_))),
-        );
+    if receipt.others > 0 {
+        recompute(app, true);
+    } else if structural {
+        let reports = touched_reports(app, entry);
+        recompute_reports(app, &reports);
     } else {
         for change in &entry.changes {
             if let Target::Claim { id, .. } = &change.target
@@ -616,19 +612,85 @@ fn after_write(app: &mut App, receipt: &Receipt, undo_redo: bool) {
 fn touched_reports(app: &App, entry: &annotate::Entry) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for change in &entry.changes {
-        if let Target::Claim { anchor, .. } = &change.target
-            && let Some(r) = app
-                .doc
-                .corpus
-                .reports
-                .iter()
-                .position(|x| x.id == anchor.report)
+        let report = match (&change.target, &change.before, &change.after) {
+            (Target::Claim { anchor, .. }, ..) => Some(anchor.report.as_str()),
+            (Target::Manual(_), Value::Manual(Some(c)), _)
+            | (Target::Manual(_), _, Value::Manual(Some(c))) => Some(c.report.as_str()),
+            _ => None,
+        };
+        if let Some(id) = report
+            && let Some(r) = app.doc.corpus.reports.iter().position(|x| x.id == id)
             && !out.contains(&r)
         {
             out.push(r);
         }
     }
     out
+}
+
+/// After a change that alters which claims a report lists or compares (a manual claim, an
+/// extraction error): re-attach, rebuild those reports' claims, and compare again only the
+/// incidents they are about: work in proportion to those incidents, not to the corpus.
+fn recompute_reports(app: &mut App, reports: &[usize]) {
+    let (Some(extracted), Some(journal), Some(by_report)) = (
+        app.notes.extracted.clone(),
+        app.journal.as_ref(),
+        app.claims.by_report.as_mut(),
+    ) else {
+        return;
+    };
+    let annotations = journal.annotations();
+    let corpus = Arc::clone(&app.doc.corpus);
+    app.notes.attached = annotate::attach(annotations, &corpus, &extracted);
+    let listed = Arc::make_mut(by_report);
+    let mut incidents: Vec<String> = Vec::new();
+    for &r in reports {
+        let mut claims = extracted[r].clone();
+        for (mr, c) in &app.notes.attached.manual {
+            if *mr == r {
+                let at = claims.partition_point(|x| x.span[0] <= c.span[0]);
+                claims.insert(at, c.clone());
+            }
+        }
+        for id in listed[r]
+            .iter()
+            .chain(&claims)
+            .map(|c| &c.incident)
+            .chain(&corpus.reports[r].incidents)
+        {
+            if !incidents.contains(id) {
+                incidents.push(id.clone());
+            }
+        }
+        listed[r] = claims;
+    }
+    if let Some(all) = app.comparison.by_incident.as_mut() {
+        let members = crate::compare::members(&corpus, listed);
+        let lex = crate::extract::Extractor::default();
+        let comparisons = Arc::make_mut(all);
+        for id in &incidents {
+            let (Some(i), Some(members)) = (
+                corpus.incidents.iter().position(|x| &x.id == id),
+                members.get(id),
+            ) else {
+                continue;
+            };
+            let mut sparse: Vec<Vec<Claim>> = vec![Vec::new(); corpus.reports.len()];
+            for &m in members {
+                sparse[m] = listed[m]
+                    .iter()
+                    .filter(|c| !annotate::is_extraction_error(c, annotations, &app.notes.attached))
+                    .cloned()
+                    .collect();
+            }
+            comparisons[i] =
+                crate::compare::compare_members(&corpus, &sparse, id, members, lex.lexicon());
+        }
+    }
+    for &r in reports {
+        recount(app, r);
+    }
+    super::update::fit(app);
 }
 
 /// Recount report `r`'s reviewed claims and the groups it is in.

@@ -1,0 +1,139 @@
+//! Annotation and search benchmarks on a 10,000-report corpus (generated, as `crosscheck
+//! gen-corpus`): saving one annotation (the journal alone, and a keystroke in the TUI through
+//! to disk), and answering a search keystroke over the claims of every report.
+
+use crosscheck::annotate::{Anchor, Journal, Target, Value, Verdict};
+use crosscheck::extract::Extractor;
+use crosscheck::generate;
+use crosscheck::search::SearchIndex;
+
+fn main() {
+    divan::main();
+}
+
+const REPORTS: usize = 10_000;
+
+/// Save one annotation (append + fsync) beside a 10,000-report file whose journal already
+/// holds 2,000 entries.
+#[divan::bench(sample_count = 200)]
+fn save_one_annotation_10k_reports(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.ron");
+    let corpus = generate::corpus(REPORTS, 1);
+    crosscheck::store::save(&corpus, &file, None).unwrap();
+    let claims = Extractor::default().corpus(&corpus);
+    let targets: Vec<Target> = claims
+        .iter()
+        .flatten()
+        .step_by(97)
+        .take(2_000)
+        .map(|c| Target::Claim {
+            id: c.id.clone(),
+            anchor: Anchor::of(c),
+        })
+        .collect();
+    let mut journal = Journal::open(&file, "bench").unwrap();
+    for t in &targets {
+        journal
+            .set(vec![(t.clone(), Value::Verdict(Verdict::Confirmed))])
+            .unwrap();
+    }
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let v = if flip {
+            Verdict::Disputed
+        } else {
+            Verdict::Confirmed
+        };
+        journal
+            .set(vec![(targets[0].clone(), Value::Verdict(v))])
+            .unwrap()
+    });
+}
+
+/// An app over 10,000 reports with its journal, the claims pane focused.
+fn app_10k(dir: &std::path::Path) -> crosscheck::tui::App {
+    use crosscheck::tui::{App, Document, keymap::KeyMap, state::Pane, theme::Theme, update};
+    let file = dir.join("big.ron");
+    let corpus = generate::corpus(REPORTS, 1);
+    crosscheck::store::save(&corpus, &file, None).unwrap();
+    let mut app = App::new(
+        Document::new(corpus, "big.ron"),
+        KeyMap::defaults(),
+        Theme::defaults(),
+        (120, 40),
+    );
+    app.journal = Some(Journal::open(&file, "bench").unwrap());
+    let extractor = Extractor::default();
+    let claims = extractor.corpus(&app.doc.corpus);
+    let comparisons =
+        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
+    update::claims_ready(&mut app, claims);
+    update::comparisons_ready(&mut app, comparisons);
+    app.focus = Pane::Claims;
+    update::fit(&mut app);
+    app
+}
+
+fn key(c: char) -> ratatui::crossterm::event::Event {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+/// A verdict key in the TUI of a 10,000-report file, through to disk: the key handled, the
+/// entry appended and fsynced, the counts and the search index's notes brought up to date.
+#[divan::bench(sample_count = 100)]
+fn verdict_keystroke_saved_10k_reports(bencher: divan::Bencher) {
+    use crosscheck::tui::{annotation, update};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_10k(dir.path());
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        update::handle_event(&mut app, key(if flip { 'd' } else { 'c' }));
+        annotation::perform(&mut app);
+    });
+}
+
+/// Marking a claim an extraction error takes it out of the comparisons: the slow path, which
+/// re-attaches and compares again.
+#[divan::bench(sample_count = 10)]
+fn extraction_error_keystroke_10k_reports(bencher: divan::Bencher) {
+    use crosscheck::tui::{annotation, update};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_10k(dir.path());
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        update::handle_event(&mut app, key(if flip { 'e' } else { 'c' }));
+        annotation::perform(&mut app);
+    });
+}
+
+/// One search keystroke over the headlines, sentences and claims of 10,000 reports, typing
+/// "hasm" letter by letter: each query alone (from scratch), and each narrowed from the one
+/// before, as the search worker does.
+#[divan::bench(args = ["h", "ha", "has", "hasm", "police killed"], sample_count = 20)]
+fn search_keystroke_10k_reports(bencher: divan::Bencher, query: &str) {
+    let corpus = generate::corpus(REPORTS, 1);
+    let claims = Extractor::default().corpus(&corpus);
+    let index = SearchIndex::build(&corpus, &claims);
+    let shorter = &query[..query.len() - 1];
+    let previous = (!shorter.is_empty()).then(|| index.search(shorter, None, 200));
+    bencher.bench_local(|| {
+        index
+            .search(query, previous.as_ref().map(|a| a.matched.as_slice()), 200)
+            .total
+    });
+}
+
+/// The same keystrokes from scratch (no narrowing): the worst case, e.g. after pasting.
+#[divan::bench(args = ["h", "hasm", "police killed"], sample_count = 20)]
+fn search_from_scratch_10k_reports(bencher: divan::Bencher, query: &str) {
+    let corpus = generate::corpus(REPORTS, 1);
+    let claims = Extractor::default().corpus(&corpus);
+    let index = SearchIndex::build(&corpus, &claims);
+    eprintln!("{} searchable items", index.items().len());
+    bencher.bench_local(|| index.search(query, None, 200).total);
+}
