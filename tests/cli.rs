@@ -138,3 +138,114 @@ fn help_and_version() {
     let out = crosscheck(&["frobnicate", "x", "y"]);
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
 }
+
+#[test]
+fn annotations_from_the_command_line_listed_and_exported() {
+    let (dir, path) = temp_file("s.ron", common::sample().as_bytes());
+    let file = path.to_str().unwrap();
+    let claims = crosscheck(&["extract", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&claims.stdout).unwrap();
+    let id = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("At least 55 policemen")
+        })
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = crosscheck(&[
+        "annotate",
+        file,
+        &id,
+        "--verdict",
+        "disputed",
+        "--grade",
+        "3",
+        "--note",
+        "AP only",
+        "--tag",
+        "toll",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = crosscheck(&["grade", file, "afp-bahariya-2017-10-21", "b"]);
+    assert!(out.status.success());
+    let out = crosscheck(&[
+        "assess",
+        file,
+        "bahariya-ambush-2017-10-20",
+        "security forces killed",
+        "--best",
+        "52",
+        "--status",
+        "investigating",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let listed = crosscheck(&["annotations", file, "--format", "json", "--log"]);
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(json["claims"][0]["verdict"], "disputed");
+    assert_eq!(json["claims"][0]["grade"], "3");
+    assert_eq!(json["claims"][0]["attachment"], "attached");
+    assert_eq!(
+        json["sources"]["afp-bahariya-2017-10-21"]["reliability"],
+        "B"
+    );
+    assert_eq!(json["log"].as_array().unwrap().len(), 3);
+
+    let md = crosscheck(&["export", file, "--format", "markdown"]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("conflict (investigating) | 52 |"), "{md}");
+    assert!(md.contains("verdict disputed; grade 3"), "{md}");
+    let csv = crosscheck(&["export", file, "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .starts_with("incident,slot,status")
+    );
+    assert!(csv.contains(",disputed,3,"), "{csv}");
+    let json = crosscheck(&["export", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["incidents"][0]["slots"][0]["assessment"]["best"], "52");
+
+    // Undo from the command line walks back the last action.
+    assert!(crosscheck(&["undo", file]).status.success());
+    let listed = crosscheck(&["annotations", file, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert!(json["slots"].as_object().unwrap().is_empty());
+
+    // Bad input: exit 2, one clear message, nothing written.
+    let journal = dir.path().join("s.annotations.journal");
+    let before = snapshot(&journal);
+    let out = crosscheck(&["annotate", file, "c000000000000", "--verdict", "false"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no claim c000000000000"));
+    let out = crosscheck(&["grade", file, "afp-bahariya-2017-10-21", "Z"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(snapshot(&journal), before);
+
+    // A damaged journal: file, line and column, exit 2, the file untouched.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let damaged = text.replacen("disputed", "disputd", 1);
+    std::fs::write(&journal, &damaged).unwrap();
+    let out = crosscheck(&["annotations", file]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("s.annotations.journal:2:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&journal).unwrap(), damaged);
+}
