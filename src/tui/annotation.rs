@@ -729,19 +729,24 @@ pub fn recompute(app: &mut App, compare: bool) {
     let annotations = journal.annotations();
     let corpus = Arc::clone(&app.doc.corpus);
     app.notes.attached = annotate::attach(annotations, &corpus, &extracted);
-    let listed = annotate::with_manual(&extracted, &app.notes.attached);
-    if compare || app.comparison.by_incident.is_some() {
+    // Without manual claims the listed claims are the extracted ones: share, don't copy.
+    let listed = if app.notes.attached.manual.is_empty() {
+        Arc::clone(&extracted)
+    } else {
+        Arc::new(annotate::with_manual(&extracted, &app.notes.attached))
+    };
+    // Before the worker's comparisons arrive there is nothing to redo: they take annotations
+    // into account when they do (`comparisons_ready`).
+    if compare && app.comparison.by_incident.is_some() {
         let lex = crate::extract::Extractor::default();
         let comparisons = crate::compare::compare_all(
             &corpus,
             &annotate::for_comparison(&listed, annotations, &app.notes.attached),
             lex.lexicon(),
         );
-        if app.comparison.by_incident.is_some() {
-            app.comparison.by_incident = Some(Arc::new(comparisons));
-        }
+        app.comparison.by_incident = Some(Arc::new(comparisons));
     }
-    app.claims.by_report = Some(Arc::new(listed));
+    app.claims.by_report = Some(listed);
     app.notes.reviewed = vec![(0, 0); corpus.reports.len()];
     app.notes.group_reviewed = vec![(0, 0); app.doc.index.groups.len()];
     for r in 0..corpus.reports.len() {
