@@ -383,7 +383,7 @@ impl Journal {
         }
         line.push_str(&one_line(entry));
         line.push('\n');
-        file.seek(SeekFrom::Start(if self.read == 0 { 0 } else { self.read }))
+        file.seek(SeekFrom::Start(self.read))
             .map_err(JournalError::io("append to", path))?;
         file.write_all(line.as_bytes())
             .map_err(JournalError::io("append to", path))?;
@@ -554,12 +554,12 @@ fn sync_dir(path: &Path) {
     let _ = path;
 }
 
-fn damaged(path: &Path, text: &str, at: Option<usize>, message: String) -> JournalError {
+fn damaged(path: &Path, at: Option<Position>, message: String) -> JournalError {
     JournalError::Damaged(LoadError::single(
         path,
         Problem::new(
             ProblemKind::Syntax,
-            at.map(|a| Position::of_offset(text, a)),
+            at,
             message,
             "this file is written by crosscheck; restore it from its .bak copy or version \
              control, or move it aside to start without these annotations",
@@ -572,7 +572,6 @@ fn read_snapshot(path: &Path) -> Result<Option<Snapshot>, JournalError> {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
             damaged(
                 path,
-                "",
                 None,
                 format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
             )
@@ -585,16 +584,7 @@ fn read_snapshot(path: &Path) -> Result<Option<Snapshot>, JournalError> {
             line: e.span.start.line,
             col: e.span.start.col,
         };
-        JournalError::Damaged(LoadError::single(
-            path,
-            Problem::new(
-                ProblemKind::Syntax,
-                Some(at),
-                e.code.to_string(),
-                "this file is written by crosscheck; restore it from its .bak copy or version \
-                 control, or move it aside to start without these annotations",
-            ),
-        ))
+        damaged(path, Some(at), e.code.to_string())
     })?;
     if snapshot.version > FORMAT_VERSION {
         return Err(newer(path, snapshot.version));
@@ -643,7 +633,6 @@ fn parse_header(path: &Path, line: &str) -> Result<Header, JournalError> {
     let header: Header = ron_options().from_str(line).map_err(|e| {
         damaged(
             path,
-            line,
             None,
             format!("line 1 is not a journal header: {}", e.code),
         )
@@ -671,7 +660,6 @@ fn read_journal(path: &Path, from: u64) -> Result<(Option<Header>, Vec<Entry>, u
     let text = std::str::from_utf8(&bytes[..complete]).map_err(|e| {
         damaged(
             path,
-            "",
             None,
             format!(
                 "not UTF-8 text (at byte {})",
@@ -692,10 +680,10 @@ fn read_journal(path: &Path, from: u64) -> Result<(Option<Header>, Vec<Entry>, u
                 if from > 0 {
                     message.push_str(&format!(" (at byte {})", from as usize + offset));
                 }
+                let at = offset + e.span.start.col.saturating_sub(1);
                 damaged(
                     path,
-                    text,
-                    (from == 0).then_some(offset + e.span.start.col.saturating_sub(1)),
+                    (from == 0).then(|| Position::of_offset(text, at)),
                     message,
                 )
             })?;
