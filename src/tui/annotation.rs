@@ -514,6 +514,12 @@ pub fn perform(app: &mut App) {
         let Some(journal) = app.journal.as_mut() else {
             return;
         };
+        // What to say when the write changes nothing.
+        let idle = match effect {
+            Effect::Undo => "nothing to undo",
+            Effect::Redo => "nothing to redo",
+            _ => "no change",
+        };
         let result = match effect {
             Effect::Set(sets) => journal.set(sets),
             Effect::Undo => journal.undo(),
@@ -532,7 +538,7 @@ pub fn perform(app: &mut App) {
             }
         };
         match result {
-            Ok(receipt) => after_write(app, &receipt, effect_is_undo(&receipt)),
+            Ok(receipt) => after_write(app, &receipt, idle),
             Err(e) => {
                 tracing::error!("annotation not saved: {e}");
                 app.overlays.push(Overlay::Notice {
@@ -545,41 +551,25 @@ pub fn perform(app: &mut App) {
     }
 }
 
-fn effect_is_undo(receipt: &Receipt) -> bool {
-    receipt
-        .entry
-        .as_ref()
-        .is_some_and(|e| !matches!(e.kind, annotate::EntryKind::Do))
-}
-
-/// Bring the derived state up to date after a write, and say what was saved.
-fn after_write(app: &mut App, receipt: &Receipt, undo_redo: bool) {
+/// Bring the derived state up to date after a write, and say what was saved (or `idle` when
+/// nothing was).
+fn after_write(app: &mut App, receipt: &Receipt, idle: &str) {
     let Some(entry) = &receipt.entry else {
         if receipt.others > 0 {
             recompute(app, true);
             app.status = Some(format!("{} change(s) from another session", receipt.others));
         } else {
-            app.status = Some(
-                if undo_redo {
-                    "nothing to undo"
-                } else {
-                    "nothing to change"
-                }
-                .into(),
-            );
-            if app.effects.is_empty() {
-                app.status = Some("no change".into());
-            }
+            app.status = Some(idle.into());
         }
         return;
     };
-    let structural = receipt.others > 0
-        || entry.changes.iter().any(|c| {
-            matches!(c.target, Target::Manual(_))
-                || [&c.before, &c.after]
-                    .iter()
-                    .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
-        });
+    // Manual claims and extraction errors change which claims are listed and compared.
+    let structural = entry.changes.iter().any(|c| {
+        matches!(c.target, Target::Manual(_))
+            || [&c.before, &c.after]
+                .iter()
+                .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
+    });
     if receipt.others > 0 {
         recompute(app, true);
     } else if structural {
@@ -695,28 +685,45 @@ fn recompute_reports(app: &mut App, reports: &[usize]) {
 
 /// Recount report `r`'s reviewed claims and the groups it is in.
 fn recount(app: &mut App, r: usize) {
-    let Some(all) = app.claims.by_report.clone() else {
-        return;
-    };
-    let claims = &all[r];
-    let done = claims
-        .iter()
-        .filter(|c| app.note_of(c).is_some_and(|n| n.reviewed()))
-        .count();
+    let count = reviewed_of(app, r);
     if let Some(slot) = app.notes.reviewed.get_mut(r) {
-        *slot = (done, claims.len());
+        *slot = count;
     }
-    for (g, group) in app.doc.index.groups.iter().enumerate() {
-        if group.reports.contains(&r) {
-            let sum = group.reports.iter().fold((0, 0), |acc, &x| {
-                let (d, a) = app.notes.reviewed.get(x).copied().unwrap_or_default();
-                (acc.0 + d, acc.1 + a)
-            });
+    for g in 0..app.doc.index.groups.len() {
+        if app.doc.index.groups[g].reports.contains(&r) {
+            let sum = group_sum(app, g);
             if let Some(slot) = app.notes.group_reviewed.get_mut(g) {
                 *slot = sum;
             }
         }
     }
+}
+
+/// Report `r`'s (reviewed, all) claims as listed.
+fn reviewed_of(app: &App, r: usize) -> (usize, usize) {
+    let claims = app
+        .claims
+        .by_report
+        .as_ref()
+        .and_then(|all| all.get(r))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let done = claims
+        .iter()
+        .filter(|c| app.note_of(c).is_some_and(|n| n.reviewed()))
+        .count();
+    (done, claims.len())
+}
+
+/// Group `g`'s (reviewed, all) claims: the sum over its reports' counts.
+fn group_sum(app: &App, g: usize) -> (usize, usize) {
+    app.doc.index.groups[g]
+        .reports
+        .iter()
+        .fold((0, 0), |acc, &x| {
+            let (d, a) = app.notes.reviewed.get(x).copied().unwrap_or_default();
+            (acc.0 + d, acc.1 + a)
+        })
 }
 
 /// Everything derived from annotations, again: where they landed, the listed claims (with
@@ -747,22 +754,12 @@ pub fn recompute(app: &mut App, compare: bool) {
         app.comparison.by_incident = Some(Arc::new(comparisons));
     }
     app.claims.by_report = Some(listed);
-    app.notes.reviewed = vec![(0, 0); corpus.reports.len()];
-    app.notes.group_reviewed = vec![(0, 0); app.doc.index.groups.len()];
-    for r in 0..corpus.reports.len() {
-        let claims = &app.claims.by_report.as_ref().expect("just set")[r];
-        let done = claims
-            .iter()
-            .filter(|c| app.note_of(c).is_some_and(|n| n.reviewed()))
-            .count();
-        app.notes.reviewed[r] = (done, claims.len());
-    }
-    for (g, group) in app.doc.index.groups.iter().enumerate() {
-        app.notes.group_reviewed[g] = group.reports.iter().fold((0, 0), |acc, &x| {
-            let (d, a) = app.notes.reviewed[x];
-            (acc.0 + d, acc.1 + a)
-        });
-    }
+    app.notes.reviewed = (0..corpus.reports.len())
+        .map(|r| reviewed_of(app, r))
+        .collect();
+    app.notes.group_reviewed = (0..app.doc.index.groups.len())
+        .map(|g| group_sum(app, g))
+        .collect();
     super::update::fit(app);
 }
 

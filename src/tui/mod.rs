@@ -88,6 +88,16 @@ pub fn analyse_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Work> {
     rx
 }
 
+/// Do at once what [`analyse_in_background`] does, and deliver the results as the run loop
+/// does: the state the interface reaches when the worker is done. For tests and benchmarks.
+pub fn analyse_now(app: &mut App) {
+    let extractor = Extractor::default();
+    let claims = extractor.corpus(&app.doc.corpus);
+    let comparisons = crate::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
+    update::claims_ready(app, claims);
+    update::comparisons_ready(app, comparisons);
+}
+
 /// Run the interface until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
     let work = analyse_in_background(Arc::clone(&app.doc.corpus));
@@ -111,7 +121,6 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
                             claims: Arc::clone(claims),
                         });
                     }
-                    annotation::perform(&mut app);
                     app.effects.push(annotation::Effect::Refresh);
                 }
                 Work::Comparisons(comparisons) => {
