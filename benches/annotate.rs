@@ -65,12 +65,7 @@ fn app_10k(dir: &std::path::Path) -> crosscheck::tui::App {
         (120, 40),
     );
     app.journal = Some(Journal::open(&file, "bench").unwrap());
-    let extractor = Extractor::default();
-    let claims = extractor.corpus(&app.doc.corpus);
-    let comparisons =
-        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
-    update::claims_ready(&mut app, claims);
-    update::comparisons_ready(&mut app, comparisons);
+    crosscheck::tui::analyse_now(&mut app);
     app.focus = Pane::Claims;
     update::fit(&mut app);
     app

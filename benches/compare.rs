@@ -35,12 +35,7 @@ fn draw_comparison_pane_200_reports(bencher: divan::Bencher, (w, h, zoom): (u16,
         Theme::defaults(),
         (w, h),
     );
-    let extractor = Extractor::default();
-    let claims = extractor.corpus(&app.doc.corpus);
-    let comparisons =
-        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
-    update::claims_ready(&mut app, claims);
-    update::comparisons_ready(&mut app, comparisons);
+    crosscheck::tui::analyse_now(&mut app);
     app.focus = Pane::Comparison;
     app.zoomed = zoom;
     update::fit(&mut app);

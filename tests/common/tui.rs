@@ -14,12 +14,7 @@ use crosscheck::tui::{App, Document, update, view};
 /// as the extraction worker delivers them.
 pub fn app_on(corpus: Corpus, size: (u16, u16)) -> App {
     let mut app = app_extracting(corpus, size);
-    let extractor = crosscheck::extract::Extractor::default();
-    let claims = extractor.corpus(&app.doc.corpus);
-    let comparisons =
-        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
-    update::claims_ready(&mut app, claims);
-    update::comparisons_ready(&mut app, comparisons);
+    crosscheck::tui::analyse_now(&mut app);
     app
 }
 
@@ -101,12 +96,7 @@ pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> Ap
     let mut app = App::new(document, KeyMap::defaults(), Theme::defaults(), size);
     app.journal = Some(crosscheck::annotate::Journal::open(&path, user).unwrap());
     update::fit(&mut app);
-    let extractor = crosscheck::extract::Extractor::default();
-    let claims = extractor.corpus(&app.doc.corpus);
-    let comparisons =
-        crosscheck::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
-    update::claims_ready(&mut app, claims);
-    update::comparisons_ready(&mut app, comparisons);
+    crosscheck::tui::analyse_now(&mut app);
     app
 }
 
