@@ -82,16 +82,52 @@ fn editor(frame: &mut Frame, app: &App, ed: &Editor, area: Rect) {
     }
 }
 
-fn list_area(area: Rect) -> (Rect, Rect, Rect) {
-    let block = Block::default().borders(Borders::ALL);
+/// A window with a query field, a list under it with the selected row kept in view, and a
+/// foot line: the search box and the palette. `row(item, selected, width)` draws one row.
+#[allow(clippy::too_many_arguments)]
+fn list_window<T>(
+    frame: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    query: &Field,
+    items: &[T],
+    selected: usize,
+    row: impl Fn(&T, bool, usize) -> Line<'static>,
+    foot: &str,
+) {
+    let block = pane_block(Line::from(title.to_string()), true, &app.theme);
     let inner = block.inner(area);
-    let [input, list, foot] = Layout::vertical([
+    frame.render_widget(block, area);
+    let [input, list, foot_area] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    (input, list, foot)
+    field_widget(frame, app, query, input, true);
+    let max = list.width as usize;
+    let h = list.height as usize;
+    let top = selected.saturating_sub(h.saturating_sub(1));
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(h)
+        .map(|(i, item)| {
+            let line = row(item, i == selected, max);
+            if i == selected {
+                line.style(app.theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(Line::styled(fit(foot, max), app.theme.muted)),
+        foot_area,
+    );
 }
 
 /// A line with the chars at `marks` highlighted, fitted to `max` cells.
@@ -116,43 +152,6 @@ fn marked(text: &str, marks: &[usize], max: usize, app: &App) -> Vec<Span<'stati
 }
 
 fn search(frame: &mut Frame, app: &App, sb: &SearchBox, area: Rect) {
-    let block = pane_block(
-        Line::from(" Search — Enter jumps, ↑/↓ choose, Esc closes "),
-        true,
-        &app.theme,
-    );
-    frame.render_widget(block, area);
-    let (input, list, foot) = list_area(area);
-    field_widget(frame, app, &sb.query, input, true);
-    let max = list.width as usize;
-    let h = list.height as usize;
-    let top = sb.selected.saturating_sub(h.saturating_sub(1));
-    let lines: Vec<Line> = sb
-        .hits
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(h)
-        .map(|(i, hit)| {
-            let report = &app.doc.corpus.reports[hit.report].id;
-            let head = format!(
-                "{} {:<8} {} · ",
-                if i == sb.selected { "▶" } else { " " },
-                hit.kind.label(),
-                fit(report, 18)
-            );
-            let room = max.saturating_sub(width(&head));
-            let mut spans = vec![Span::styled(head, app.theme.muted)];
-            spans.extend(marked(&hit.text, &hit.marks, room, app));
-            let line = Line::from(spans);
-            if i == sb.selected {
-                line.style(app.theme.selection)
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
     let status = if sb.busy {
         "searching…".to_string()
     } else if sb.answered.is_empty() {
@@ -160,62 +159,59 @@ fn search(frame: &mut Frame, app: &App, sb: &SearchBox, area: Rect) {
     } else {
         format!("{} matches for {:?}", sb.total, sb.answered)
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(fit(&status, max), app.theme.muted)),
-        foot,
+    let row = |hit: &super::input::SearchHit, selected: bool, max: usize| {
+        let report = &app.doc.corpus.reports[hit.report].id;
+        let head = format!(
+            "{} {:<8} {} · ",
+            if selected { "▶" } else { " " },
+            hit.kind.label(),
+            fit(report, 18)
+        );
+        let room = max.saturating_sub(width(&head));
+        let mut spans = vec![Span::styled(head, app.theme.muted)];
+        spans.extend(marked(&hit.text, &hit.marks, room, app));
+        Line::from(spans)
+    };
+    list_window(
+        frame,
+        app,
+        area,
+        " Search — Enter jumps, ↑/↓ choose, Esc closes ",
+        &sb.query,
+        &sb.hits,
+        sb.selected,
+        row,
+        &status,
     );
 }
 
 fn palette(frame: &mut Frame, app: &App, p: &Palette, area: Rect) {
-    let block = pane_block(
-        Line::from(" Commands — Enter runs, ↑/↓ choose, Esc closes "),
-        true,
-        &app.theme,
-    );
-    frame.render_widget(block, area);
-    let (input, list, foot) = list_area(area);
-    field_widget(frame, app, &p.query, input, true);
-    let max = list.width as usize;
-    let h = list.height as usize;
-    let top = p.selected.saturating_sub(h.saturating_sub(1));
     let context = app.focus.context();
-    let lines: Vec<Line> = p
-        .matches
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(h)
-        .map(|(i, action)| {
-            let info = action.info();
-            let keys = app.keymap.keys_for(context, *action);
-            let keys = if keys.is_empty() {
-                app.keymap.keys_for(Context::Global, *action)
-            } else {
-                keys
-            };
-            let key = keys.first().map(ToString::to_string).unwrap_or_default();
-            let head = format!("{} {:<10} ", if i == p.selected { "▶" } else { " " }, key);
-            let line = Line::from(vec![
-                Span::styled(head.clone(), app.theme.hint_key),
-                Span::styled(
-                    fit(info.title, max.saturating_sub(width(&head))),
-                    app.theme.text,
-                ),
-            ]);
-            if i == p.selected {
-                line.style(app.theme.selection)
-            } else {
-                line
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("{} commands", p.matches.len()),
-            app.theme.muted,
-        )),
-        foot,
+    let row = |action: &super::action::Action, selected: bool, max: usize| {
+        let keys = app.keymap.keys_for(context, *action);
+        let keys = if keys.is_empty() {
+            app.keymap.keys_for(Context::Global, *action)
+        } else {
+            keys
+        };
+        let key = keys.first().map(ToString::to_string).unwrap_or_default();
+        let head = format!("{} {:<10} ", if selected { "▶" } else { " " }, key);
+        let title = fit(action.info().title, max.saturating_sub(width(&head)));
+        Line::from(vec![
+            Span::styled(head, app.theme.hint_key),
+            Span::styled(title, app.theme.text),
+        ])
+    };
+    list_window(
+        frame,
+        app,
+        area,
+        " Commands — Enter runs, ↑/↓ choose, Esc closes ",
+        &p.query,
+        &p.matches,
+        p.selected,
+        row,
+        &format!("{} commands", p.matches.len()),
     );
 }
 
