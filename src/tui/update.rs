@@ -290,6 +290,11 @@ fn after_selection_moved(app: &mut App) {
     }
 }
 
+/// Where the reader is drawn in the current layout, if it is on screen.
+pub fn reader_area(app: &App) -> Option<Rect> {
+    screen(app).area(Pane::Reader)
+}
+
 fn screen(app: &App) -> ScreenLayout {
     layout_zoomed(
         Rect::new(0, 0, app.size.0, app.size.1),

@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::input::{Candidates, Editor, Field, Input, Purpose};
 use super::state::{App, Pane};
+use super::text_block::{inner_height, inner_width};
 use crate::annotate::{Target, Value, manual};
 
 /// Enter visual mode at the selected claim (if it is in the reader's report) or at the first
@@ -14,11 +15,13 @@ pub fn start(app: &mut App) {
         app.status = Some("open an article in the reader first (Enter)".into());
         return;
     };
+    // The reader takes the keys, and its area (in this layout) sets where lines wrap.
+    app.focus = Pane::Reader;
     let body = &app.doc.corpus.reports[r].body;
     let at = match app.claims.selected_claim() {
         Some(c) if c.report == app.doc.corpus.reports[r].id => c.span[0],
         _ => {
-            let width = app.size.0.saturating_sub(2).max(10);
+            let width = super::update::reader_area(app).map_or(app.size.0, inner_width);
             crate::extract::sentence_spans(body)
                 .into_iter()
                 .map(|s| s[0])
@@ -26,7 +29,6 @@ pub fn start(app: &mut App) {
                 .unwrap_or(0)
         }
     };
-    app.focus = Pane::Reader;
     app.visual = Some((at, at));
     app.status =
         Some("select: w/b word, )/( sentence, o swap ends, Enter make a claim, Esc cancel".into());
@@ -108,10 +110,12 @@ pub fn update(app: &mut App, action: Action) -> bool {
         _ => return false,
     };
     app.visual = Some((anchor, cursor));
-    let width = app.size.0.saturating_sub(2).max(10);
-    let line = super::reader_pane::line_of(app, r, width, cursor);
-    if line < app.reader_scroll || line > app.reader_scroll + usize::from(app.size.1 / 2) {
-        app.reader_scroll = line.saturating_sub(2);
+    // Keep the cursor's line on screen, as the claims pane does for a claim.
+    if let Some(area) = super::update::reader_area(app) {
+        let line = super::reader_pane::line_of(app, r, inner_width(area), cursor);
+        if line < app.reader_scroll || line >= app.reader_scroll + inner_height(area) {
+            app.reader_scroll = line.saturating_sub(2);
+        }
     }
     true
 }
