@@ -326,6 +326,7 @@ fn field_checks(g: &GoldClaim, c: &Claim) -> Vec<(&'static str, bool)> {
             outcome,
             count,
             parts,
+            ..
         } => {
             check("who", g.group.as_ref().map(|x| *x == who.group));
             check("outcome", g.outcome.map(|o| o == *outcome));

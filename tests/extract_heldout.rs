@@ -107,7 +107,11 @@ const CASES: &[Case] = {
         ),
         (
             "The blast killed the driver and injured two passengers.",
-            &[("civilians", Injured, 2, Some(2), Exact)],
+            // The driver killed was not read when this was written; it is one person killed.
+            &[
+                ("civilians", Killed, 1, Some(1), Exact),
+                ("civilians", Injured, 2, Some(2), Exact),
+            ],
         ),
         (
             "A spokesman for the rebels said 14 of their fighters had died.",

@@ -617,13 +617,15 @@ fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitC
         ClaimFormat::Json => {
             let reports_json: Vec<serde_json::Value> = reports
                 .iter()
-                .map(|r| {
+                .zip(&claims)
+                .map(|(r, claims)| {
                     serde_json::json!({
                         "id": r.id,
                         "headline": r.display_headline().0,
                         "outlet": field_json(&r.outlet),
                         "published": field_json(&r.published),
                         "source": r.provenance.as_ref().map(|p| p.source.as_str()),
+                        "tally": crate::extract::tally::of_report(r, claims),
                     })
                 })
                 .collect();

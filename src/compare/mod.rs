@@ -296,6 +296,7 @@ pub fn compare_members(
             outcome,
             count,
             parts,
+            ..
         } = &c.detail
         {
             let key = format!("{} {}", who.group.replace('_', " "), snake(outcome));

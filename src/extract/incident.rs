@@ -122,7 +122,12 @@ struct Scope<'c> {
     own: Vec<&'c Incident>,
     main_days: Option<(Date, Date)>,
     window: Option<(Date, Date)>,
+    published: Option<Date>,
 }
+
+/// How long before publication an event of an undated incident may be: news reports what
+/// happened in the last weeks, not the last years.
+const RECENT_DAYS: i64 = 31;
 
 impl<'c> Scope<'c> {
     fn new(report: &Report, incidents: &Incidents<'c>) -> Self {
@@ -139,6 +144,21 @@ impl<'c> Scope<'c> {
             own,
             main_days,
             window,
+            published,
+        }
+    }
+
+    /// True when `d` is the reporting of the main incident: inside the window from it to
+    /// publication, or, for an incident of unknown date, in the weeks before publication
+    /// (any day, when that is unknown too).
+    fn reporting(&self, d: (Date, Date)) -> bool {
+        match (self.window, self.main_days, self.published) {
+            (Some(w), _, _) => within(d, w),
+            (None, None, Some(p)) => p
+                .checked_sub(jiff::Span::new().days(RECENT_DAYS))
+                .is_ok_and(|start| within(d, (start, p))),
+            (None, None, None) => true,
+            (None, Some(_), _) => false,
         }
     }
 
@@ -178,7 +198,7 @@ pub fn of_date(report: &Report, incidents: &Incidents, date: PartialDate) -> Str
     if let Some(i) = scope.incident_at(d, incidents) {
         return i.id.clone();
     }
-    if scope.window.is_some_and(|w| within(d, w)) {
+    if scope.reporting(d) {
         main.id.clone()
     } else {
         BACKGROUND.to_string()
@@ -231,7 +251,7 @@ pub fn assign(
                 match scope.incident_at(d, incidents) {
                     Some(i) if i.id == main.id => saw_main = true,
                     Some(i) => saw_other = saw_other.or(Some(i.id.clone())),
-                    None if scope.window.is_some_and(|w| within(d, w)) => saw_main = true,
+                    None if scope.reporting(d) => saw_main = true,
                     None => saw_background = true,
                 }
             }

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::tokens::Tokens;
-use crate::model::{Hedge, Outcome, ResponsibilityStatus, SourceKind};
+use crate::model::{Hedge, Outcome, ResponsibilityStatus, Sex, SourceKind};
 
 /// The lexicon shipped with crosscheck.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
@@ -17,8 +17,11 @@ pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
     groups: HashMap<String, String>,
+    perpetrator_groups: Vec<String>,
+    sexes: HashMap<String, Sex>,
     mixed_group: String,
     outcomes: HashMap<String, Outcome>,
+    event_tolls: HashMap<String, EventToll>,
     toll_nouns: Vec<String>,
     hedges: HashMap<String, HedgeEntry>,
     vague: HashMap<String, VagueEntry>,
@@ -43,6 +46,16 @@ pub struct HedgeEntry {
     pub hedge: Hedge,
     /// Added to the number.
     pub shift: i64,
+}
+
+/// An event named with its toll ("double homicide").
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventToll {
+    /// What happened to the people it counts.
+    pub outcome: Outcome,
+    /// How many.
+    pub count: u64,
 }
 
 /// A vague quantity as an interval.
@@ -131,10 +144,16 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 pub struct Lexicon {
     /// Group nouns → normalised group.
     pub groups: PhraseSet<String>,
+    /// Groups that did the harm (never victims).
+    pub perpetrator_groups: Vec<String>,
+    /// Person nouns that give a sex.
+    pub sexes: HashMap<String, Sex>,
     /// Group for "X and Y" when either is in it.
     pub mixed_group: String,
     /// Outcome words.
     pub outcomes: PhraseSet<Outcome>,
+    /// Events named with their toll.
+    pub event_tolls: PhraseSet<EventToll>,
     /// Nouns for a death toll.
     pub toll_nouns: PhraseSet<()>,
     /// Hedge phrases before numbers.
@@ -194,9 +213,12 @@ impl Lexicon {
         );
         let mut lex = Lexicon {
             groups: PhraseSet::new(file.groups, 1 << 0),
+            perpetrator_groups: file.perpetrator_groups,
+            sexes: file.sexes,
             mixed_group: file.mixed_group,
             outcomes: PhraseSet::new(file.outcomes, 1 << 1),
             toll_nouns: unit(file.toll_nouns, 1 << 2),
+            event_tolls: PhraseSet::new(file.event_tolls, 1 << 13),
             hedges: PhraseSet::new(file.hedges, 1 << 3),
             vague: PhraseSet::new(file.vague, 1 << 4),
             attribution_verbs: unit(file.attribution_verbs, 1 << 5),
@@ -222,6 +244,7 @@ impl Lexicon {
             .first_words()
             .chain(lex.outcomes.first_words())
             .chain(lex.toll_nouns.first_words())
+            .chain(lex.event_tolls.first_words())
             .chain(lex.hedges.first_words())
             .chain(lex.vague.first_words())
             .chain(lex.attribution_verbs.first_words())

@@ -13,6 +13,7 @@ pub mod incident;
 pub mod lexicon;
 pub mod location;
 pub mod numbers;
+pub mod tally;
 pub mod timex;
 pub mod tokens;
 
@@ -178,6 +179,8 @@ impl Extractor {
         let mut claims: Vec<Claim> = Vec::new();
         // Who an unqualified death toll counts, per incident: the first group counted dead.
         let mut toll_who: HashMap<String, Who> = HashMap::default();
+        // Surnames of the people named so far, for "Caskey died".
+        let mut surnames: Vec<String> = Vec::new();
         // The capital named last, for "the capital".
         let mut last_capital: Option<String> = None;
         // The actor named last, for "the group claimed ...".
@@ -210,7 +213,11 @@ impl Extractor {
                 });
             };
 
-            let casualties = casualty::find(&toks, s.from, s.to, lex, toll_who.get(incident));
+            let mut ctx = casualty::Context {
+                toll_who: toll_who.get(incident),
+                surnames: &mut surnames,
+            };
+            let casualties = casualty::find(&toks, s.from, s.to, lex, &mut ctx);
             for c in &casualties {
                 if c.outcome == Outcome::Killed && !c.who.text.is_empty() {
                     toll_who
@@ -222,6 +229,7 @@ impl Extractor {
                     outcome: c.outcome,
                     count: c.count,
                     parts: c.parts.clone(),
+                    person: c.person.clone(),
                 };
                 push(c.start, c.end, c.hedge, detail, &mut claims);
             }
@@ -408,6 +416,7 @@ pub fn value_text(claim: &Claim) -> String {
             outcome,
             count,
             parts,
+            ..
         } => {
             let n = match count.high {
                 Some(h) if h == count.low => count.low.to_string(),

@@ -195,10 +195,16 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
             hedge,
         });
     }
-    if toks.is(i, "no") {
+    if toks.is_any(i, &["no", "nobody", "none"]) {
+        // "no one was hurt" counts nobody, not one.
+        let end = if toks.is(i, "no") && toks.is(i + 1, "one") {
+            i + 2
+        } else {
+            i + 1
+        };
         return Some(Quantity {
             start: i,
-            end: i + 1,
+            end,
             low: 0,
             high: Some(0),
             hedge: Hedge::Negated,

@@ -134,6 +134,11 @@ pub enum Detail {
         /// A breakdown the report gives ("including 20 officers and 34 conscripts").
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         parts: Vec<Part>,
+        /// The one person the claim is about, when the words single someone out ("a
+        /// 24-year-old man", "Diana Gomez, 31", "he"): what the report's tally needs to count
+        /// each victim once.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        person: Option<Person>,
     },
     /// Where something happened, or how far and in which direction from a place.
     Location {
@@ -184,10 +189,45 @@ pub enum Detail {
 /// Who the casualties were.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Who {
-    /// Normalised group: `security_forces`, `soldiers`, `militants`, `civilians`, `people`.
+    /// Normalised group: `security_forces`, `soldiers`, `militants`, `civilians`, `people`,
+    /// `suspects`.
     pub group: String,
     /// The words as written ("Egyptian troops and police officers").
     pub text: String,
+    /// True when the group is the side that did the harm (gunmen, suspects, militants): never
+    /// added into a toll of victims.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub perpetrator: bool,
+}
+
+/// One person singled out by a casualty claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// The name as written ("Diana Gomez"), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Age in years, when given ("a 24-year-old man", "Gomez, 31,").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// Sex, when the words say ("man", "she").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    /// The words point back to someone already mentioned ("he", "the victim").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refers_back: bool,
+    /// The words say it is someone else ("another man", "a second victim", "his wife").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub another: bool,
+}
+
+/// A person's sex as the words give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    /// "man", "boy", "he".
+    Male,
+    /// "woman", "girl", "she".
+    Female,
 }
 
 /// What happened to the people counted.
@@ -198,6 +238,9 @@ pub enum Outcome {
     Killed,
     /// Wounded or injured.
     Injured,
+    /// Hit by gunfire ("five people were shot"): those who died are among them unless the
+    /// words say otherwise, so a report's tally takes the dead out to find the injured.
+    Shot,
     /// Arrested or detained.
     Arrested,
     /// Missing.

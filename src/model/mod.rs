@@ -10,7 +10,7 @@ mod claim;
 
 pub use claim::{
     Attribution, BACKGROUND, Claim, ClaimKind, Count, Detail, Distance, Hedge, Outcome, Part,
-    ResponsibilityStatus, SourceKind, Who,
+    Person, ResponsibilityStatus, Sex, SourceKind, Who,
 };
 
 /// The data-file format version this build writes and reads.

@@ -1,0 +1,242 @@
+//! A count and the people it counts: "at least 35 Egyptian policemen perished", "killing 59
+//! worshippers and wounding more than 150", "two of them fatally", "left two dead".
+
+use super::super::lexicon::Lexicon;
+use super::super::numbers::{Quantity, quantity_at};
+use super::super::tokens::Tokens;
+use super::people::group_at;
+use super::{APPOSITION_STARTS, Casualty, coordinated, outcome, toll_before, who, words};
+use crate::model::{Count, Outcome, Part, Who};
+
+/// The people a count counts and where their words end: a group noun ("17 members of the
+/// security forces"), "of them" or "others" (the group of the count before), or none.
+fn counted_group(
+    toks: &Tokens,
+    q: &Quantity,
+    to: usize,
+    lex: &Lexicon,
+    previous: Option<&Casualty>,
+) -> Option<(Who, usize)> {
+    let mut j = q.end;
+    if toks.is_any(j, &["members", "member"]) && toks.is(j + 1, "of") {
+        j += 1;
+    }
+    if toks.is(j, "of") {
+        j += 1;
+        // "two of them fatally": the people of the count before.
+        if toks.is_any(j, &["them", "those", "whom"]) {
+            let group = previous.map_or_else(|| "people".to_string(), |p| p.who.group.clone());
+            return Some((who(lex, group, words(toks, q.start, j + 1)), j + 1));
+        }
+        if toks.is_any(j, &["the", "these", "those", "its", "their"]) {
+            j += 1;
+        }
+    }
+    let np = group_at(toks, j, to, lex).map(|np| coordinated(toks, np, to, lex))?;
+    let group = if np.group == "inherit" {
+        previous.map_or_else(|| "people".to_string(), |p| p.who.group.clone())
+    } else {
+        np.group
+    };
+    Some((who(lex, group, words(toks, np.start, np.end)), np.end))
+}
+
+/// A count with no group noun: "16 policemen being killed and 13 injured", "killing 59
+/// worshippers and wounding more than 150", "left two dead", "put the death toll at 54".
+fn without_group(
+    toks: &Tokens,
+    q: &Quantity,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    previous: Option<&Casualty>,
+    toll_who: Option<&Who>,
+) -> Option<(Casualty, usize)> {
+    let group_before = || {
+        previous.map_or_else(
+            || who(lex, "people".into(), String::new()),
+            |p| p.who.clone(),
+        )
+    };
+    // "13 injured", "two dead", "one fatally", "2 critically wounded".
+    let mut k = q.end;
+    if toks.is_any(k, &["were", "are", "was", "is"]) {
+        k += 1;
+    }
+    if toks
+        .lower(k)
+        .is_some_and(|w| w.ends_with("ly") && !lex.outcomes.contains_at(toks, k))
+    {
+        k += 1;
+    }
+    if let Some((outcome, end)) = lex.outcomes.at(toks, k).filter(|(_, end)| *end <= to)
+        && !toks.is_any(
+            q.start.wrapping_sub(1),
+            &["at", "on", "in", "since", "by", "from", "to", "of", "than"],
+        )
+    {
+        let claim = Casualty::counted(q.start, end, group_before(), outcome, q);
+        return Some((claim, end));
+    }
+    if let Some(prev) = previous
+        && let Some((outcome, verb)) = outcome::before(toks, q.start, from, lex)
+        && verb + 1 >= prev.end
+    {
+        let claim = Casualty::counted(verb, q.end, prev.who.clone(), outcome, q);
+        return Some((claim, q.end));
+    }
+    let (toll_start, outcome) = toll_before(toks, q, from, lex)?;
+    let who = toll_who
+        .cloned()
+        .unwrap_or_else(|| who(lex, "people".into(), String::new()));
+    Some((Casualty::counted(toll_start, q.end, who, outcome, q), q.end))
+}
+
+/// "55 policemen, including 20 officers and 34 conscripts": the parts, and the token after
+/// the breakdown when there is one.
+fn breakdown(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (Vec<Part>, usize) {
+    let mut parts = Vec::new();
+    let mut p = if toks.is_punct(k, ',') { k + 1 } else { k };
+    if !toks.is(p, "including") {
+        return (parts, k);
+    }
+    p += 1;
+    while let Some(part_q) = quantity_at(toks, p, lex) {
+        let Some(np) = group_at(toks, part_q.end, to, lex) else {
+            break;
+        };
+        parts.push(Part {
+            who: who(lex, np.group, words(toks, np.start, np.end)),
+            count: Count {
+                low: part_q.low,
+                high: part_q.high,
+            },
+        });
+        p = np.end;
+        if toks.is(p, "and") || (toks.is_punct(p, ',') && quantity_at(toks, p + 1, lex).is_some()) {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        (parts, k)
+    } else {
+        (parts, if toks.is_punct(p, ',') { p + 1 } else { p })
+    }
+}
+
+/// The claim a count makes, if any, and where scanning resumes.
+pub fn claim_at(
+    toks: &Tokens,
+    q: &Quantity,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    previous: Option<&Casualty>,
+    toll_who: Option<&Who>,
+) -> Option<(Casualty, usize)> {
+    let mut count = Count {
+        low: q.low,
+        high: q.high,
+    };
+    let Some((mut who, mut np_end)) = counted_group(toks, q, to, lex, previous) else {
+        return without_group(toks, q, from, to, lex, previous, toll_who);
+    };
+    // "three women and two men were injured" is five people injured.
+    let mut parts = Vec::new();
+    if toks.is(np_end, "and")
+        && let Some(q2) = quantity_at(toks, np_end + 1, lex).filter(|q2| q2.hedge == q.hedge)
+        && let Some((who2, end2)) = counted_group(toks, &q2, to, lex, previous)
+        && (who2.group == who.group
+            || [&who.group, &who2.group]
+                .iter()
+                .all(|g| ["people", "civilians"].contains(&g.as_str())))
+        && outcome::after(toks, end2, to, lex).is_some()
+        && outcome::before(toks, q.start, from, lex).is_none()
+    {
+        parts.push(Part {
+            who: who.clone(),
+            count,
+        });
+        parts.push(Part {
+            who: who2.clone(),
+            count: Count {
+                low: q2.low,
+                high: q2.high,
+            },
+        });
+        count.low += q2.low;
+        count.high = count.high.zip(q2.high).map(|(a, b)| a + b);
+        if who2.group != who.group {
+            who.group = "people".into();
+        }
+        who.text = words(toks, q.start, end2);
+        np_end = end2;
+    }
+    let mut k = np_end;
+    // Closing quotation marks belong to the noun phrase.
+    while toks.is_quote(k) {
+        k += 1;
+    }
+    // "Eighteen people, most of them women and children, died": skip the apposition.
+    if toks.is_punct(k, ',')
+        && toks.is_any(k + 1, &APPOSITION_STARTS)
+        && let Some(close) = (k + 2..(k + 14).min(to)).find(|&c| toks.is_punct(c, ','))
+    {
+        k = close + 1;
+    }
+    // "few militants, if any, being killed"
+    if toks.is_punct(k, ',') && toks.is(k + 1, "if") && toks.is(k + 2, "any") {
+        count.low = 0;
+        k += 3;
+        if toks.is_punct(k, ',') {
+            k += 1;
+        }
+    }
+    let k = if parts.is_empty() {
+        let (found, k) = breakdown(toks, k, to, lex);
+        parts = found;
+        k
+    } else {
+        k
+    };
+
+    // "killed 12 terrorists" first: in "killed dozens ... and wounded many others" the verb
+    // before the count is the one that governs it.
+    if let Some((outcome, verb)) = outcome::before(toks, q.start, from, lex) {
+        let claim = Casualty {
+            start: verb,
+            end: k.min(to).max(np_end),
+            who,
+            outcome,
+            count,
+            hedge: q.hedge,
+            parts,
+            person: None,
+        };
+        let end = claim.end;
+        return Some((claim, end));
+    }
+    let (mut outcome, mut end) = outcome::after(toks, k, to, lex)?;
+    // "Two men were shot Tuesday and later died".
+    if matches!(outcome, Outcome::Shot | Outcome::Injured)
+        && let Some(death) = outcome::later_death(toks, end, to, lex)
+    {
+        (outcome, end) = (Outcome::Killed, death);
+    }
+    // Scanning resumes after the noun phrase and its breakdown: a coordinated count ("six
+    // soldiers and two dozen militants") is a claim of its own, a part of a breakdown is not.
+    let resume = if parts.is_empty() { np_end } else { k };
+    let claim = Casualty {
+        start: q.start,
+        end,
+        who,
+        outcome,
+        count,
+        hedge: q.hedge,
+        parts,
+        person: None,
+    };
+    Some((claim, resume))
+}

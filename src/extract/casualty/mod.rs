@@ -1,0 +1,351 @@
+//! Casualty claims: a count or a person, who they were, and what happened to them.
+//!
+//! Two readings share one pass over a sentence. A count ("at least 35", "several", "two
+//! dozen") with a group noun after it and an outcome before ("killed 12 terrorists") or after
+//! it ("were killed", "being killed and 13 injured"): breakdowns ("55, including 20 officers
+//! and 34 conscripts") become parts of the claim; "few, if any" lowers the bound to zero; a
+//! toll without a group takes the group of the report's earlier counts of the dead. And one
+//! person ("a 24-year-old man", "his wife", "Diana Gomez, 31,", "the victim", "he") with
+//! a predicate ("was shot to death", "died at the hospital"): the claim records who the
+//! person is, so the report's tally (see [`super::tally`]) counts each victim once.
+
+mod counts;
+mod outcome;
+mod people;
+mod persons;
+
+use super::lexicon::Lexicon;
+use super::numbers::{Quantity, quantity_at};
+use super::tokens::Tokens;
+use crate::model::{Count, Hedge, Outcome, Part, Person, Who};
+use people::{NounPhrase, group_at};
+
+pub use people::surname;
+
+/// A casualty claim found in a sentence, before attribution and incident are settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Casualty {
+    /// First token of the claim's words.
+    pub start: usize,
+    /// Token after them.
+    pub end: usize,
+    /// Who.
+    pub who: Who,
+    /// What happened.
+    pub outcome: Outcome,
+    /// How many.
+    pub count: Count,
+    /// The hedge.
+    pub hedge: Hedge,
+    /// A breakdown.
+    pub parts: Vec<Part>,
+    /// The one person singled out, if any.
+    pub person: Option<Person>,
+}
+
+impl Casualty {
+    fn counted(start: usize, end: usize, who: Who, outcome: Outcome, q: &Quantity) -> Self {
+        Casualty {
+            start,
+            end,
+            who,
+            outcome,
+            count: Count {
+                low: q.low,
+                high: q.high,
+            },
+            hedge: q.hedge,
+            parts: Vec::new(),
+            person: None,
+        }
+    }
+}
+
+/// Words that open an apposition describing the people counted ("most of them women").
+const APPOSITION_STARTS: [&str; 8] = [
+    "most", "many", "all", "mostly", "among", "both", "mainly", "several",
+];
+
+/// What the rest of the report knows while one sentence is read.
+pub struct Context<'a> {
+    /// Who an unqualified death toll counts in this report (the group of its earlier counts
+    /// of the dead), if known.
+    pub toll_who: Option<&'a Who>,
+    /// Surnames of the people named so far (lowercase): "Caskey died" is someone named.
+    pub surnames: &'a mut Vec<String>,
+}
+
+/// Every casualty claim in tokens `from..to`.
+pub fn find(
+    toks: &Tokens,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    ctx: &mut Context,
+) -> Vec<Casualty> {
+    let mut found: Vec<Casualty> = Vec::new();
+    let mut i = from;
+    while i < to {
+        if let Some((toll, end)) = lex.event_tolls.at(toks, i).filter(|(_, e)| *e <= to) {
+            let q = Quantity {
+                start: i,
+                end,
+                low: toll.count,
+                high: Some(toll.count),
+                hedge: Hedge::Exact,
+            };
+            found.push(Casualty::counted(i, end, people(lex, ""), toll.outcome, &q));
+            i = end;
+            continue;
+        }
+        if let Some((_, end)) = people::age_at(toks, i) {
+            i = end;
+            continue;
+        }
+        if people::apposed_age(toks, i).is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some((claims, next)) = persons::claims_at(toks, i, from, to, lex, ctx) {
+            found.extend(claims);
+            i = next.max(i + 1);
+            continue;
+        }
+        let Some(q) = counted_quantity(toks, i, to, lex) else {
+            i += 1;
+            continue;
+        };
+        match counts::claim_at(toks, &q, from, to, lex, found.last(), ctx.toll_who) {
+            Some((claim, next)) => {
+                found.push(claim);
+                i = next.max(q.end);
+            }
+            None => i = q.end.max(i + 1),
+        }
+    }
+    found
+}
+
+/// A quantity that may count people: not a year ("in 2015"), not a clock time.
+fn counted_quantity(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Quantity> {
+    let q = quantity_at(toks, i, lex).filter(|q| q.end <= to)?;
+    let year = q.hedge == Hedge::Exact && (1800..=2100).contains(&q.low);
+    let clock = toks.is_punct(q.end, ':') || toks.is_any(q.end, &["a.m", "p.m", "am", "pm"]);
+    (!year && !clock).then_some(q)
+}
+
+/// The group `people` (or another) as a `Who`, with its perpetrator flag from the lexicon.
+fn people(lex: &Lexicon, text: &str) -> Who {
+    who(lex, "people".to_string(), text.to_string())
+}
+
+/// A `Who` of `group`, flagged when the lexicon lists the group among perpetrators.
+pub fn who(lex: &Lexicon, group: String, text: String) -> Who {
+    let perpetrator = lex.perpetrator_groups.contains(&group);
+    Who {
+        group,
+        text,
+        perpetrator,
+    }
+}
+
+/// "X and Y": the noun phrase continues past "and" when another group follows.
+fn coordinated(toks: &Tokens, np: NounPhrase, to: usize, lex: &Lexicon) -> NounPhrase {
+    // "two policemen and a civilian": a second noun phrase with its own article or number is
+    // not part of the count.
+    if toks.is(np.end, "and")
+        && quantity_at(toks, np.end + 1, lex).is_none()
+        && !toks.is_any(
+            np.end + 1,
+            &["a", "an", "the", "one", "his", "her", "their"],
+        )
+        && let Some(other) = group_at(toks, np.end + 1, to, lex)
+    {
+        let group = if other.group == np.group {
+            np.group
+        } else if [&np.group, &other.group].contains(&&lex.mixed_group) {
+            lex.mixed_group.clone()
+        } else {
+            "people".to_string()
+        };
+        return NounPhrase {
+            group,
+            end: other.end,
+            ..np
+        };
+    }
+    np
+}
+
+fn words(toks: &Tokens, a: usize, b: usize) -> String {
+    toks.slice(a, b)
+        .trim_matches(|c: char| c == '"' || c == '“' || c == '”')
+        .to_string()
+}
+
+/// "the death toll as in the dozens", "put the number of killed at 16": a toll noun shortly
+/// before the quantity, joined by at / as / to.
+fn toll_before(
+    toks: &Tokens,
+    q: &Quantity,
+    from: usize,
+    lex: &Lexicon,
+) -> Option<(usize, Outcome)> {
+    let mut k = q.start.checked_sub(1)?;
+    while k > from && toks.is_any(k, &["the", "in", "a"]) {
+        k -= 1;
+    }
+    if !toks.is_any(k, &["at", "as", "to"]) {
+        return None;
+    }
+    let window_start = k.saturating_sub(6).max(from);
+    (window_start..k).find_map(|t| {
+        let ((), end) = lex.toll_nouns.at(toks, t)?;
+        // "number of injured" counts the injured; a plain toll counts the dead.
+        let outcome = (t..k)
+            .find_map(|o| lex.outcomes.at(toks, o).map(|(x, _)| x))
+            .unwrap_or(Outcome::Killed);
+        (end <= k).then_some((t, outcome))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Summary = (String, Outcome, u64, Option<u64>, Hedge, String, usize);
+
+    fn casualties(text: &str) -> Vec<Summary> {
+        let lower = text.to_ascii_lowercase();
+        let toks = Tokens::new(text, &lower);
+        let lex = Lexicon::defaults();
+        let police = who(&lex, "security_forces".into(), "policemen".into());
+        let mut surnames = Vec::new();
+        let mut ctx = Context {
+            toll_who: Some(&police),
+            surnames: &mut surnames,
+        };
+        find(&toks, 0, toks.len(), &lex, &mut ctx)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.who.group,
+                    c.outcome,
+                    c.count.low,
+                    c.count.high,
+                    c.hedge,
+                    toks.slice(c.start, c.end).to_string(),
+                    c.parts.len(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Summary {
+        let found = casualties(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn counts_groups_and_outcomes() {
+        use Outcome::*;
+        let c = one("At least 35 Egyptian policemen perished Friday in an Islamist ambush.");
+        assert_eq!(
+            (c.0.as_str(), c.1, c.2, c.3, c.4),
+            ("security_forces", Killed, 35, None, Hedge::AtLeast)
+        );
+        assert_eq!(c.5, "At least 35 Egyptian policemen perished");
+        let c = one("At least 52 Egyptian troops and police officers were killed in clashes.");
+        assert_eq!((c.0.as_str(), c.2), ("security_forces", 52));
+        let c =
+            one("Egyptian security forces on Friday killed 12 “dangerous terrorists” in clashes.");
+        assert_eq!(
+            (c.0.as_str(), c.1, c.2, c.5.as_str()),
+            ("militants", Killed, 12, "killed 12 “dangerous terrorists”")
+        );
+        let c = one("Earlier this week, police arrested 12 suspected militants in the province.");
+        assert_eq!((c.0.as_str(), c.1), ("militants", Arrested));
+        let c = one("A statement said that some of the attackers had died.");
+        assert_eq!((c.0.as_str(), c.4), ("militants", Hedge::Vague));
+        let c = one("Several “terrorists” were also killed in the clashes, said the ministry.");
+        assert_eq!((c.2, c.3, c.4), (3, Some(9), Hedge::Vague));
+        let c = one("the group claimed the bombing, killing all 224 people on board.");
+        assert_eq!((c.0.as_str(), c.2), ("people", 224));
+    }
+
+    #[test]
+    fn several_claims_in_one_sentence() {
+        let found =
+            casualties("the gun battle resulted in 16 policemen being killed and 13 injured.");
+        assert_eq!(
+            found.iter().map(|c| (c.2, c.1)).collect::<Vec<_>>(),
+            [(16, Outcome::Killed), (13, Outcome::Injured)]
+        );
+        assert_eq!(found[1].0, "security_forces");
+        let found = casualties(
+            "Last Sunday, six soldiers and two dozen militants were killed in assaults.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .map(|c| (c.0.as_str(), c.2))
+                .collect::<Vec<_>>(),
+            [("soldiers", 6), ("militants", 24)]
+        );
+        let found = casualties(
+            "the attack, which killed dozens of Egyptian personnel and wounded many others.",
+        );
+        assert_eq!(
+            found
+                .iter()
+                .map(|c| (c.1, c.0.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (Outcome::Killed, "security_forces"),
+                (Outcome::Injured, "security_forces")
+            ]
+        );
+    }
+
+    #[test]
+    fn breakdowns_vague_bounds_and_tolls() {
+        let c = one(
+            "At least 55 policemen, including 20 officers and 34 conscripts, were killed in a shootout.",
+        );
+        assert_eq!((c.2, c.6), (55, 2));
+        let found = casualties(
+            "officials described the death toll as in the dozens, with few militants, if any, being killed.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].2, found[0].4),
+            ("security_forces", 24, Hedge::Vague)
+        );
+        assert_eq!(
+            (found[1].0.as_str(), found[1].2, found[1].3),
+            ("militants", 0, Some(5))
+        );
+        let found = casualties(
+            "Official numbers put the number of killed at 16 while other media put the number at 54.",
+        );
+        assert_eq!(found.iter().map(|c| c.2).collect::<Vec<_>>(), [16, 54]);
+    }
+
+    #[test]
+    fn numbers_that_count_nothing() {
+        for text in [
+            "President Sisi prepares to attend the 75th anniversary of the Battle.",
+            "1.2114013-2760217987",
+            "the army in 2013 removed the president",
+            "over 100 km from Cairo",
+            "two truck drivers who were leaving the site",
+            "over 100 Copts were killed in three attacks in Cairo",
+            "The president extended for three months the state of emergency.",
+        ] {
+            let found = casualties(text);
+            let expected = usize::from(text.contains("Copts"));
+            assert_eq!(found.len(), expected, "{text}: {found:?}");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! What happened to the people counted, as English says it: a verb before them ("killing
+//! two", "fatally shot a teen"), a predicate after them ("were shot to death", "died at the
+//! hospital", "is in critical condition"), and a later death in the same clause ("was shot
+//! Tuesday and died"), which makes the wounded dead.
+
+use super::super::lexicon::Lexicon;
+use super::super::tokens::{Kind, Tokens};
+use crate::model::Outcome;
+
+/// Words that end the search for an outcome after the group.
+const CLAUSE_END: [&str; 5] = ["but", "while", "whereas", "although", "though"];
+/// How far an outcome word may be from a counted group.
+const OUTCOME_WINDOW: usize = 8;
+/// Words a predicate may pass before its outcome: auxiliaries, adverbs of time and manner,
+/// "believed to be", "found", days ("was shot Tuesday and died").
+const PREDICATE: [&str; 44] = [
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "be",
+    "also",
+    "later",
+    "then",
+    "subsequently",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "believed",
+    "thought",
+    "to",
+    "found",
+    "still",
+    "both",
+    "all",
+    "remains",
+    "remained",
+    "listed",
+    "now",
+    "eventually",
+    "initially",
+    "each",
+    "who",
+    "later",
+    "reported",
+    "left",
+    "critically",
+    "seriously",
+    "badly",
+    "fatally",
+    "accidentally",
+    "instantly",
+    "immediately",
+    "allegedly",
+    "ultimately",
+];
+/// Time words a predicate may pass ("was killed early Sunday").
+const TIMES: [&str; 17] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "early",
+    "late",
+    "today",
+    "yesterday",
+    "overnight",
+    "tonight",
+];
+/// Auxiliaries that make a participle passive ("was shot").
+const AUXILIARIES: [&str; 9] = [
+    "was", "were", "is", "are", "been", "being", "be", "remains", "remained",
+];
+/// Words that start an object after a verb ("shot his neighbor", "killed a man").
+const OBJECT_STARTS: [&str; 12] = [
+    "a", "an", "the", "his", "her", "their", "him", "them", "its", "himself", "herself", "one",
+];
+/// Words that negate a predicate ("was not hurt").
+const NEGATIONS: [&str; 3] = ["not", "never", "n't"];
+
+/// An outcome phrase ending just before token `i` ("killed 12", "killing all 224", "fatally
+/// shot a", "shot and killed a"): the outcome and its first token.
+pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
+    let mut end = i;
+    if toks.is(end.wrapping_sub(1), "all") {
+        end -= 1;
+    }
+    // The earliest start whose phrase ends right at `end` is the longest phrase.
+    (end.saturating_sub(4).max(from)..end).find_map(|k| {
+        lex.outcomes
+            .at(toks, k)
+            .filter(|(_, e)| *e == end)
+            .map(|(o, _)| (o, k))
+    })
+}
+
+/// An outcome word within the window after token `i`, stopping at the end of the clause:
+/// the loose reading used after a count ("16 policemen being killed").
+pub fn after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
+    let stop = (i + OUTCOME_WINDOW).min(to);
+    for k in i..stop {
+        if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &CLAUSE_END) {
+            return None;
+        }
+        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
+            return Some((outcome, end));
+        }
+    }
+    None
+}
+
+/// What a predicate starting at token `i` says happened to its subject, passing only
+/// auxiliaries, adverbs and times ("was found shot to death", "died Monday"): the strict
+/// reading used after one person, where a loose window would take another clause's verb.
+/// `None` when there is none or it is negated ("was not hurt").
+pub fn predicate(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
+    let mut k = i;
+    let mut negated = false;
+    let mut auxiliary = false;
+    while k < to && k < i + 8 {
+        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
+            // "A man who shot his neighbor", "the gunman killed his wife": without an
+            // auxiliary, a verb with an object after it is active, and its subject did it.
+            let active = !auxiliary && toks.is_any(end, &OBJECT_STARTS)
+                || !auxiliary && super::super::numbers::quantity_at(toks, end, lex).is_some();
+            return (!negated && !active).then_some((outcome, end));
+        }
+        auxiliary |= toks.is_any(k, &AUXILIARIES);
+        let passable = toks.is_any(k, &PREDICATE)
+            || toks.is_any(k, &TIMES)
+            || (toks.kind(k) == Some(Kind::Word)
+                && toks
+                    .lower(k)
+                    .is_some_and(|w| w.ends_with("ly") && w.len() > 4));
+        if toks.is_any(k, &NEGATIONS) {
+            negated = true;
+        } else if !passable {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// After someone was shot or hurt: a death later in the same clause ("was shot Tuesday and
+/// died at a hospital", "Girl shot at party dies"). Stops at the clause's end, a relative
+/// clause (its subject is someone else) or a new subject.
+pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<usize> {
+    for k in i..(i + 12).min(to) {
+        if toks.is_punct(k, '.')
+            || toks.is_punct(k, ';')
+            || toks.is_any(k, &CLAUSE_END)
+            || toks.is_any(k, &NEW_SUBJECT)
+            || toks.lower(k).is_some_and(|w| w.starts_with("surviv"))
+            || super::super::numbers::number_at(toks, k).is_some()
+        {
+            return None;
+        }
+        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
+            if outcome == Outcome::Killed {
+                return Some(end);
+            }
+        }
+    }
+    None
+}
+
+/// Words that open another clause's subject: a death after them is someone else's.
+const NEW_SUBJECT: [&str; 10] = [
+    "who", "which", "whose", "whom", "he", "she", "they", "a", "an", "police",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &'static str) -> Tokens<'static> {
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        Tokens::new(text, lower)
+    }
+
+    #[test]
+    fn verbs_before_and_predicates_after() {
+        let lex = Lexicon::defaults();
+        let t = toks("police fatally shot a man");
+        assert_eq!(before(&t, 3, 0, &lex), Some((Outcome::Killed, 1)));
+        let t = toks("he shot and killed a man");
+        assert_eq!(before(&t, 4, 0, &lex), Some((Outcome::Killed, 1)));
+        let t = toks("was found shot to death early Sunday");
+        assert_eq!(
+            predicate(&t, 0, t.len(), &lex).map(|o| o.0),
+            Some(Outcome::Killed)
+        );
+        let t = toks("is in critical condition");
+        assert_eq!(
+            predicate(&t, 0, t.len(), &lex).map(|o| o.0),
+            Some(Outcome::Injured)
+        );
+        let t = toks("was not hurt");
+        assert_eq!(predicate(&t, 0, t.len(), &lex), None);
+        let t = toks("said the man was killed");
+        assert_eq!(predicate(&t, 0, t.len(), &lex), None);
+    }
+
+    #[test]
+    fn a_later_death_in_the_same_clause() {
+        let lex = Lexicon::defaults();
+        let t = toks("Tuesday night and died at a hospital");
+        assert!(later_death(&t, 0, t.len(), &lex).is_some());
+        let t = toks("at party dies");
+        assert!(later_death(&t, 0, t.len(), &lex).is_some());
+        let t = toks("by a suspect who was later killed by police");
+        assert!(later_death(&t, 0, t.len(), &lex).is_none());
+        let t = toks("in the leg and is expected to survive");
+        assert!(later_death(&t, 0, t.len(), &lex).is_none());
+    }
+}

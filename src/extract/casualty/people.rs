@@ -1,0 +1,361 @@
+//! The people a casualty claim is about, as English names them: a group noun after a count
+//! ("35 Egyptian policemen"), one person ("a 24-year-old Santa Ana man", "his wife"), someone
+//! named ("Diana Gomez, 31,"), or someone mentioned before ("the victim", "he").
+
+use super::super::lexicon::Lexicon;
+use super::super::numbers::quantity_at;
+use super::super::tokens::{Kind, Tokens};
+use crate::model::{Person, Sex};
+
+/// Words that end the search for a group noun after a quantity or determiner.
+const NOT_MODIFIERS: [&str; 31] = [
+    "were", "was", "are", "is", "have", "has", "had", "been", "being", "in", "on", "at", "by",
+    "from", "with", "and", "or", "of", "to", "for", "who", "that", "while", "but", "as", "after",
+    "before", "when", "if", "than", "said",
+];
+/// Modifiers saying the person is not one already counted ("a second victim").
+const ANOTHER: [&str; 7] = [
+    "another",
+    "other",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "additional",
+];
+/// Determiners before one person mentioned again.
+pub const DEFINITE: [&str; 2] = ["the", "that"];
+/// Possessives before a person related to someone mentioned ("his wife", "her son").
+pub const POSSESSIVE: [&str; 3] = ["his", "her", "their"];
+/// How many modifiers may stand before a group noun.
+const MAX_MODIFIERS: usize = 4;
+
+/// A noun phrase naming people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounPhrase {
+    /// Normalised group ("inherit" for "others": the group of the count before).
+    pub group: String,
+    /// First token of its words (after quotation marks).
+    pub start: usize,
+    /// Token after the noun.
+    pub end: usize,
+    /// An age among the modifiers ("24-year-old").
+    pub age: Option<u32>,
+    /// The sex the noun gives.
+    pub sex: Option<Sex>,
+    /// A modifier saying it is someone else ("another", "second").
+    pub another: bool,
+}
+
+impl NounPhrase {
+    /// True when the head noun names one person ("man", not "men" or "police").
+    pub fn singular(&self, toks: &Tokens) -> bool {
+        let Some(noun) = toks.lower(self.end - 1) else {
+            return false;
+        };
+        !(noun.ends_with('s')
+            || noun.ends_with("men")
+            || matches!(
+                noun,
+                "police" | "people" | "personnel" | "children" | "staff" | "folk" | "youth"
+            ))
+    }
+
+    /// The person this phrase singles out.
+    pub fn person(&self, refers_back: bool) -> Person {
+        Person {
+            name: None,
+            age: self.age,
+            sex: self.sex,
+            refers_back,
+            another: self.another,
+        }
+    }
+}
+
+/// An age at token `j`: "24-year-old", "24 year old", "2-month-old" (age 0). Returns the age
+/// and the token after it.
+pub fn age_at(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
+    if toks.kind(j) != Some(Kind::Number) {
+        return None;
+    }
+    let n: u32 = toks.text(j).parse().ok().filter(|n| *n < 130)?;
+    let mut k = j + 1;
+    if toks.is_punct(k, '-') {
+        k += 1;
+    }
+    let word = toks.lower(k)?;
+    let unit = word.split('-').next().unwrap_or(word);
+    let months = matches!(unit, "month" | "months" | "week" | "weeks" | "day" | "days");
+    if !(matches!(unit, "year" | "years") || months) {
+        return None;
+    }
+    // "24-year-old", or "24 year old" / "24 years old".
+    let end = if word.ends_with("-old") {
+        k + 1
+    } else if toks.is_punct(k + 1, '-') && toks.is(k + 2, "old") {
+        k + 3
+    } else if toks.is(k + 1, "old") {
+        k + 2
+    } else {
+        return None;
+    };
+    Some((if months { 0 } else { n }, end))
+}
+
+/// A number standing alone between commas after a name or noun ("Gomez, 31, died"): an age,
+/// never a count.
+pub fn apposed_age(toks: &Tokens, i: usize) -> Option<u32> {
+    if toks.kind(i) != Some(Kind::Number) || i == 0 || !toks.is_punct(i - 1, ',') {
+        return None;
+    }
+    let closes = toks.is_punct(i + 1, ',')
+        || toks.is_punct(i + 1, ')')
+        || toks.kind(i + 1).is_none()
+        || toks.is_punct(i + 1, '.');
+    let before = i.checked_sub(2).and_then(|k| toks.kind(k)) == Some(Kind::Word);
+    let n: u32 = toks.text(i).parse().ok()?;
+    (closes && before && n < 130).then_some(n)
+}
+
+/// The sex a person noun gives.
+fn sex_of(toks: &Tokens, noun: usize, lex: &Lexicon) -> Option<Sex> {
+    toks.lower(noun).and_then(|w| lex.sexes.get(w)).copied()
+}
+
+/// A group noun phrase from token `i`: skips up to four modifiers (adjectives, ages, names
+/// of places, "another"). Returns `None` when no group noun comes first.
+pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<NounPhrase> {
+    let mut j = i;
+    let mut modifiers = 0;
+    let mut age = None;
+    let mut another = false;
+    while j < to {
+        if let Some((group, end)) = lex.groups.at(toks, j) {
+            // "another man", "other victims": a modifier when a noun follows.
+            if group == "inherit"
+                && toks.is_any(j, &ANOTHER)
+                && group_at(toks, end, to, lex).is_some()
+            {
+                another = true;
+                modifiers += 1;
+                j = end;
+                continue;
+            }
+            return Some(NounPhrase {
+                group,
+                start: first_word(toks, i, j),
+                end,
+                age,
+                sex: sex_of(toks, end - 1, lex),
+                another: another || toks.is_any(j, &ANOTHER),
+            });
+        }
+        // A nationality plural heads the phrase unless a group noun follows ("Egyptian
+        // soldiers" are soldiers; "27 Palestinians" are people).
+        if demonym_plural(toks, j) && !lex.groups.contains_at(toks, j + 1) {
+            return Some(NounPhrase {
+                group: "people".to_string(),
+                start: first_word(toks, i, j),
+                end: j + 1,
+                age,
+                sex: None,
+                another,
+            });
+        }
+        if toks.is_quote(j) {
+            j += 1;
+            continue;
+        }
+        if modifiers == MAX_MODIFIERS {
+            return None;
+        }
+        if let Some((a, end)) = age_at(toks, j) {
+            age = Some(a);
+            modifiers += 1;
+            j = end;
+            continue;
+        }
+        let is_modifier = toks.kind(j) == Some(Kind::Word)
+            && !toks.is_any(j, &NOT_MODIFIERS)
+            && !lex.outcomes.contains_at(toks, j)
+            && quantity_at(toks, j, lex).is_none();
+        if !is_modifier {
+            return None;
+        }
+        another |= toks.is_any(j, &ANOTHER);
+        modifiers += 1;
+        j += 1;
+    }
+    None
+}
+
+/// A capitalised plural naming people by nationality or community ("Palestinians").
+fn demonym_plural(toks: &Tokens, j: usize) -> bool {
+    toks.is_capitalized(j)
+        && toks.lower(j).is_some_and(|w| {
+            w.len() > 4
+                && (w.ends_with("ans")
+                    || w.ends_with("is")
+                    || w.ends_with("ese")
+                    || w.ends_with("ites"))
+        })
+}
+
+/// The first token of `from..to` that is not a quotation mark.
+pub fn first_word(toks: &Tokens, from: usize, to: usize) -> usize {
+    (from..to).find(|&k| !toks.is_quote(k)).unwrap_or(to)
+}
+
+/// "he" / "she" (subject) or "him" (object) at token `i`: one person mentioned before.
+pub fn pronoun_at(toks: &Tokens, i: usize, subject: bool) -> Option<Sex> {
+    let w = toks.lower(i)?;
+    match (w, subject) {
+        ("he", true) | ("him", false) => Some(Sex::Male),
+        ("she", true) | ("her", false) => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// Capitalised words that start sentences or name things other than people.
+const NOT_NAMES: [&str; 40] = [
+    "the",
+    "a",
+    "an",
+    "police",
+    "officers",
+    "authorities",
+    "investigators",
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "one",
+    "no",
+    "but",
+    "and",
+    "when",
+    "after",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "county",
+    "city",
+    "street",
+    "avenue",
+    "hospital",
+    "center",
+    "department",
+    "office",
+    "news",
+    "according",
+    "both",
+];
+
+/// A person's name at token `i`: two to four capitalised words ("Diana Gomez", "Caitlin L.
+/// Caskey"), or one capitalised word already known as a surname. Returns the name's tokens.
+/// A role before it ("Officer Douglas Barney") is left to the caller.
+pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[String]) -> Option<(usize, usize)> {
+    if !toks.is_capitalized(i) || toks.is_any(i, &NOT_NAMES) {
+        return None;
+    }
+    // The start of a run of capitals only.
+    if i > 0 && toks.is_capitalized(i - 1) {
+        return None;
+    }
+    let mut j = i;
+    let mut words = 0;
+    while j < to && words < 4 {
+        if toks.is_capitalized(j) && !toks.is_any(j, &NOT_NAMES) {
+            let initial = toks.text(j).len() == 1;
+            j += 1;
+            if initial && toks.is_punct(j, '.') {
+                j += 1;
+            }
+            words += 1;
+        } else if toks.is_quote(j) && words > 0 {
+            // A nickname in quotes: Larry "Boxx" Henderson.
+            let close = (j + 1..(j + 4).min(to)).find(|&k| toks.is_quote(k))?;
+            j = close + 1;
+        } else {
+            break;
+        }
+    }
+    if words >= 2 {
+        return Some((i, j));
+    }
+    let surname = toks.lower(i)?;
+    (words == 1 && known.iter().any(|k| k == surname)).then_some((i, i + 1))
+}
+
+/// The surname of a name ("Caskey" of "Caitlin L. Caskey"), lowercased.
+pub fn surname(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”')
+        .rev()
+        .find(|w| w.len() > 2 && !matches!(*w, "Jr." | "Sr." | "II" | "III"))
+        .unwrap_or(name)
+        .trim_end_matches(['.', ','])
+        .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &'static str) -> Tokens<'static> {
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        Tokens::new(text, lower)
+    }
+
+    #[test]
+    fn ages_are_read_and_never_counts() {
+        let t = toks("a 24-year-old man, a 2-month-old girl and a 70 year old woman");
+        assert_eq!(age_at(&t, 1), Some((24, 4)));
+        assert_eq!(age_at(&t, 7), Some((0, 10)));
+        assert_eq!(age_at(&t, 13).map(|a| a.0), Some(70));
+        let t = toks("Diana Gomez, 31, died");
+        assert_eq!(apposed_age(&t, 3), Some(31));
+        let t = toks("killed 31, police said");
+        assert_eq!(apposed_age(&t, 1), None);
+    }
+
+    #[test]
+    fn noun_phrases_carry_age_sex_and_another() {
+        let lex = Lexicon::defaults();
+        let t = toks("24-year-old Santa Ana man was shot");
+        let np = group_at(&t, 0, t.len(), &lex).unwrap();
+        assert_eq!(
+            (np.age, np.sex, np.another),
+            (Some(24), Some(Sex::Male), false)
+        );
+        assert!(np.singular(&t));
+        let t = toks("second victim");
+        assert!(group_at(&t, 0, t.len(), &lex).unwrap().another);
+        let t = toks("another woman");
+        let np = group_at(&t, 0, t.len(), &lex).unwrap();
+        assert_eq!((np.group.as_str(), np.another), ("people", true));
+        let t = toks("others were hurt");
+        assert_eq!(group_at(&t, 0, t.len(), &lex).unwrap().group, "inherit");
+    }
+
+    #[test]
+    fn names_are_runs_of_capitals() {
+        let t = toks("Police said Caitlin L. Caskey of Ashdown was shot");
+        assert_eq!(name_at(&t, 2, t.len(), &[]), Some((2, 6)));
+        assert_eq!(name_at(&t, 0, t.len(), &[]), None);
+        let t = toks("Caskey died");
+        assert_eq!(name_at(&t, 0, t.len(), &[]), None);
+        assert_eq!(name_at(&t, 0, t.len(), &["caskey".into()]), Some((0, 1)));
+        assert_eq!(surname("Caitlin L. Caskey"), "caskey");
+        assert_eq!(surname("Larry \"Boxx\" Henderson Jr."), "henderson");
+    }
+}

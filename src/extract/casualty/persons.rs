@@ -1,0 +1,247 @@
+//! One person and what happened to them: "A 24-year-old Santa Ana man was shot to death",
+//! "Diana Gomez, 31, died", "his wife also died", "He was pronounced dead", "police fatally
+//! shot a teen", "A man and his wife were found dead".
+
+use super::super::lexicon::Lexicon;
+use super::super::tokens::{Kind, Tokens};
+use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at, surname};
+use super::{Casualty, Context, outcome, who, words};
+use crate::model::{Count, Hedge, Outcome, Person, Who};
+
+/// One person as the subject or object of a casualty.
+#[derive(Debug, Clone)]
+struct Subject {
+    /// First token of its words.
+    start: usize,
+    /// Token after its words (and any apposition: "Gomez, 31,").
+    end: usize,
+    /// Who.
+    who: Who,
+    /// Who exactly.
+    person: Person,
+    /// A pronoun subject ("he"): never the object of a verb before it.
+    pronoun: bool,
+}
+
+/// Verbs after which a bare noun phrase is an object ("Shooting leaves 12-year-old boy in
+/// critical condition").
+const LEAVES: [&str; 4] = ["leaves", "left", "leaving", "leave"];
+
+/// The person whose words start at token `i`, if any.
+fn subject_at(
+    toks: &Tokens,
+    i: usize,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    ctx: &mut Context,
+) -> Option<Subject> {
+    let noun = |start: usize, np_from: usize, refers_back: bool| {
+        let np = group_at(toks, np_from, to, lex).filter(|np| np.singular(toks))?;
+        (np.group != "inherit" || np.another).then(|| {
+            let group = if np.group == "inherit" {
+                "people".to_string()
+            } else {
+                np.group.clone()
+            };
+            Subject {
+                start,
+                end: np.end,
+                who: who(lex, group, words(toks, np.start, np.end)),
+                person: np.person(refers_back),
+                pronoun: false,
+            }
+        })
+    };
+    if toks.is_any(i, &["a", "an"]) {
+        return noun(i, i + 1, false);
+    }
+    if toks.is_any(i, &POSSESSIVE) {
+        return noun(i, i + 1, false);
+    }
+    if toks.is_any(i, &DEFINITE) {
+        return noun(i, i + 1, true);
+    }
+    if let Some(sex) = pronoun_at(toks, i, true) {
+        return Some(Subject {
+            start: i,
+            end: i + 1,
+            who: who(lex, "people".into(), toks.text(i).to_string()),
+            person: Person {
+                sex: Some(sex),
+                refers_back: true,
+                ..Person::default()
+            },
+            pronoun: true,
+        });
+    }
+    // A bare noun phrase: a headline ("Girl shot at party dies", "Teen killed") or an
+    // object after "leaves" ("leaves 12-year-old boy in critical condition").
+    let bare = (i == from && toks.is_capitalized(i))
+        || (i > from && toks.is_any(i - 1, &LEAVES))
+        || (people::age_at(toks, i).is_some() && !toks.is_any(i.wrapping_sub(1), &DEFINITE));
+    if bare && let Some(s) = noun(i, i, false) {
+        return Some(s);
+    }
+    named_at(toks, i, to, lex, ctx)
+}
+
+/// Someone named ("Diana Gomez", "Officer Douglas Barney", "Caskey" once named in full).
+fn named_at(
+    toks: &Tokens,
+    i: usize,
+    to: usize,
+    lex: &Lexicon,
+    ctx: &mut Context,
+) -> Option<Subject> {
+    let (start, end) = name_at(toks, i, to, ctx.surnames)?;
+    // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee").
+    let role = lex.groups.at(toks, start).filter(|(_, e)| *e < end);
+    let (group, name_from) = match role {
+        Some((group, e)) if group != "inherit" => (group, e),
+        _ => ("people".to_string(), start),
+    };
+    let name = toks.slice(name_from, end).to_string();
+    let last = surname(&name);
+    if !ctx.surnames.contains(&last) {
+        ctx.surnames.push(last);
+    }
+    Some(Subject {
+        start,
+        end,
+        who: who(lex, group, name.clone()),
+        person: Person {
+            name: Some(name),
+            ..Person::default()
+        },
+        pronoun: false,
+    })
+}
+
+/// What stands after a person before the predicate: an age or description between commas
+/// ("Gomez, 31,", "Rodney Jones, a 42-year-old father of two,"), or "of" a place ("Caskey
+/// of Ashdown"). Returns the token after it and the age it gives.
+fn apposition(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (usize, Option<u32>) {
+    if toks.is(k, "of") && toks.is_capitalized(k + 1) {
+        let mut j = k + 1;
+        while toks.is_capitalized(j) || toks.is_punct(j, ',') && toks.is_capitalized(j + 1) {
+            j += 1;
+        }
+        return (j, None);
+    }
+    if !toks.is_punct(k, ',') {
+        return (k, None);
+    }
+    let Some(close) = (k + 1..(k + 14).min(to)).find(|&c| toks.is_punct(c, ',')) else {
+        return (k, None);
+    };
+    let inside = k + 1..close;
+    // A clause between the commas ("police said") is not a description.
+    if inside
+        .clone()
+        .any(|j| lex.attribution_verbs.contains_at(toks, j) || lex.outcomes.contains_at(toks, j))
+    {
+        return (k, None);
+    }
+    let age = inside.clone().find_map(|j| {
+        people::age_at(toks, j).map(|a| a.0).or_else(|| {
+            (toks.kind(j) == Some(Kind::Number))
+                .then(|| toks.text(j).parse().ok())
+                .flatten()
+                .filter(|n: &u32| *n < 130)
+        })
+    });
+    (close + 1, age)
+}
+
+/// The claims made about the person (or people joined by "and") whose words start at token
+/// `i`, and where scanning resumes.
+pub fn claims_at(
+    toks: &Tokens,
+    i: usize,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    ctx: &mut Context,
+) -> Option<(Vec<Casualty>, usize)> {
+    // "police shot him", "killing her".
+    if let Some(sex) = pronoun_at(toks, i, false)
+        && group_at(toks, i + 1, to, lex).is_none()
+        && let Some((outcome, verb)) = outcome::before(toks, i, from, lex)
+    {
+        let person = Person {
+            sex: Some(sex),
+            refers_back: true,
+            ..Person::default()
+        };
+        let who = who(lex, "people".into(), toks.text(i).to_string());
+        return Some((vec![one(verb, i + 1, who, outcome, person)], i + 1));
+    }
+    let first = subject_at(toks, i, from, to, lex, ctx)?;
+    if !first.pronoun
+        && let Some((outcome, verb)) = outcome::before(toks, first.start, from, lex)
+    {
+        // "killed his estranged wife and her mother".
+        let mut claims = Vec::new();
+        let mut next = Some(first);
+        let mut end = i;
+        while let Some(object) = next.take() {
+            let (after, age) = apposition(toks, object.end, to, lex);
+            let mut person = object.person;
+            person.age = person.age.or(age);
+            claims.push(one(verb, object.end, object.who, outcome, person));
+            end = after;
+            if claims.len() < 4 && toks.is(after, "and") {
+                next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
+            }
+        }
+        return Some((claims, end));
+    }
+    let mut subjects = vec![first];
+    loop {
+        let last = subjects.last().expect("one subject at least");
+        let (end, age) = apposition(toks, last.end, to, lex);
+        let last = subjects.last_mut().expect("one subject at least");
+        last.end = end;
+        last.person.age = last.person.age.or(age);
+        // "A man and his wife", "Stephens and Paul Rayer".
+        if subjects.len() < 4
+            && toks.is(end, "and")
+            && let Some(next) = subject_at(toks, end + 1, from, to, lex, ctx)
+            && !next.pronoun
+        {
+            subjects.push(next);
+            continue;
+        }
+        break;
+    }
+    let end = subjects.last().map(|s| s.end).unwrap_or(i);
+    let (mut outcome, mut stop) = outcome::predicate(toks, end, to, lex)?;
+    if matches!(outcome, Outcome::Shot | Outcome::Injured)
+        && let Some(death) = outcome::later_death(toks, stop, to, lex)
+    {
+        (outcome, stop) = (Outcome::Killed, death);
+    }
+    let resume = end;
+    let claims = subjects
+        .into_iter()
+        .map(|s| one(s.start, stop, s.who, outcome, s.person))
+        .collect();
+    Some((claims, resume))
+}
+
+fn one(start: usize, end: usize, who: Who, outcome: Outcome, person: Person) -> Casualty {
+    Casualty {
+        start,
+        end,
+        who,
+        outcome,
+        count: Count {
+            low: 1,
+            high: Some(1),
+        },
+        hedge: Hedge::Exact,
+        parts: Vec::new(),
+        person: Some(person),
+    }
+}

@@ -1,0 +1,262 @@
+//! A report's tally: how many victims of its incident it says were killed and injured.
+//!
+//! News states the toll two ways, often both in one report: as counts ("two men were killed",
+//! "five people were shot, one fatally") and person by person ("a 24-year-old man was shot to
+//! death… his wife also died… she was pronounced dead"). The tally weighs them together:
+//! people singled out are merged when the words point back ("he", "the victim"), when a name
+//! recurs, or when a later mention fits an earlier one (same sex and age, another sentence),
+//! and kept apart when the words say it is someone else ("another man", "his wife"). Killed
+//! is the larger of the largest count and the people killed; injured the larger of the
+//! largest count, the people hurt and not killed, and those shot less those killed.
+//! Perpetrators are never victims.
+
+use serde::Serialize;
+
+use crate::model::{Claim, Detail, Hedge, Outcome, Person, Report, Sex};
+
+/// The report's figure for one outcome.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    /// The figure.
+    pub low: u64,
+    /// Its upper bound, when bounded (`None` for "at least").
+    pub high: Option<u64>,
+    /// The claims it rests on.
+    pub claims: Vec<String>,
+    /// How it was reached.
+    pub why: String,
+}
+
+/// Victims killed and injured, as one report states them for one incident.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Victims killed.
+    pub killed: Figure,
+    /// Victims injured (and not killed).
+    pub injured: Figure,
+}
+
+/// One person the report singles out, after merging the mentions of them.
+#[derive(Debug)]
+struct Entity<'c> {
+    name: Option<String>,
+    age: Option<u32>,
+    sex: Option<Sex>,
+    victim: bool,
+    killed: bool,
+    /// Introduced as someone else ("a third person", "another man").
+    another: bool,
+    sentence: usize,
+    claims: Vec<&'c Claim>,
+}
+
+impl Entity<'_> {
+    fn fits(&self, p: &Person, victim: Option<bool>) -> bool {
+        let same = |a: Option<Sex>, b: Option<Sex>| a.is_none() || b.is_none() || a == b;
+        same(self.sex, p.sex)
+            && (self.age.is_none() || p.age.is_none() || self.age == p.age)
+            && match (&self.name, &p.name) {
+                (Some(a), Some(b)) => shares_name(a, b),
+                _ => true,
+            }
+            && victim.is_none_or(|v| v == self.victim)
+    }
+}
+
+fn shares_name(a: &str, b: &str) -> bool {
+    super::casualty::surname(a) == super::casualty::surname(b)
+}
+
+/// The largest count claim of one outcome among `counts`.
+fn largest<'c>(
+    counts: &[(&'c Claim, Outcome, u64, Option<u64>)],
+    o: Outcome,
+) -> Option<(&'c Claim, u64, Option<u64>)> {
+    counts
+        .iter()
+        .filter(|c| c.1 == o)
+        .max_by_key(|c| (c.2, c.3.is_none()))
+        .map(|c| (c.0, c.2, c.3))
+}
+
+/// The tally of the claims about `incident` among `claims` (one report's, in text order).
+pub fn tally(claims: &[Claim], incident: &str) -> Tally {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut counts: Vec<(&Claim, Outcome, u64, Option<u64>)> = Vec::new();
+    for c in claims.iter().filter(|c| c.incident == incident) {
+        let Detail::Casualty {
+            who,
+            outcome,
+            count,
+            person,
+            ..
+        } = &c.detail
+        else {
+            continue;
+        };
+        if !matches!(outcome, Outcome::Killed | Outcome::Injured | Outcome::Shot) {
+            continue;
+        }
+        match person {
+            Some(p) => {
+                let pronoun = matches!(
+                    who.text.to_ascii_lowercase().as_str(),
+                    "he" | "she" | "him" | "her"
+                );
+                place(&mut entities, c, p, (!who.perpetrator, pronoun), *outcome);
+            }
+            None if !who.perpetrator && c.hedge != Hedge::Negated => {
+                counts.push((c, *outcome, count.low, count.high));
+            }
+            None => {}
+        }
+    }
+    let victims = || entities.iter().filter(|e| e.victim);
+    let dead: Vec<&Entity> = victims().filter(|e| e.killed).collect();
+    let hurt: Vec<&Entity> = victims().filter(|e| !e.killed).collect();
+
+    let killed = figure(largest(&counts, Outcome::Killed), &dead, "killed");
+    let mut injured = figure(
+        largest(&counts, Outcome::Injured),
+        &hurt,
+        "hurt and not killed",
+    );
+    if let Some((c, shot, high)) = largest(&counts, Outcome::Shot)
+        && shot.saturating_sub(killed.low) > injured.low
+    {
+        injured = Figure {
+            low: shot - killed.low,
+            high: high.map(|h| h.saturating_sub(killed.low)),
+            claims: std::iter::once(c.id.clone())
+                .chain(killed.claims.iter().cloned())
+                .collect(),
+            why: format!("{shot} shot (“{}”) less the {} killed", c.text, killed.low),
+        };
+    }
+    Tally { killed, injured }
+}
+
+/// The tally of a report for its main incident (the first it covers), `None` when it
+/// covers none.
+pub fn of_report(report: &Report, claims: &[Claim]) -> Option<Tally> {
+    let incident = report.incidents.first()?;
+    Some(tally(claims, incident))
+}
+
+/// Puts a mention of one person with the entity it is about, or makes a new one.
+fn place<'c>(
+    entities: &mut Vec<Entity<'c>>,
+    c: &'c Claim,
+    p: &Person,
+    (victim, pronoun): (bool, bool),
+    o: Outcome,
+) {
+    // A pronoun says nothing of the role; a noun ("the suspect", "the victim") does.
+    let role = (!pronoun).then_some(victim);
+    let found = if p.refers_back {
+        entities.iter().rposition(|e| e.fits(p, role))
+    } else if let Some(name) = &p.name
+        && let Some(k) = entities
+            .iter()
+            .rposition(|e| e.name.as_deref().is_some_and(|n| shares_name(n, name)))
+    {
+        Some(k)
+    } else if p.another || possessive(&c.text) {
+        // "another man" is someone new; so is "his wife", whoever "his" is.
+        None
+    } else {
+        entities
+            .iter()
+            .rposition(|e| e.sentence != c.sentence[0] && e.fits(p, role))
+    };
+    match found {
+        Some(k) => {
+            let e = &mut entities[k];
+            e.killed |= o == Outcome::Killed;
+            e.name = e.name.take().or_else(|| p.name.clone());
+            e.age = e.age.or(p.age);
+            e.sex = e.sex.or(p.sex);
+            e.sentence = c.sentence[0];
+            e.claims.push(c);
+        }
+        None => entities.push(Entity {
+            name: p.name.clone(),
+            age: p.age,
+            sex: p.sex,
+            victim: role.unwrap_or(true),
+            killed: o == Outcome::Killed,
+            another: p.another,
+            sentence: c.sentence[0],
+            claims: vec![c],
+        }),
+    }
+}
+
+fn possessive(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    ["his", "her", "their"].contains(&first.to_ascii_lowercase().as_str())
+}
+
+/// The figure for one outcome: the largest count (plus anyone introduced after it as
+/// someone else: "two were grazed and a third person was shot") or the people singled out,
+/// whichever is more.
+fn figure(count: Option<(&Claim, u64, Option<u64>)>, people: &[&Entity], what: &str) -> Figure {
+    let n = people.len() as u64;
+    let added: Vec<&&Entity> = count.map_or_else(Vec::new, |(c, _, _)| {
+        people
+            .iter()
+            .filter(|e| e.another && e.claims.first().is_some_and(|f| f.span[0] > c.span[0]))
+            .collect()
+    });
+    match count {
+        Some((c, low, high)) if low + added.len() as u64 >= n => Figure {
+            low: low + added.len() as u64,
+            high: high.map(|h| h + added.len() as u64),
+            claims: std::iter::once(c.id.clone())
+                .chain(
+                    added
+                        .iter()
+                        .flat_map(|e| e.claims.iter().map(|x| x.id.clone())),
+                )
+                .collect(),
+            why: if added.is_empty() {
+                format!("the report's count: “{}”", c.text)
+            } else {
+                let who: Vec<String> = added.iter().map(|e| describe(e)).collect();
+                format!("the report's count “{}” and {}", c.text, who.join("; "))
+            },
+        },
+        _ if n > 0 => {
+            let who: Vec<String> = people.iter().map(|e| describe(e)).collect();
+            Figure {
+                low: n,
+                high: Some(n),
+                claims: people
+                    .iter()
+                    .flat_map(|e| e.claims.iter().map(|c| c.id.clone()))
+                    .collect(),
+                why: format!("{n} {what}, each counted once: {}", who.join("; ")),
+            }
+        }
+        _ => Figure {
+            low: 0,
+            high: Some(0),
+            claims: Vec::new(),
+            why: "no victim counted".to_string(),
+        },
+    }
+}
+
+/// One person in a few words: the name, else the first words that described them.
+fn describe(e: &Entity) -> String {
+    if let Some(name) = &e.name {
+        return name.clone();
+    }
+    let mut s = e.claims.first().map(|c| c.text.clone()).unwrap_or_default();
+    if s.len() > 50 {
+        let cut = (0..=50).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+        s.truncate(cut);
+        s.push('…');
+    }
+    format!("“{s}”")
+}
