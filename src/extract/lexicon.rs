@@ -21,6 +21,8 @@ struct LexiconFile {
     sexes: HashMap<String, Sex>,
     mixed_group: String,
     outcomes: HashMap<String, Outcome>,
+    predicate_outcomes: HashMap<String, Outcome>,
+    object_outcomes: HashMap<String, Outcome>,
     event_tolls: HashMap<String, EventToll>,
     toll_nouns: Vec<String>,
     hedges: HashMap<String, HedgeEntry>,
@@ -56,6 +58,9 @@ pub struct EventToll {
     pub outcome: Outcome,
     /// How many.
     pub count: u64,
+    /// At least that many ("a fatal shooting": one death or more).
+    #[serde(default)]
+    pub open: bool,
 }
 
 /// A vague quantity as an interval.
@@ -130,6 +135,13 @@ impl<V> PhraseSet<V> {
     }
 }
 
+fn longest<V>(a: Option<(V, usize)>, b: Option<(V, usize)>) -> Option<(V, usize)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Lowercase words of a phrase as the tokenizer would split it.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
     let lower = phrase.to_ascii_lowercase();
@@ -152,6 +164,10 @@ pub struct Lexicon {
     pub mixed_group: String,
     /// Outcome words.
     pub outcomes: PhraseSet<Outcome>,
+    /// Outcomes said only of a subject ("was rushed to").
+    pub predicate_outcomes: PhraseSet<Outcome>,
+    /// Outcomes said only before an object ("the shooting death of").
+    pub object_outcomes: PhraseSet<Outcome>,
     /// Events named with their toll.
     pub event_tolls: PhraseSet<EventToll>,
     /// Nouns for a death toll.
@@ -219,6 +235,8 @@ impl Lexicon {
             outcomes: PhraseSet::new(file.outcomes, 1 << 1),
             toll_nouns: unit(file.toll_nouns, 1 << 2),
             event_tolls: PhraseSet::new(file.event_tolls, 1 << 13),
+            predicate_outcomes: PhraseSet::new(file.predicate_outcomes, 1 << 14),
+            object_outcomes: PhraseSet::new(file.object_outcomes, 1 << 15),
             hedges: PhraseSet::new(file.hedges, 1 << 3),
             vague: PhraseSet::new(file.vague, 1 << 4),
             attribution_verbs: unit(file.attribution_verbs, 1 << 5),
@@ -245,6 +263,8 @@ impl Lexicon {
             .chain(lex.outcomes.first_words())
             .chain(lex.toll_nouns.first_words())
             .chain(lex.event_tolls.first_words())
+            .chain(lex.predicate_outcomes.first_words())
+            .chain(lex.object_outcomes.first_words())
             .chain(lex.hedges.first_words())
             .chain(lex.vague.first_words())
             .chain(lex.attribution_verbs.first_words())
@@ -261,6 +281,21 @@ impl Lexicon {
             *lex.starts.entry(word).or_default() |= bit;
         }
         Ok(lex)
+    }
+
+    /// The longest outcome phrase at token `i` said of a subject before it ("was shot",
+    /// "is in critical condition"): its outcome and the token after it.
+    pub fn outcome_after(&self, toks: &Tokens, i: usize) -> Option<(Outcome, usize)> {
+        longest(
+            self.outcomes.at(toks, i),
+            self.predicate_outcomes.at(toks, i),
+        )
+    }
+
+    /// The longest outcome phrase at token `i` said of an object after it ("killed",
+    /// "the shooting death of").
+    pub fn outcome_before(&self, toks: &Tokens, i: usize) -> Option<(Outcome, usize)> {
+        longest(self.outcomes.at(toks, i), self.object_outcomes.at(toks, i))
     }
 
     /// Per token of `toks`, the categories whose phrases may start there.

@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Claim, Detail, Hedge, Outcome, Person, Report, Sex};
+use crate::model::{BACKGROUND, Claim, Detail, Hedge, Outcome, Person, Report, Sex};
 
 /// The report's figure for one outcome.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -44,6 +44,8 @@ struct Entity<'c> {
     sex: Option<Sex>,
     victim: bool,
     killed: bool,
+    /// Said to be hurt in words other than "shot" ("wounded", "in critical condition").
+    hurt: bool,
     /// Introduced as someone else ("a third person", "another man").
     another: bool,
     sentence: usize,
@@ -80,10 +82,42 @@ fn largest<'c>(
 }
 
 /// The tally of the claims about `incident` among `claims` (one report's, in text order).
+/// A report that counts no victim of its incident but singles out victims in what it tells
+/// as background (a follow-up on an arrest, a trial, a funeral) is tallied on those people.
 pub fn tally(claims: &[Claim], incident: &str) -> Tally {
+    let own = tally_of(claims.iter().filter(|c| c.incident == incident));
+    if own.killed.low > 0 || own.injured.low > 0 {
+        return own;
+    }
+    let earlier = tally_of(claims.iter().filter(|c| {
+        c.incident == BACKGROUND
+            && matches!(
+                &c.detail,
+                Detail::Casualty {
+                    person: Some(_),
+                    ..
+                }
+            )
+    }));
+    if earlier.killed.low > 0 || earlier.injured.low > 0 {
+        let note = |mut f: Figure| {
+            if f.low > 0 {
+                f.why = format!("{} (told as background: the report counts no other)", f.why);
+            }
+            f
+        };
+        return Tally {
+            killed: note(earlier.killed),
+            injured: note(earlier.injured),
+        };
+    }
+    own
+}
+
+fn tally_of<'c>(claims: impl Iterator<Item = &'c Claim>) -> Tally {
     let mut entities: Vec<Entity> = Vec::new();
     let mut counts: Vec<(&Claim, Outcome, u64, Option<u64>)> = Vec::new();
-    for c in claims.iter().filter(|c| c.incident == incident) {
+    for c in claims {
         let Detail::Casualty {
             who,
             outcome,
@@ -110,6 +144,21 @@ pub fn tally(claims: &[Claim], incident: &str) -> Tally {
             }
             None => {}
         }
+    }
+    // "a fatal shooting … the victim had been shot": the deaths a count states are among
+    // the people shot, when the words give no one else.
+    let stated = largest(&counts, Outcome::Killed).map_or(0, |c| c.1);
+    let mut deficit =
+        stated.saturating_sub(entities.iter().filter(|e| e.victim && e.killed).count() as u64);
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.victim && !e.killed && !e.hurt)
+    {
+        if deficit == 0 {
+            break;
+        }
+        e.killed = true;
+        deficit -= 1;
     }
     let victims = || entities.iter().filter(|e| e.victim);
     let dead: Vec<&Entity> = victims().filter(|e| e.killed).collect();
@@ -153,26 +202,33 @@ fn place<'c>(
 ) {
     // A pronoun says nothing of the role; a noun ("the suspect", "the victim") does.
     let role = (!pronoun).then_some(victim);
+    let killed = o == Outcome::Killed;
     let found = if p.refers_back {
-        entities.iter().rposition(|e| e.fits(p, role))
+        // "the victim died": the person whose fate it fits, else the last one it fits.
+        let fits = |e: &&Entity| e.fits(p, role);
+        let same_fate = entities
+            .iter()
+            .rposition(|e| fits(&e) && e.killed == killed);
+        same_fate.or_else(|| entities.iter().rposition(|e| fits(&e)))
     } else if let Some(name) = &p.name
         && let Some(k) = entities
             .iter()
             .rposition(|e| e.name.as_deref().is_some_and(|n| shares_name(n, name)))
     {
         Some(k)
-    } else if p.another || possessive(&c.text) {
-        // "another man" is someone new; so is "his wife", whoever "his" is.
+    } else if p.another {
         None
     } else {
-        entities
-            .iter()
-            .rposition(|e| e.sentence != c.sentence[0] && e.fits(p, role))
+        // Someone hurt is not someone the report already said was killed.
+        entities.iter().rposition(|e| {
+            e.sentence != c.sentence[0] && e.fits(p, role) && !(e.killed && o == Outcome::Injured)
+        })
     };
     match found {
         Some(k) => {
             let e = &mut entities[k];
-            e.killed |= o == Outcome::Killed;
+            e.killed |= killed;
+            e.hurt |= o == Outcome::Injured;
             e.name = e.name.take().or_else(|| p.name.clone());
             e.age = e.age.or(p.age);
             e.sex = e.sex.or(p.sex);
@@ -184,17 +240,13 @@ fn place<'c>(
             age: p.age,
             sex: p.sex,
             victim: role.unwrap_or(true),
-            killed: o == Outcome::Killed,
-            another: p.another,
+            killed,
+            hurt: o == Outcome::Injured,
+            another: p.another && !p.refers_back,
             sentence: c.sentence[0],
             claims: vec![c],
         }),
     }
-}
-
-fn possessive(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or_default();
-    ["his", "her", "their"].contains(&first.to_ascii_lowercase().as_str())
 }
 
 /// The figure for one outcome: the largest count (plus anyone introduced after it as

@@ -6,7 +6,7 @@ use super::super::numbers::{Quantity, quantity_at};
 use super::super::tokens::Tokens;
 use super::people::group_at;
 use super::{APPOSITION_STARTS, Casualty, coordinated, outcome, toll_before, who, words};
-use crate::model::{Count, Outcome, Part, Who};
+use crate::model::{Count, Outcome, Part, Person, Who};
 
 /// The people a count counts and where their words end: a group noun ("17 members of the
 /// security forces"), "of them" or "others" (the group of the count before), or none.
@@ -16,7 +16,7 @@ fn counted_group(
     to: usize,
     lex: &Lexicon,
     previous: Option<&Casualty>,
-) -> Option<(Who, usize)> {
+) -> Option<(Who, usize, Option<Person>)> {
     let mut j = q.end;
     if toks.is_any(j, &["members", "member"]) && toks.is(j + 1, "of") {
         j += 1;
@@ -26,19 +26,26 @@ fn counted_group(
         // "two of them fatally": the people of the count before.
         if toks.is_any(j, &["them", "those", "whom"]) {
             let group = previous.map_or_else(|| "people".to_string(), |p| p.who.group.clone());
-            return Some((who(lex, group, words(toks, q.start, j + 1)), j + 1));
+            return Some((who(lex, group, words(toks, q.start, j + 1)), j + 1, None));
         }
         if toks.is_any(j, &["the", "these", "those", "its", "their"]) {
             j += 1;
         }
     }
     let np = group_at(toks, j, to, lex).map(|np| coordinated(toks, np, to, lex))?;
+    // "one man", "one person": one person singled out, as "a man" is.
+    let person = (q.low == 1 && q.high == Some(1) && j == q.end && np.singular(toks))
+        .then(|| np.person(false));
     let group = if np.group == "inherit" {
         previous.map_or_else(|| "people".to_string(), |p| p.who.group.clone())
     } else {
         np.group
     };
-    Some((who(lex, group, words(toks, np.start, np.end)), np.end))
+    Some((
+        who(lex, group, words(toks, np.start, np.end)),
+        np.end,
+        person,
+    ))
 }
 
 /// A count with no group noun: "16 policemen being killed and 13 injured", "killing 59
@@ -65,11 +72,11 @@ fn without_group(
     }
     if toks
         .lower(k)
-        .is_some_and(|w| w.ends_with("ly") && !lex.outcomes.contains_at(toks, k))
+        .is_some_and(|w| w.ends_with("ly") && !lex.outcome_after(toks, k).is_some())
     {
         k += 1;
     }
-    if let Some((outcome, end)) = lex.outcomes.at(toks, k).filter(|(_, end)| *end <= to)
+    if let Some((outcome, end)) = lex.outcome_after(toks, k).filter(|(_, end)| *end <= to)
         && !toks.is_any(
             q.start.wrapping_sub(1),
             &["at", "on", "in", "since", "by", "from", "to", "of", "than"],
@@ -140,14 +147,14 @@ pub fn claim_at(
         low: q.low,
         high: q.high,
     };
-    let Some((mut who, mut np_end)) = counted_group(toks, q, to, lex, previous) else {
+    let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
         return without_group(toks, q, from, to, lex, previous, toll_who);
     };
     // "three women and two men were injured" is five people injured.
     let mut parts = Vec::new();
     if toks.is(np_end, "and")
         && let Some(q2) = quantity_at(toks, np_end + 1, lex).filter(|q2| q2.hedge == q.hedge)
-        && let Some((who2, end2)) = counted_group(toks, &q2, to, lex, previous)
+        && let Some((who2, end2, _)) = counted_group(toks, &q2, to, lex, previous)
         && (who2.group == who.group
             || [&who.group, &who2.group]
                 .iter()
@@ -166,6 +173,7 @@ pub fn claim_at(
                 high: q2.high,
             },
         });
+        person = None;
         count.low += q2.low;
         count.high = count.high.zip(q2.high).map(|(a, b)| a + b);
         if who2.group != who.group {
@@ -213,7 +221,7 @@ pub fn claim_at(
             count,
             hedge: q.hedge,
             parts,
-            person: None,
+            person,
         };
         let end = claim.end;
         return Some((claim, end));
@@ -236,7 +244,7 @@ pub fn claim_at(
         count,
         hedge: q.hedge,
         parts,
-        person: None,
+        person,
     };
     Some((claim, resume))
 }

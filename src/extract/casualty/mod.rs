@@ -86,13 +86,19 @@ pub fn find(
     let mut found: Vec<Casualty> = Vec::new();
     let mut i = from;
     while i < to {
-        if let Some((toll, end)) = lex.event_tolls.at(toks, i).filter(|(_, e)| *e <= to) {
+        if let Some((toll, end)) = lex.event_tolls.at(toks, i).filter(|(_, e)| *e <= to)
+            && !toks.is_any(i.wrapping_sub(1), &["attempted", "no", "not"])
+        {
             let q = Quantity {
                 start: i,
                 end,
                 low: toll.count,
-                high: Some(toll.count),
-                hedge: Hedge::Exact,
+                high: (!toll.open).then_some(toll.count),
+                hedge: if toll.open {
+                    Hedge::AtLeast
+                } else {
+                    Hedge::Exact
+                },
             };
             found.push(Casualty::counted(i, end, people(lex, ""), toll.outcome, &q));
             i = end;

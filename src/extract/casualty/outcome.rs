@@ -4,6 +4,7 @@
 //! Tuesday and died"), which makes the wounded dead.
 
 use super::super::lexicon::Lexicon;
+use super::super::numbers::quantity_at;
 use super::super::tokens::{Kind, Tokens};
 use crate::model::Outcome;
 
@@ -84,39 +85,80 @@ const AUXILIARIES: [&str; 9] = [
     "was", "were", "is", "are", "been", "being", "be", "remains", "remained",
 ];
 /// Words that start an object after a verb ("shot his neighbor", "killed a man").
-const OBJECT_STARTS: [&str; 12] = [
-    "a", "an", "the", "his", "her", "their", "him", "them", "its", "himself", "herself", "one",
+const OBJECT_STARTS: [&str; 11] = [
+    "a", "an", "the", "his", "her", "their", "him", "them", "its", "one", "another",
+];
+/// Months, which may follow a verb without being its object ("was shot Jan. 3").
+const MONTHS: [&str; 21] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
 ];
 /// Words that negate a predicate ("was not hurt").
 const NEGATIONS: [&str; 3] = ["not", "never", "n't"];
 
 /// An outcome phrase ending just before token `i` ("killed 12", "killing all 224", "fatally
-/// shot a", "shot and killed a"): the outcome and its first token.
+/// shot a", "shot and killed a", "the shooting death of"): the outcome and its first token.
+/// "without killing anyone" kills no one.
 pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
     let mut end = i;
     if toks.is(end.wrapping_sub(1), "all") {
         end -= 1;
     }
     // The earliest start whose phrase ends right at `end` is the longest phrase.
-    (end.saturating_sub(4).max(from)..end).find_map(|k| {
-        lex.outcomes
-            .at(toks, k)
+    let (outcome, k) = (end.saturating_sub(4).max(from)..end).find_map(|k| {
+        lex.outcome_before(toks, k)
             .filter(|(_, e)| *e == end)
             .map(|(o, _)| (o, k))
-    })
+    })?;
+    (!toks.is_any(k.wrapping_sub(1), &["without", "not", "never"])).then_some((outcome, k))
+}
+
+/// True when the verb phrase ending before token `end` is active with an object after it ("A
+/// man who shot his neighbor", "the gunman killed Jones", "cop shoots teenager"): its subject
+/// did it. A reflexive object ("shot himself") leaves the subject the one hurt.
+fn active(toks: &Tokens, end: usize, lex: &Lexicon) -> bool {
+    if toks.is_any(end, &["himself", "herself", "themselves"]) {
+        return false;
+    }
+    toks.is_any(end, &OBJECT_STARTS)
+        || quantity_at(toks, end, lex).is_some()
+        || (toks.is_capitalized(end) && !toks.is_any(end, &TIMES) && !toks.is_any(end, &MONTHS))
+        || lex.groups.contains_at(toks, end)
 }
 
 /// An outcome word within the window after token `i`, stopping at the end of the clause:
-/// the loose reading used after a count ("16 policemen being killed").
+/// the loose reading used after a count ("16 policemen being killed"). An active verb ("two
+/// officers arrived and shot the man") says what the counted did, not what befell them.
 pub fn after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
     let stop = (i + OUTCOME_WINDOW).min(to);
+    let mut auxiliary = false;
     for k in i..stop {
         if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &CLAUSE_END) {
             return None;
         }
-        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
-            return Some((outcome, end));
+        if let Some((outcome, end)) = lex.outcome_after(toks, k) {
+            return (auxiliary || !active(toks, end, lex)).then_some((outcome, end));
         }
+        auxiliary |= toks.is_any(k, &AUXILIARIES);
     }
     None
 }
@@ -124,17 +166,14 @@ pub fn after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outco
 /// What a predicate starting at token `i` says happened to its subject, passing only
 /// auxiliaries, adverbs and times ("was found shot to death", "died Monday"): the strict
 /// reading used after one person, where a loose window would take another clause's verb.
-/// `None` when there is none or it is negated ("was not hurt").
+/// `None` when there is none, it is negated ("was not hurt") or active ("shot his wife").
 pub fn predicate(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
     let mut k = i;
     let mut negated = false;
     let mut auxiliary = false;
     while k < to && k < i + 8 {
-        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
-            // "A man who shot his neighbor", "the gunman killed his wife": without an
-            // auxiliary, a verb with an object after it is active, and its subject did it.
-            let active = !auxiliary && toks.is_any(end, &OBJECT_STARTS)
-                || !auxiliary && super::super::numbers::quantity_at(toks, end, lex).is_some();
+        if let Some((outcome, end)) = lex.outcome_after(toks, k) {
+            let active = !auxiliary && active(toks, end, lex);
             return (!negated && !active).then_some((outcome, end));
         }
         auxiliary |= toks.is_any(k, &AUXILIARIES);
@@ -168,7 +207,7 @@ pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
         {
             return None;
         }
-        if let Some((outcome, end)) = lex.outcomes.at(toks, k) {
+        if let Some((outcome, end)) = lex.outcome_after(toks, k) {
             if outcome == Outcome::Killed {
                 return Some(end);
             }

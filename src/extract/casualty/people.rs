@@ -178,7 +178,7 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
         }
         let is_modifier = toks.kind(j) == Some(Kind::Word)
             && !toks.is_any(j, &NOT_MODIFIERS)
-            && !lex.outcomes.contains_at(toks, j)
+            && !lex.outcome_after(toks, j).is_some()
             && quantity_at(toks, j, lex).is_none();
         if !is_modifier {
             return None;
@@ -304,6 +304,8 @@ pub fn surname(name: &str) -> String {
         .find(|w| w.len() > 2 && !matches!(*w, "Jr." | "Sr." | "II" | "III"))
         .unwrap_or(name)
         .trim_end_matches(['.', ','])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
         .to_ascii_lowercase()
 }
 

@@ -23,9 +23,12 @@ struct Subject {
     pronoun: bool,
 }
 
-/// Verbs after which a bare noun phrase is an object ("Shooting leaves 12-year-old boy in
-/// critical condition").
-const LEAVES: [&str; 4] = ["leaves", "left", "leaving", "leave"];
+/// Words after which a bare noun phrase starts (headline grammar: "Shooting leaves
+/// 12-year-old boy in critical condition", "Search for gunman after man shot", "Police: Man
+/// killed").
+const BARE_AFTER: [&str; 12] = [
+    "leaves", "left", "leaving", "leave", "after", "as", "when", "claims", "says", "say", ":", "—",
+];
 
 /// The person whose words start at token `i`, if any.
 fn subject_at(
@@ -78,7 +81,7 @@ fn subject_at(
     // A bare noun phrase: a headline ("Girl shot at party dies", "Teen killed") or an
     // object after "leaves" ("leaves 12-year-old boy in critical condition").
     let bare = (i == from && toks.is_capitalized(i))
-        || (i > from && toks.is_any(i - 1, &LEAVES))
+        || (i > from && (toks.is_any(i - 1, &BARE_AFTER) || toks.is_punct(i - 1, ':')))
         || (people::age_at(toks, i).is_some() && !toks.is_any(i.wrapping_sub(1), &DEFINITE));
     if bare && let Some(s) = noun(i, i, false) {
         return Some(s);
@@ -106,12 +109,19 @@ fn named_at(
     if !ctx.surnames.contains(&last) {
         ctx.surnames.push(last);
     }
+    // "25-year-old Courtney Taylor": the age before the name is part of the phrase.
+    let age = (start.saturating_sub(4)..start).find_map(|a| {
+        people::age_at(toks, a)
+            .filter(|(_, e)| *e == start)
+            .map(|x| (a, x.0))
+    });
     Some(Subject {
-        start,
+        start: age.map_or(start, |(a, _)| a),
         end,
         who: who(lex, group, name.clone()),
         person: Person {
             name: Some(name),
+            age: age.map(|(_, n)| n),
             ..Person::default()
         },
         pronoun: false,
@@ -132,14 +142,14 @@ fn apposition(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (usize, Opti
     if !toks.is_punct(k, ',') {
         return (k, None);
     }
-    let Some(close) = (k + 1..(k + 14).min(to)).find(|&c| toks.is_punct(c, ',')) else {
+    let Some(close) = (k + 1..(k + 20).min(to)).find(|&c| toks.is_punct(c, ',')) else {
         return (k, None);
     };
     let inside = k + 1..close;
     // A clause between the commas ("police said") is not a description.
     if inside
         .clone()
-        .any(|j| lex.attribution_verbs.contains_at(toks, j) || lex.outcomes.contains_at(toks, j))
+        .any(|j| lex.attribution_verbs.contains_at(toks, j) || lex.outcome_after(toks, j).is_some())
     {
         return (k, None);
     }
