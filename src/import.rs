@@ -296,7 +296,13 @@ struct Lead {
     date: Option<PartialDate>,
     /// Places named in later sentences that count casualties: (words, place).
     later_places: Vec<(Vec<String>, String)>,
+    /// Full names of the people it names with an age or singles out in casualty claims,
+    /// lowercased: two reports naming the same victim or suspect report the same incident.
+    names: Vec<String>,
 }
+
+/// How much one shared victim's name weighs against shared place words.
+const NAME_WEIGHT: usize = 10;
 
 /// Words that do not identify a place on their own.
 const GENERIC_PLACE_WORDS: [&str; 24] = [
@@ -350,7 +356,7 @@ fn overlap(a: &[String], b: &[String]) -> usize {
 /// How many sentences with events make the lead.
 const LEAD_SENTENCES: usize = 3;
 
-fn lead_of(claims: &[Claim]) -> Lead {
+fn lead_of(claims: &[Claim], body: &str) -> Lead {
     let event_sentences: Vec<[usize; 2]> = {
         let mut seen: Vec<[usize; 2]> = Vec::new();
         for c in claims {
@@ -385,6 +391,22 @@ fn lead_of(claims: &[Claim]) -> Lead {
                 .any(|o| o.sentence == c.sentence && matches!(o.detail, Detail::Casualty { .. }))
             {
                 out.later_places.push((words, place.clone()));
+            }
+        }
+    }
+    let lower = body.to_ascii_lowercase();
+    out.names =
+        crate::extract::casualty::aged_names(&crate::extract::tokens::Tokens::new(body, &lower));
+    for c in claims {
+        if let Detail::Casualty {
+            person: Some(p), ..
+        } = &c.detail
+            && let Some(name) = &p.name
+            && name.split_whitespace().count() >= 2
+        {
+            let name = name.to_lowercase();
+            if !out.names.contains(&name) {
+                out.names.push(name);
             }
         }
     }
@@ -549,12 +571,14 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         .iter()
         .map(|i| place_words(&i.place))
         .collect();
+    let mut incident_names: Vec<Vec<String>> = vec![Vec::new(); corpus.incidents.len()];
     let index = Incidents::new(corpus);
     for report in &corpus.reports {
-        let lead = lead_of(&extractor.report_in(report, &index));
+        let lead = lead_of(&extractor.report_in(report, &index), &report.body);
         for id in &report.incidents {
             if let Some(i) = corpus.incidents.iter().position(|x| &x.id == id) {
                 incident_words[i].extend(lead.place_words.iter().cloned());
+                incident_names[i].extend(lead.names.iter().cloned());
             }
         }
     }
@@ -569,14 +593,24 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         }
         let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
         let claims = extractor.report(&report, corpus);
-        let lead = lead_of(&claims);
+        let lead = lead_of(&claims, &report.body);
 
         let mut scored: Vec<(usize, usize)> = corpus
             .incidents
             .iter()
             .enumerate()
             .filter(|(_, inc)| !dates_conflict(inc.date, lead.date))
-            .map(|(i, _)| (overlap(&lead.place_words, &incident_words[i]), i))
+            .map(|(i, _)| {
+                let names = lead
+                    .names
+                    .iter()
+                    .filter(|n| incident_names[i].contains(n))
+                    .count();
+                (
+                    overlap(&lead.place_words, &incident_words[i]) + NAME_WEIGHT * names,
+                    i,
+                )
+            })
             .filter(|(score, _)| *score > 0)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -588,7 +622,28 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         let how;
         let main = match clear {
             Some(i) => {
-                how = format!("attached: its lead names {}", lead.places.join(", "));
+                let shared: Vec<&String> = lead
+                    .names
+                    .iter()
+                    .filter(|n| incident_names[i].contains(n))
+                    .collect();
+                how = if shared.is_empty() {
+                    format!("attached: its lead names {}", lead.places.join(", "))
+                } else {
+                    format!(
+                        "attached: it names the same person ({}){}",
+                        shared
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        if lead.places.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; its lead names {}", lead.places.join(", "))
+                        }
+                    )
+                };
                 if corpus.incidents[i].date.is_none() {
                     corpus.incidents[i].date = lead.date.map(|d| DateSpan {
                         start: d,
@@ -607,10 +662,12 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
                 summary.created.push(incident.id.clone());
                 corpus.incidents.push(incident);
                 incident_words.push(lead.place_words.clone());
+                incident_names.push(Vec::new());
                 corpus.incidents.len() - 1
             }
         };
         incident_words[main].extend(lead.place_words.iter().cloned());
+        incident_names[main].extend(lead.names.iter().cloned());
         report.incidents.push(corpus.incidents[main].id.clone());
         // A later paragraph counting casualties at another incident's place covers it too.
         for (words, _) in &lead.later_places {

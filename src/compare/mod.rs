@@ -12,6 +12,7 @@
 
 pub mod origins;
 pub mod render;
+pub mod toll;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Serialize, Serializer};
@@ -347,6 +348,9 @@ pub fn compare_members(
         let estimate = estimate(&values);
         slots.push(finish(key, values, numeric_status, estimate));
     }
+
+    // The incident's toll: each report's tally of victims killed and injured.
+    slots.extend(toll::slots(&members, claims, id, &value));
 
     // Distances and directions, by reference place.
     let mut distances: Vec<(String, Value)> = Vec::new();

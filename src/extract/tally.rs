@@ -46,6 +46,8 @@ struct Entity<'c> {
     killed: bool,
     /// Said to be hurt in words other than "shot" ("wounded", "in critical condition").
     hurt: bool,
+    /// Mentioned in what is counted (not only in background or another incident).
+    counted: bool,
     /// Introduced as someone else ("a third person", "another man").
     another: bool,
     sentence: usize,
@@ -85,11 +87,11 @@ fn largest<'c>(
 /// A report that counts no victim of its incident but singles out victims in what it tells
 /// as background (a follow-up on an arrest, a trial, a funeral) is tallied on those people.
 pub fn tally(claims: &[Claim], incident: &str) -> Tally {
-    let own = tally_of(claims.iter().filter(|c| c.incident == incident));
+    let own = tally_of(claims, |c| c.incident == incident);
     if own.killed.low > 0 || own.injured.low > 0 {
         return own;
     }
-    let earlier = tally_of(claims.iter().filter(|c| {
+    let earlier = tally_of(claims, |c| {
         c.incident == BACKGROUND
             && matches!(
                 &c.detail,
@@ -98,7 +100,7 @@ pub fn tally(claims: &[Claim], incident: &str) -> Tally {
                     ..
                 }
             )
-    }));
+    });
     if earlier.killed.low > 0 || earlier.injured.low > 0 {
         let note = |mut f: Figure| {
             if f.low > 0 {
@@ -114,7 +116,9 @@ pub fn tally(claims: &[Claim], incident: &str) -> Tally {
     own
 }
 
-fn tally_of<'c>(claims: impl Iterator<Item = &'c Claim>) -> Tally {
+/// The tally of the claims `counted` picks among `claims`. People are followed through every
+/// claim, so that "he died" after someone of another incident is theirs, not a new victim.
+fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
     let mut entities: Vec<Entity> = Vec::new();
     let mut counts: Vec<(&Claim, Outcome, u64, Option<u64>)> = Vec::new();
     for c in claims {
@@ -137,9 +141,10 @@ fn tally_of<'c>(claims: impl Iterator<Item = &'c Claim>) -> Tally {
                     who.text.to_ascii_lowercase().as_str(),
                     "he" | "she" | "him" | "her"
                 );
-                place(&mut entities, c, p, (!who.perpetrator, pronoun), *outcome);
+                let role = (!who.perpetrator, pronoun, counted(c));
+                place(&mut entities, c, p, role, *outcome);
             }
-            None if !who.perpetrator && c.hedge != Hedge::Negated => {
+            None if !who.perpetrator && c.hedge != Hedge::Negated && counted(c) => {
                 counts.push((c, *outcome, count.low, count.high));
             }
             None => {}
@@ -148,11 +153,15 @@ fn tally_of<'c>(claims: impl Iterator<Item = &'c Claim>) -> Tally {
     // "a fatal shooting … the victim had been shot": the deaths a count states are among
     // the people shot, when the words give no one else.
     let stated = largest(&counts, Outcome::Killed).map_or(0, |c| c.1);
-    let mut deficit =
-        stated.saturating_sub(entities.iter().filter(|e| e.victim && e.killed).count() as u64);
+    let mut deficit = stated.saturating_sub(
+        entities
+            .iter()
+            .filter(|e| e.victim && e.counted && e.killed)
+            .count() as u64,
+    );
     for e in entities
         .iter_mut()
-        .filter(|e| e.victim && !e.killed && !e.hurt)
+        .filter(|e| e.victim && e.counted && !e.killed && !e.hurt)
     {
         if deficit == 0 {
             break;
@@ -160,7 +169,7 @@ fn tally_of<'c>(claims: impl Iterator<Item = &'c Claim>) -> Tally {
         e.killed = true;
         deficit -= 1;
     }
-    let victims = || entities.iter().filter(|e| e.victim);
+    let victims = || entities.iter().filter(|e| e.victim && e.counted);
     let dead: Vec<&Entity> = victims().filter(|e| e.killed).collect();
     let hurt: Vec<&Entity> = victims().filter(|e| !e.killed).collect();
 
@@ -197,7 +206,7 @@ fn place<'c>(
     entities: &mut Vec<Entity<'c>>,
     c: &'c Claim,
     p: &Person,
-    (victim, pronoun): (bool, bool),
+    (victim, pronoun, counted): (bool, bool, bool),
     o: Outcome,
 ) {
     // A pronoun says nothing of the role; a noun ("the suspect", "the victim") does.
@@ -227,8 +236,11 @@ fn place<'c>(
     match found {
         Some(k) => {
             let e = &mut entities[k];
-            e.killed |= killed;
-            e.hurt |= o == Outcome::Injured;
+            e.counted |= counted;
+            if counted {
+                e.killed |= killed;
+                e.hurt |= o == Outcome::Injured;
+            }
             e.name = e.name.take().or_else(|| p.name.clone());
             e.age = e.age.or(p.age);
             e.sex = e.sex.or(p.sex);
@@ -240,8 +252,9 @@ fn place<'c>(
             age: p.age,
             sex: p.sex,
             victim: role.unwrap_or(true),
-            killed,
-            hurt: o == Outcome::Injured,
+            killed: killed && counted,
+            hurt: o == Outcome::Injured && counted,
+            counted,
             another: p.another && !p.refers_back,
             sentence: c.sentence[0],
             claims: vec![c],

@@ -198,6 +198,10 @@ pub fn predicate(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(O
 /// clause (its subject is someone else) or a new subject.
 pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<usize> {
     for k in i..(i + 12).min(to) {
+        // "was rushed to a hospital, where he was pronounced dead".
+        if toks.is_any(k, &["he", "she"]) && toks.is(k.wrapping_sub(1), "where") {
+            continue;
+        }
         if toks.is_punct(k, '.')
             || toks.is_punct(k, ';')
             || toks.is_any(k, &CLAUSE_END)

@@ -218,7 +218,7 @@ pub fn pronoun_at(toks: &Tokens, i: usize, subject: bool) -> Option<Sex> {
 }
 
 /// Capitalised words that start sentences or name things other than people.
-const NOT_NAMES: [&str; 40] = [
+const NOT_NAMES: [&str; 66] = [
     "the",
     "a",
     "an",
@@ -259,6 +259,32 @@ const NOT_NAMES: [&str; 40] = [
     "news",
     "according",
     "both",
+    "road",
+    "drive",
+    "boulevard",
+    "lane",
+    "parkway",
+    "highway",
+    "court",
+    "place",
+    "way",
+    "university",
+    "college",
+    "school",
+    "church",
+    "park",
+    "mall",
+    "apartments",
+    "hotel",
+    "club",
+    "restaurant",
+    "bar",
+    "sheriff",
+    "station",
+    "medical",
+    "memorial",
+    "related",
+    "coverage",
 ];
 
 /// A person's name at token `i`: two to four capitalised words ("Diana Gomez", "Caitlin L.
@@ -295,6 +321,31 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[String]) -> Option<(
     }
     let surname = toks.lower(i)?;
     (words == 1 && known.iter().any(|k| k == surname)).then_some((i, i + 1))
+}
+
+/// The people a text names with their age ("Christopher Roupe, 17,", "25-year-old Courtney
+/// Taylor"): names that are surely people's, as the lowercase name. The age makes them
+/// people, not places or institutions.
+pub fn aged_names(toks: &Tokens) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((start, end)) = name_at(toks, i, toks.len(), &[]) else {
+            i += 1;
+            continue;
+        };
+        let aged_after = toks.is_punct(end, ',') && apposed_age(toks, end + 1).is_some();
+        let aged_before = (start.saturating_sub(4)..start)
+            .any(|a| age_at(toks, a).is_some_and(|(_, e)| e == start));
+        if aged_after || aged_before {
+            let name = toks.slice(start, end).to_lowercase();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out
 }
 
 /// The surname of a name ("Caskey" of "Caitlin L. Caskey"), lowercased.
