@@ -827,7 +827,7 @@ pub fn read_all(
 mod tests {
     use super::*;
 
-    fn agencies() -> Lexicon {
+    fn agencies() -> std::sync::Arc<Lexicon> {
         Lexicon::defaults()
     }
 

@@ -2,6 +2,7 @@
 //! that matching a phrase at a token costs a hash lookup, not a scan of the lexicon.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -205,9 +206,17 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The shipped lexicon.
-    pub fn defaults() -> Lexicon {
-        Lexicon::parse(DEFAULT_LEXICON).expect("the shipped lexicon is valid (tested)")
+    /// The shipped lexicon, parsed once per process and shared: every extractor, the
+    /// comparison and import read the same one.
+    pub fn defaults() -> Arc<Lexicon> {
+        static SHARED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| {
+                Arc::new(
+                    Lexicon::parse(DEFAULT_LEXICON).expect("the shipped lexicon is valid (tested)"),
+                )
+            })
+            .clone()
     }
 
     /// A lexicon from RON text.

@@ -33,7 +33,7 @@ use tokens::Tokens;
 /// Reads reports with one lexicon.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    lex: Lexicon,
+    lex: std::sync::Arc<Lexicon>,
 }
 
 /// A sentence: its bytes and tokens.
@@ -128,7 +128,9 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `lex`.
     pub fn new(lex: Lexicon) -> Self {
-        Extractor { lex }
+        Extractor {
+            lex: std::sync::Arc::new(lex),
+        }
     }
 
     /// The lexicon in use.

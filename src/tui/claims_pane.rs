@@ -74,6 +74,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         ),
         None => format!(" Claims ({}) ", claims.len()),
     };
+    if let Some(t) = &app.claims.tally
+        && (t.killed.low > 0 || t.injured.low > 0)
+    {
+        let n = |f: &crate::extract::tally::Figure| {
+            format!("{}{}", f.low, if f.high.is_none() { "+" } else { "" })
+        };
+        title = format!(
+            "{}· {} killed, {} injured ",
+            title.trim_end_matches(' ').to_string() + " ",
+            n(&t.killed),
+            n(&t.injured)
+        );
+    }
     if let Some((done, n)) = app.claims.report.and_then(|r| app.notes.reviewed.get(r))
         && app.journal.is_some()
     {

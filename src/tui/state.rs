@@ -212,6 +212,8 @@ pub struct ClaimList {
     /// Indices into `claims()` of the claims the filter lets through, in order; `fit` keeps it
     /// current.
     pub shown: Vec<usize>,
+    /// The listed report's tally of victims for its main incident, kept with `shown`.
+    pub tally: Option<crate::extract::tally::Tally>,
 }
 
 impl ClaimList {

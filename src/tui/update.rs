@@ -481,6 +481,9 @@ fn refresh_shown(app: &mut App) {
             .collect(),
     };
     app.claims.shown = shown;
+    app.claims.tally = app.claims.report.and_then(|r| {
+        crate::extract::tally::of_report(&app.doc.corpus.reports[r], app.claims.claims())
+    });
 }
 
 /// The selected claim changed: show it in the reader.
