@@ -124,6 +124,12 @@ impl<V: Clone> PhraseSet<V> {
             .find_map(|(words, value)| toks.matches(i, words).map(|end| (value.clone(), end)))
     }
 
+    /// True when the per-token masks allow a phrase of this set to start at `i` (cheap; no
+    /// lookup).
+    pub fn may_start_at(&self, toks: &Tokens, i: usize) -> bool {
+        i < toks.len() && toks.may_start(i, self.bit)
+    }
+
     /// True when some phrase starts at `i`.
     pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
         self.at(toks, i).is_some()
@@ -290,6 +296,23 @@ impl Lexicon {
             *lex.starts.entry(word).or_default() |= bit;
         }
         Ok(lex)
+    }
+
+    /// True when some token of `from..to` may start a phrase that makes a casualty claim (an
+    /// outcome, an event with its toll, a toll noun): sentences without one are not read for
+    /// casualties, which keeps extraction fast on the many that have none.
+    pub fn may_count_casualties(&self, toks: &Tokens, from: usize, to: usize) -> bool {
+        (from..to).any(|i| self.may_make_casualty(toks, i))
+    }
+
+    /// True when the masks allow a casualty-making phrase to start at token `i`.
+    pub fn may_make_casualty(&self, toks: &Tokens, i: usize) -> bool {
+        let bits = self.outcomes.bit
+            | self.predicate_outcomes.bit
+            | self.object_outcomes.bit
+            | self.event_tolls.bit
+            | self.toll_nouns.bit;
+        toks.may_start(i, bits)
     }
 
     /// The longest outcome phrase at token `i` said of a subject before it ("was shot",

@@ -182,7 +182,7 @@ impl Extractor {
         // Who an unqualified death toll counts, per incident: the first group counted dead.
         let mut toll_who: HashMap<String, Who> = HashMap::default();
         // Surnames of the people named so far, for "Caskey died".
-        let mut surnames: Vec<String> = Vec::new();
+        let mut surnames: Vec<&str> = Vec::new();
         // The capital named last, for "the capital".
         let mut last_capital: Option<String> = None;
         // The actor named last, for "the group claimed ...".
@@ -219,7 +219,11 @@ impl Extractor {
                 toll_who: toll_who.get(incident),
                 surnames: &mut surnames,
             };
-            let casualties = casualty::find(&toks, s.from, s.to, lex, &mut ctx);
+            let casualties = if lex.may_count_casualties(&toks, s.from, s.to) {
+                casualty::find(&toks, s.from, s.to, lex, &mut ctx)
+            } else {
+                Vec::new()
+            };
             for c in &casualties {
                 if c.outcome == Outcome::Killed && !c.who.text.is_empty() {
                     toll_who

@@ -66,26 +66,49 @@ const APPOSITION_STARTS: [&str; 8] = [
     "most", "many", "all", "mostly", "among", "both", "mainly", "several",
 ];
 
+/// How far after a subject's first word its outcome may be (an apposition and a predicate).
+const NEAR: usize = 32;
+
 /// What the rest of the report knows while one sentence is read.
-pub struct Context<'a> {
+pub struct Context<'a, 't> {
     /// Who an unqualified death toll counts in this report (the group of its earlier counts
     /// of the dead), if known.
     pub toll_who: Option<&'a Who>,
     /// Surnames of the people named so far (lowercase): "Caskey died" is someone named.
-    pub surnames: &'a mut Vec<String>,
+    pub surnames: &'a mut Vec<&'t str>,
 }
 
 /// Every casualty claim in tokens `from..to`.
-pub fn find(
-    toks: &Tokens,
+pub fn find<'t>(
+    toks: &Tokens<'t>,
     from: usize,
     to: usize,
     lex: &Lexicon,
-    ctx: &mut Context,
+    ctx: &mut Context<'_, 't>,
 ) -> Vec<Casualty> {
     let mut found: Vec<Casualty> = Vec::new();
+    // Claims are made only near an outcome or toll word: a subject at most an apposition and
+    // a predicate before one, an object or count just after one.
+    let bits_at = |k: usize| lex.may_make_casualty(toks, k);
+    let mut prefix = Vec::with_capacity(to - from + 1);
+    prefix.push(0u32);
+    for k in from..to {
+        prefix.push(prefix[k - from] + u32::from(bits_at(k)));
+    }
+    let near = |k: usize| {
+        let (a, b) = (k.saturating_sub(6).max(from), (k + NEAR).min(to));
+        prefix[b - from] > prefix[a - from]
+    };
     let mut i = from;
     while i < to {
+        if !near(i) {
+            if toks.is_capitalized(i) {
+                i = persons::remember_name(toks, i, to, ctx).map_or(i + 1, |(_, end)| end);
+            } else {
+                i += 1;
+            }
+            continue;
+        }
         if let Some((toll, end)) = lex.event_tolls.at(toks, i).filter(|(_, e)| *e <= to)
             && !toks.is_any(i.wrapping_sub(1), &["attempted", "no", "not"])
         {

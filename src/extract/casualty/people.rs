@@ -126,6 +126,11 @@ fn sex_of(toks: &Tokens, noun: usize, lex: &Lexicon) -> Option<Sex> {
 /// A group noun phrase from token `i`: skips up to four modifiers (adjectives, ages, names
 /// of places, "another"). Returns `None` when no group noun comes first.
 pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<NounPhrase> {
+    // Most words have no group noun in reach: rule them out by the lexicon's masks first.
+    let reach = (i + MAX_MODIFIERS + 3).min(to);
+    if !(i..reach).any(|k| lex.groups.may_start_at(toks, k) || demonym_plural(toks, k)) {
+        return None;
+    }
     let mut j = i;
     let mut modifiers = 0;
     let mut age = None;
@@ -218,80 +223,84 @@ pub fn pronoun_at(toks: &Tokens, i: usize, subject: bool) -> Option<Sex> {
 }
 
 /// Capitalised words that start sentences or name things other than people.
-const NOT_NAMES: [&str; 66] = [
-    "the",
-    "a",
-    "an",
-    "police",
-    "officers",
-    "authorities",
-    "investigators",
-    "he",
-    "she",
-    "it",
-    "they",
-    "his",
-    "her",
-    "their",
-    "this",
-    "that",
-    "one",
-    "no",
-    "but",
-    "and",
-    "when",
-    "after",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "county",
-    "city",
-    "street",
-    "avenue",
-    "hospital",
-    "center",
-    "department",
-    "office",
-    "news",
-    "according",
-    "both",
-    "road",
-    "drive",
-    "boulevard",
-    "lane",
-    "parkway",
-    "highway",
-    "court",
-    "place",
-    "way",
-    "university",
-    "college",
-    "school",
-    "church",
-    "park",
-    "mall",
-    "apartments",
-    "hotel",
-    "club",
-    "restaurant",
-    "bar",
-    "sheriff",
-    "station",
-    "medical",
-    "memorial",
-    "related",
-    "coverage",
-];
+fn not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "police"
+            | "officers"
+            | "authorities"
+            | "investigators"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "that"
+            | "one"
+            | "no"
+            | "but"
+            | "and"
+            | "when"
+            | "after"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "county"
+            | "city"
+            | "street"
+            | "avenue"
+            | "hospital"
+            | "center"
+            | "department"
+            | "office"
+            | "news"
+            | "according"
+            | "both"
+            | "road"
+            | "drive"
+            | "boulevard"
+            | "lane"
+            | "parkway"
+            | "highway"
+            | "court"
+            | "place"
+            | "way"
+            | "university"
+            | "college"
+            | "school"
+            | "church"
+            | "park"
+            | "mall"
+            | "apartments"
+            | "hotel"
+            | "club"
+            | "restaurant"
+            | "bar"
+            | "sheriff"
+            | "station"
+            | "medical"
+            | "memorial"
+            | "related"
+            | "coverage"
+    )
+}
 
 /// A person's name at token `i`: two to four capitalised words ("Diana Gomez", "Caitlin L.
 /// Caskey"), or one capitalised word already known as a surname. Returns the name's tokens.
 /// A role before it ("Officer Douglas Barney") is left to the caller.
-pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[String]) -> Option<(usize, usize)> {
-    if !toks.is_capitalized(i) || toks.is_any(i, &NOT_NAMES) {
+pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(usize, usize)> {
+    let not_name = |k: usize| toks.lower(k).is_none_or(not_name);
+    if !toks.is_capitalized(i) || not_name(i) {
         return None;
     }
     // The start of a run of capitals only.
@@ -301,7 +310,7 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[String]) -> Option<(
     let mut j = i;
     let mut words = 0;
     while j < to && words < 4 {
-        if toks.is_capitalized(j) && !toks.is_any(j, &NOT_NAMES) {
+        if toks.is_capitalized(j) && !not_name(j) {
             let initial = toks.text(j).len() == 1;
             j += 1;
             if initial && toks.is_punct(j, '.') {
@@ -319,8 +328,18 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[String]) -> Option<(
     if words >= 2 {
         return Some((i, j));
     }
-    let surname = toks.lower(i)?;
-    (words == 1 && known.iter().any(|k| k == surname)).then_some((i, i + 1))
+    let surname = surname_token(toks, i)?;
+    (words == 1 && known.contains(&surname)).then_some((i, i + 1))
+}
+
+/// The lowercase surname a name's last word gives ("Cantu's" → "cantu").
+pub fn surname_token<'t>(toks: &Tokens<'t>, k: usize) -> Option<&'t str> {
+    let w = toks.lower(k)?;
+    Some(
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w),
+    )
 }
 
 /// The people a text names with their age ("Christopher Roupe, 17,", "25-year-old Courtney
@@ -407,7 +426,7 @@ mod tests {
         assert_eq!(name_at(&t, 0, t.len(), &[]), None);
         let t = toks("Caskey died");
         assert_eq!(name_at(&t, 0, t.len(), &[]), None);
-        assert_eq!(name_at(&t, 0, t.len(), &["caskey".into()]), Some((0, 1)));
+        assert_eq!(name_at(&t, 0, t.len(), &["caskey"]), Some((0, 1)));
         assert_eq!(surname("Caitlin L. Caskey"), "caskey");
         assert_eq!(surname("Larry \"Boxx\" Henderson Jr."), "henderson");
     }

@@ -4,7 +4,7 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::tokens::{Kind, Tokens};
-use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at, surname};
+use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at};
 use super::{Casualty, Context, outcome, who, words};
 use crate::model::{Count, Hedge, Outcome, Person, Who};
 
@@ -31,13 +31,13 @@ const BARE_AFTER: [&str; 12] = [
 ];
 
 /// The person whose words start at token `i`, if any.
-fn subject_at(
-    toks: &Tokens,
+fn subject_at<'t>(
+    toks: &Tokens<'t>,
     i: usize,
     from: usize,
     to: usize,
     lex: &Lexicon,
-    ctx: &mut Context,
+    ctx: &mut Context<'_, 't>,
 ) -> Option<Subject> {
     let noun = |start: usize, np_from: usize, refers_back: bool| {
         let np = group_at(toks, np_from, to, lex).filter(|np| np.singular(toks))?;
@@ -80,9 +80,11 @@ fn subject_at(
     }
     // A bare noun phrase: a headline ("Girl shot at party dies", "Teen killed") or an
     // object after "leaves" ("leaves 12-year-old boy in critical condition").
-    let bare = (i == from && toks.is_capitalized(i))
-        || (i > from && (toks.is_any(i - 1, &BARE_AFTER) || toks.is_punct(i - 1, ':')))
-        || (people::age_at(toks, i).is_some() && !toks.is_any(i.wrapping_sub(1), &DEFINITE));
+    let may_head = lex.groups.may_start_at(toks, i) || toks.kind(i) == Some(Kind::Number);
+    let bare = may_head
+        && ((i == from && toks.is_capitalized(i))
+            || (i > from && (toks.is_any(i - 1, &BARE_AFTER) || toks.is_punct(i - 1, ':')))
+            || (people::age_at(toks, i).is_some() && !toks.is_any(i.wrapping_sub(1), &DEFINITE)));
     if bare && let Some(s) = noun(i, i, false) {
         return Some(s);
     }
@@ -90,14 +92,15 @@ fn subject_at(
 }
 
 /// Someone named ("Diana Gomez", "Officer Douglas Barney", "Caskey" once named in full).
-fn named_at(
-    toks: &Tokens,
+/// Every name is remembered for its surname, whether or not it is a casualty's.
+fn named_at<'t>(
+    toks: &Tokens<'t>,
     i: usize,
     to: usize,
     lex: &Lexicon,
-    ctx: &mut Context,
+    ctx: &mut Context<'_, 't>,
 ) -> Option<Subject> {
-    let (start, end) = name_at(toks, i, to, ctx.surnames)?;
+    let (start, end) = remember_name(toks, i, to, ctx)?;
     // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee").
     let role = lex.groups.at(toks, start).filter(|(_, e)| *e < end);
     let (group, name_from) = match role {
@@ -105,10 +108,6 @@ fn named_at(
         _ => ("people".to_string(), start),
     };
     let name = toks.slice(name_from, end).to_string();
-    let last = surname(&name);
-    if !ctx.surnames.contains(&last) {
-        ctx.surnames.push(last);
-    }
     // "25-year-old Courtney Taylor": the age before the name is part of the phrase.
     let age = (start.saturating_sub(4)..start).find_map(|a| {
         people::age_at(toks, a)
@@ -126,6 +125,27 @@ fn named_at(
         },
         pronoun: false,
     })
+}
+
+/// The name at token `i`, its surname remembered for later mentions ("Caskey died").
+pub fn remember_name<'t>(
+    toks: &Tokens<'t>,
+    i: usize,
+    to: usize,
+    ctx: &mut Context<'_, 't>,
+) -> Option<(usize, usize)> {
+    let (start, end) = name_at(toks, i, to, ctx.surnames)?;
+    let last = (start..end).rev().find(|&k| {
+        toks.is_capitalized(k)
+            && toks.text(k).len() > 2
+            && !matches!(toks.text(k), "Jr" | "Sr" | "III")
+    });
+    if let Some(surname) = last.and_then(|k| people::surname_token(toks, k))
+        && !ctx.surnames.contains(&surname)
+    {
+        ctx.surnames.push(surname);
+    }
+    Some((start, end))
 }
 
 /// What stands after a person before the predicate: an age or description between commas
@@ -166,13 +186,13 @@ fn apposition(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (usize, Opti
 
 /// The claims made about the person (or people joined by "and") whose words start at token
 /// `i`, and where scanning resumes.
-pub fn claims_at(
-    toks: &Tokens,
+pub fn claims_at<'t>(
+    toks: &Tokens<'t>,
     i: usize,
     from: usize,
     to: usize,
     lex: &Lexicon,
-    ctx: &mut Context,
+    ctx: &mut Context<'_, 't>,
 ) -> Option<(Vec<Casualty>, usize)> {
     // "police shot him", "killing her".
     if let Some(sex) = pronoun_at(toks, i, false)
