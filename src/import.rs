@@ -481,6 +481,12 @@ pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
                 return Some((p[..open + close + 1].to_string(), Some(agency)));
             }
         }
+        // "BAYTOWN, Texas (AP) —", "KOKOMO, Ind. (June 15, 2014) —", "CULPEPER, Va. (WUSA9)
+        // --": a place in capitals, its state or country, what is in brackets, a dash.
+        if let Some(line) = capitals_dateline(p) {
+            let agency = agency_in(&line);
+            return Some((line, agency));
+        }
         // "Cairo:" / "CAIRO —": one to three capitalised words, then a colon or a dash.
         let head: String = p.chars().take(40).collect();
         for sep in [":", " —", " –", " -"] {
@@ -500,6 +506,71 @@ pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// "BAYTOWN, Texas (AP) —": one to three words in capitals, a comma and one to three
+/// capitalised words (the state or country), optional brackets, then a dash. Returns the
+/// dateline up to the dash.
+fn capitals_dateline(p: &str) -> Option<String> {
+    let head: String = p.chars().take(80).collect();
+    let (place, rest) = head.split_once(',')?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(caps) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let dash = ["—", "–", "--", " - "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()?;
+    let between = &rest[..dash];
+    let region = between.split('(').next().unwrap_or(between).trim();
+    let region_words: Vec<&str> = region.split_whitespace().collect();
+    let ok = !region_words.is_empty()
+        && region_words.len() <= 3
+        && region_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ok.then(|| format!("{place}, {}", between.trim_end()))
+}
+
+/// The lead with the dateline's place first: where the report was filed is, in local news,
+/// where it happened.
+fn with_dateline(mut lead: Lead, report: &Report) -> Lead {
+    if let Some(place) = report.dateline.value().and_then(|d| dateline_place(d)) {
+        let words = place_words(&place);
+        if !words.is_empty() && !lead.places.contains(&place) {
+            lead.place_words.extend(words);
+            lead.places.insert(0, place);
+        }
+    }
+    lead
+}
+
+/// The place a dateline names ("BAYTOWN, Texas (AP)" → "Baytown"): the words before the
+/// first comma or bracket, in title case.
+fn dateline_place(line: &str) -> Option<String> {
+    let place = line.split([',', '(', ':', '—', '–']).next()?.trim();
+    // Datelines print the place in capitals; "Police:" or "Family:" before a headline is no
+    // place.
+    if place.len() < 3 || place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let words: Vec<String> = place
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
+            })
+        })
+        .collect();
+    (!words.is_empty() && words.len() <= 3).then(|| words.join(" "))
 }
 
 /// A wire agency the text credits itself to ("told AFP", "(AFP)"), with the words that say so.
@@ -574,7 +645,10 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
     let mut incident_names: Vec<Vec<String>> = vec![Vec::new(); corpus.incidents.len()];
     let index = Incidents::new(corpus);
     for report in &corpus.reports {
-        let lead = lead_of(&extractor.report_in(report, &index), &report.body);
+        let lead = with_dateline(
+            lead_of(&extractor.report_in(report, &index), &report.body),
+            report,
+        );
         for id in &report.incidents {
             if let Some(i) = corpus.incidents.iter().position(|x| &x.id == id) {
                 incident_words[i].extend(lead.place_words.iter().cloned());
@@ -593,7 +667,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         }
         let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
         let claims = extractor.report(&report, corpus);
-        let lead = lead_of(&claims, &report.body);
+        let lead = with_dateline(lead_of(&claims, &report.body), &report);
 
         let mut scored: Vec<(usize, usize)> = corpus
             .incidents
