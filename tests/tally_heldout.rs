@@ -193,6 +193,171 @@ const CASES: &[(&str, u64, u64)] = &[
     ),
 ];
 
+/// A second batch, written after the rules above were built from the development set and
+/// scored once before any change made for it (figure in DEVELOPERS.md).
+const FRESH: &[(&str, u64, u64)] = &[
+    (
+        "A 52-year-old shopkeeper was stabbed to death during a robbery in east London on Friday night, the Metropolitan Police said.",
+        1,
+        0,
+    ),
+    (
+        "Three people were wounded when a man opened fire outside a community centre in Malmo. Police said none of the injuries were life-threatening.",
+        0,
+        3,
+    ),
+    (
+        "An explosion at a fireworks warehouse in the Mexican town of Tultepec killed at least 24 people and injured 49.",
+        24,
+        49,
+    ),
+    (
+        "Authorities identified the victim as Darnell Price, 19. He was found lying in the street with multiple gunshot wounds and died at the scene.",
+        1,
+        0,
+    ),
+    (
+        "A mother and her two young children were killed in the house fire, fire officials said.",
+        3,
+        0,
+    ),
+    (
+        "Police in Durban said two security guards were shot dead and a third was seriously injured during a cash-in-transit heist.",
+        2,
+        1,
+    ),
+    (
+        "A 16-year-old girl remains in critical condition after she was shot in the neck at a bus stop on Tuesday.",
+        0,
+        1,
+    ),
+    (
+        "Six miners died and 11 others were rescued after a gas explosion in a coal mine in Shanxi province.",
+        6,
+        0,
+    ),
+    (
+        "The suspect, a 40-year-old man, was shot and wounded by officers after he pointed a rifle at them.",
+        0,
+        0,
+    ),
+    (
+        "One man was killed and another was injured in a shooting at an apartment complex on Oak Street late Saturday.",
+        1,
+        1,
+    ),
+    (
+        "A landslide buried a village in western Uganda, killing 15 people; dozens more are missing.",
+        15,
+        0,
+    ),
+    (
+        "Officer Maria Lopez was struck by a bullet in the arm and was treated at a hospital and released.",
+        0,
+        1,
+    ),
+    (
+        "Seven people, including four children, were killed when an airstrike hit a house in the city of Taiz, residents said.",
+        7,
+        0,
+    ),
+    (
+        "A man was found dead in his car on Monday morning. Police said he had been shot several times.",
+        1,
+        0,
+    ),
+    (
+        "Two brothers, aged 14 and 17, were injured in the shooting. The older boy was shot in the chest.",
+        0,
+        2,
+    ),
+    (
+        "The crash on the highway near Lyon left four dead and twelve injured, three of them seriously.",
+        4,
+        12,
+    ),
+    (
+        "A woman was killed and her husband critically wounded when gunmen ambushed their car near the border town of Chaman.",
+        1,
+        1,
+    ),
+    (
+        "Police said a 28-year-old man shot his girlfriend and then killed himself inside their apartment.",
+        0,
+        1,
+    ),
+    (
+        "Nobody was hurt when shots were fired at the front of a pub in Belfast overnight.",
+        0,
+        0,
+    ),
+    (
+        "At least 30 people died and hundreds were injured when a train derailed in Odisha, railway officials said.",
+        30,
+        200,
+    ),
+    (
+        "A police officer died on Sunday, three days after he was shot during a traffic stop in Tulsa.",
+        1,
+        0,
+    ),
+    (
+        "Kevin Marsh, 34, and Tanya Reed, 29, were pronounced dead at the scene.",
+        2,
+        0,
+    ),
+    (
+        "A stray bullet struck a 7-year-old boy who was playing in his backyard. He was taken to a hospital in stable condition.",
+        0,
+        1,
+    ),
+    (
+        "A bomb blast at a market in Maiduguri killed 12 people and wounded 48, a rescue official said.",
+        12,
+        48,
+    ),
+    (
+        "An off-duty deputy was killed and two other people were wounded in a shooting at a bar in Fresno.",
+        1,
+        2,
+    ),
+    (
+        "A 23-year-old man was shot in the leg during an argument over a parking space. His injuries are not considered life-threatening.",
+        0,
+        1,
+    ),
+    (
+        "Four tourists were injured when a gunman opened fire on a beach resort near Sousse before security forces shot him dead.",
+        0,
+        4,
+    ),
+    (
+        "The fire killed a firefighter and injured three residents of the building.",
+        1,
+        3,
+    ),
+    (
+        "A teenager was fatally shot in the Bronx early Wednesday, police said. The victim, 17, was struck in the torso.",
+        1,
+        0,
+    ),
+    (
+        "Dozens of people were injured when police fired tear gas at protesters in Nairobi.",
+        0,
+        24,
+    ),
+    (
+        "A 60-year-old woman and her 35-year-old son were shot dead at their home in Culiacan.",
+        2,
+        0,
+    ),
+    (
+        "The gunman killed two people at the store before he was arrested.",
+        2,
+        0,
+    ),
+];
+
 fn report_of(text: &str) -> (Corpus, Report) {
     let report = Report {
         id: "r1".into(),
@@ -223,12 +388,12 @@ fn report_of(text: &str) -> (Corpus, Report) {
     (corpus, report)
 }
 
-#[test]
-fn held_out_texts_tally_as_an_analyst_reads_them() {
+/// The share of `cases` whose tally is as expected, printed with the misses.
+fn score(name: &str, cases: &[(&str, u64, u64)]) -> f64 {
     let extractor = Extractor::default();
     let mut right = 0;
     let mut wrong = Vec::new();
-    for &(text, killed, injured) in CASES {
+    for &(text, killed, injured) in cases {
         let (corpus, report) = report_of(text);
         let claims = extractor.report(&report, &corpus);
         let t = tally(&claims, "i1");
@@ -242,11 +407,21 @@ fn held_out_texts_tally_as_an_analyst_reads_them() {
             ));
         }
     }
-    let share = right as f64 / CASES.len() as f64;
+    let share = right as f64 / cases.len() as f64;
     println!(
-        "held-out tallies: {right}/{} exact ({share:.2})\n{}",
-        CASES.len(),
+        "{name}: {right}/{} exact ({share:.2})\n{}",
+        cases.len(),
         wrong.join("\n")
     );
-    assert!(share >= 0.85, "held-out tallies below 0.85");
+    share
+}
+
+#[test]
+fn held_out_texts_tally_as_an_analyst_reads_them() {
+    assert!(score("held-out tallies", CASES) >= 0.85, "held-out tallies below 0.85");
+}
+
+#[test]
+fn fresh_texts_tally_as_an_analyst_reads_them() {
+    assert!(score("fresh tallies", FRESH) >= 0.85, "fresh tallies below 0.85");
 }
