@@ -418,10 +418,16 @@ fn score(name: &str, cases: &[(&str, u64, u64)]) -> f64 {
 
 #[test]
 fn held_out_texts_tally_as_an_analyst_reads_them() {
-    assert!(score("held-out tallies", CASES) >= 0.85, "held-out tallies below 0.85");
+    assert!(
+        score("held-out tallies", CASES) >= 0.85,
+        "held-out tallies below 0.85"
+    );
 }
 
 #[test]
 fn fresh_texts_tally_as_an_analyst_reads_them() {
-    assert!(score("fresh tallies", FRESH) >= 0.85, "fresh tallies below 0.85");
+    assert!(
+        score("fresh tallies", FRESH) >= 0.85,
+        "fresh tallies below 0.85"
+    );
 }

@@ -262,15 +262,20 @@ fn place<'c>(
     }
 }
 
-/// The figure for one outcome: the largest count (plus anyone introduced after it as
-/// someone else: "two were grazed and a third person was shot") or the people singled out,
-/// whichever is more.
+/// The figure for one outcome: the largest count (plus anyone introduced after it in its
+/// sentence as someone else: "two were grazed and a third person was shot") or the people
+/// singled out, whichever is more.
 fn figure(count: Option<(&Claim, u64, Option<u64>)>, people: &[&Entity], what: &str) -> Figure {
     let n = people.len() as u64;
     let added: Vec<&&Entity> = count.map_or_else(Vec::new, |(c, _, _)| {
         people
             .iter()
-            .filter(|e| e.another && e.claims.first().is_some_and(|f| f.span[0] > c.span[0]))
+            .filter(|e| {
+                e.another
+                    && e.claims
+                        .first()
+                        .is_some_and(|f| f.span[0] > c.span[0] && f.sentence == c.sentence)
+            })
             .collect()
     });
     match count {

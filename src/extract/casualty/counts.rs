@@ -8,6 +8,12 @@ use super::people::group_at;
 use super::{APPOSITION_STARTS, Casualty, coordinated, outcome, toll_before, who, words};
 use crate::model::{Count, Outcome, Part, Person, Who};
 
+/// Nouns after a number that count no people ("shot several times", "hit two rounds").
+const NOT_PEOPLE: [&str; 16] = [
+    "times", "time", "rounds", "round", "shots", "bullets", "hours", "minutes", "days", "weeks",
+    "months", "years", "miles", "feet", "blocks", "percent",
+];
+
 /// The people a count counts and where their words end: a group noun ("17 members of the
 /// security forces"), "of them" or "others" (the group of the count before), or none.
 fn counted_group(
@@ -88,6 +94,7 @@ fn without_group(
     if let Some(prev) = previous
         && let Some((outcome, verb)) = outcome::before(toks, q.start, from, lex)
         && verb + 1 >= prev.end
+        && !toks.is_any(q.end, &NOT_PEOPLE)
     {
         let claim = Casualty::counted(verb, q.end, prev.who.clone(), outcome, q);
         return Some((claim, q.end));

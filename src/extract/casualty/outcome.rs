@@ -206,6 +206,7 @@ pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
             || toks.is_punct(k, ';')
             || toks.is_any(k, &CLAUSE_END)
             || toks.is_any(k, &NEW_SUBJECT)
+            || lex.groups.contains_at(toks, k)
             || toks.lower(k).is_some_and(|w| w.starts_with("surviv"))
             || super::super::numbers::number_at(toks, k).is_some()
         {
@@ -215,6 +216,37 @@ pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
             if outcome == Outcome::Killed {
                 return Some(end);
             }
+        }
+    }
+    None
+}
+
+/// "He was found lying in the street with multiple gunshot wounds and died at the scene": a
+/// death in a verb phrase joined by "and" to its subject's first, when that first says no
+/// outcome the strict predicate can read.
+pub fn coordinated_death(
+    toks: &Tokens,
+    i: usize,
+    to: usize,
+    lex: &Lexicon,
+) -> Option<(Outcome, usize)> {
+    for k in i..(i + 20).min(to) {
+        if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &NEW_SUBJECT) {
+            return None;
+        }
+        // Another predicate's outcome or another person's name: not this subject's.
+        // ("a man shot his girlfriend and then killed himself", "star Swift was shot and
+        // killed"); wounds as a noun ("with multiple gunshot wounds") are no predicate.
+        if (k > i && toks.is_capitalized(k))
+            || lex.outcome_after(toks, k).is_some()
+                && !toks.is_any(k, &["wounds", "wound", "injuries"])
+        {
+            return None;
+        }
+        if toks.is(k, "and")
+            && let Some((Outcome::Killed, end)) = predicate(toks, k + 1, to, lex)
+        {
+            return Some((Outcome::Killed, end));
         }
     }
     None

@@ -303,8 +303,9 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(us
     if !toks.is_capitalized(i) || not_name(i) {
         return None;
     }
-    // The start of a run of capitals only.
-    if i > 0 && toks.is_capitalized(i - 1) {
+    // The start of a run of capitals only, and not one after an article ("the Army
+    // Reserve", "a Yates High School star" name no person).
+    if i > 0 && (toks.is_capitalized(i - 1) || toks.is_any(i - 1, &["the", "a", "an"])) {
         return None;
     }
     let mut j = i;

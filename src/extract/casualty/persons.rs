@@ -3,6 +3,7 @@
 //! shot a teen", "A man and his wife were found dead".
 
 use super::super::lexicon::Lexicon;
+use super::super::numbers::{Quantity, quantity_at};
 use super::super::tokens::{Kind, Tokens};
 use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at};
 use super::{Casualty, Context, outcome, who, words};
@@ -59,6 +60,10 @@ fn subject_at<'t>(
     if toks.is_any(i, &["a", "an"]) {
         return noun(i, i + 1, false);
     }
+    // "another was injured", "another man".
+    if toks.is(i, "another") {
+        return noun(i, i, false);
+    }
     if toks.is_any(i, &POSSESSIVE) {
         return noun(i, i + 1, false);
     }
@@ -101,10 +106,20 @@ fn named_at<'t>(
     ctx: &mut Context<'_, 't>,
 ) -> Option<Subject> {
     let (start, end) = remember_name(toks, i, to, ctx)?;
-    // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee").
+    // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee"),
+    // and so does a noun it stands in apposition to ("one of the suspects, David Martinez,").
     let role = lex.groups.at(toks, start).filter(|(_, e)| *e < end);
-    let (group, name_from) = match role {
-        Some((group, e)) if group != "inherit" => (group, e),
+    let apposed = toks
+        .is_punct(start.wrapping_sub(1), ',')
+        .then(|| {
+            (start.saturating_sub(4)..start - 1)
+                .rev()
+                .find_map(|k| lex.groups.at(toks, k).filter(|(_, e)| *e == start - 1))
+        })
+        .flatten();
+    let (group, name_from) = match (role, apposed) {
+        (Some((group, e)), _) if group != "inherit" => (group, e),
+        (_, Some((group, _))) if group != "inherit" => (group, start),
         _ => ("people".to_string(), start),
     };
     let name = toks.slice(name_from, end).to_string();
@@ -228,6 +243,8 @@ pub fn claims_at<'t>(
         return Some((claims, end));
     }
     let mut subjects = vec![first];
+    // "A mother and her two young children": people counted beside the person.
+    let mut companions: Option<(usize, usize, Who, Quantity)> = None;
     loop {
         let last = subjects.last().expect("one subject at least");
         let (end, age) = apposition(toks, last.end, to, lex);
@@ -243,20 +260,54 @@ pub fn claims_at<'t>(
             subjects.push(next);
             continue;
         }
+        if toks.is(end, "and")
+            && toks.is_any(end + 1, &POSSESSIVE)
+            && let Some(q) = quantity_at(toks, end + 2, lex)
+            && let Some(np) = group_at(toks, q.end, to, lex).filter(|np| np.group != "inherit")
+        {
+            let who = who(lex, np.group, words(toks, np.start, np.end));
+            companions = Some((end + 1, np.end, who, q));
+        }
         break;
     }
-    let end = subjects.last().map(|s| s.end).unwrap_or(i);
-    let (mut outcome, mut stop) = outcome::predicate(toks, end, to, lex)?;
+    let end = companions
+        .as_ref()
+        .map(|c| c.1)
+        .or_else(|| subjects.last().map(|s| s.end))
+        .unwrap_or(i);
+    // After a preposition the phrase is no subject ("shot by a deputy and died" is the
+    // suspect's death, not the deputy's).
+    let subject = !toks.is_any(
+        i.wrapping_sub(1),
+        &["by", "with", "to", "at", "for", "from", "of", "on", "in"],
+    );
+    let (mut outcome, mut stop) = outcome::predicate(toks, end, to, lex).or_else(|| {
+        subject
+            .then(|| outcome::coordinated_death(toks, end, to, lex))
+            .flatten()
+    })?;
     if matches!(outcome, Outcome::Shot | Outcome::Injured)
         && let Some(death) = outcome::later_death(toks, stop, to, lex)
     {
         (outcome, stop) = (Outcome::Killed, death);
     }
     let resume = end;
-    let claims = subjects
+    let first_start = subjects.first().map_or(i, |s| s.start);
+    let persons = subjects.len() as u64;
+    let mut claims: Vec<Casualty> = subjects
         .into_iter()
         .map(|s| one(s.start, stop, s.who, outcome, s.person))
         .collect();
+    // The whole phrase counts them all: "a mother and her two children were killed" is 3.
+    if let Some((_, _, mut who, q)) = companions {
+        who.text = words(toks, first_start, end);
+        let total = Quantity {
+            low: q.low + persons,
+            high: q.high.map(|h| h + persons),
+            ..q
+        };
+        claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
+    }
     Some((claims, resume))
 }
 
