@@ -1,0 +1,278 @@
+//! Reading one report: its sentences, each read for every kind of claim in turn, with what
+//! the report has said so far (who a death toll counts, the people named, the capital and
+//! the actor named last) carried from sentence to sentence.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::attribution::{self, Frame};
+use super::incident::{self, Incidents};
+use super::lexicon::Lexicon;
+use super::tokens::Tokens;
+use super::{Sentence, actors, casualty, confirm_previous, location, sentences, timex};
+use crate::model::{
+    Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus, Who,
+};
+
+/// The claims of `report`, in text order.
+pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim> {
+    let body = report.body.as_str();
+    let lower = body.to_ascii_lowercase();
+    let mut toks = Tokens::new(body, &lower);
+    toks.set_masks(lex.masks(&toks));
+    let sentences = sentences(body, &toks);
+    let anchor = report.published.value().map(|p| p.date());
+    let times: Vec<Vec<timex::TimeExpr>> = sentences
+        .iter()
+        .map(|s| timex::find(&toks, s.from, s.to, anchor))
+        .collect();
+    // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
+    let cues: Vec<bool> = sentences
+        .iter()
+        .map(|s| {
+            toks.is(s.from, "since")
+                || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
+        })
+        .collect();
+    let sentence_incidents = incident::assign(report, incidents, &times, &cues);
+    let mut reader = Reader {
+        lex,
+        report,
+        incidents,
+        toks: &toks,
+        main_day: incident::main_day(report, incidents),
+        claims: Vec::new(),
+        toll_who: HashMap::default(),
+        surnames: Vec::new(),
+        last_capital: None,
+        last_actor: None,
+    };
+    for (n, s) in sentences.iter().enumerate() {
+        let current = Current {
+            sentence: *s,
+            incident: &sentence_incidents[n],
+            frames: attribution::frames(&toks, s.from, s.to, lex),
+        };
+        let first_new = reader.claims.len();
+        let casualties = reader.casualties(&current);
+        reader.locations(&current, casualties > 0);
+        reader.times(&current, &times[n]);
+        reader.actors(&current);
+        reader.statement(&current, first_new);
+        // "Security and medical sources have confirmed this assessment": the sources of the
+        // previous sentence's unattributed claims.
+        if let Some(frame) = current.frames.iter().find(|f| f.anaphoric)
+            && n > 0
+        {
+            confirm_previous(&mut reader.claims[..first_new], &sentences[n - 1], frame);
+        }
+    }
+    let mut claims = reader.claims;
+    claims.sort_by_key(|c| (c.span[0], c.span[1]));
+    claims
+}
+
+/// One report being read.
+struct Reader<'r, 't> {
+    lex: &'r Lexicon,
+    report: &'r Report,
+    incidents: &'r Incidents<'r>,
+    toks: &'r Tokens<'t>,
+    /// The main incident's day, for "a week after".
+    main_day: Option<jiff::civil::Date>,
+    /// The claims so far.
+    claims: Vec<Claim>,
+    /// Who an unqualified death toll counts, per incident: the first group counted dead.
+    toll_who: HashMap<String, Who>,
+    /// Surnames of the people named so far, for "Caskey died".
+    surnames: Vec<&'t str>,
+    /// The capital named last, for "the capital".
+    last_capital: Option<String>,
+    /// The actor named last, for "the group claimed ...".
+    last_actor: Option<usize>,
+}
+
+/// The sentence being read.
+struct Current<'s> {
+    sentence: Sentence,
+    incident: &'s str,
+    frames: Vec<Frame>,
+}
+
+impl Reader<'_, '_> {
+    /// Adds a claim of tokens `start..end` of the current sentence.
+    fn push(&mut self, cur: &Current, start: usize, end: usize, hedge: Hedge, detail: Detail) {
+        let toks = self.toks;
+        let span = [toks.start(start), toks.end(end - 1)];
+        let attribution = attribution::choose(toks, &cur.frames, start, end)
+            .map(|f| f.attribution.clone())
+            .unwrap_or_else(Attribution::the_report);
+        let report = self.report;
+        self.claims.push(Claim {
+            id: Claim::stable_id(&report.id, detail.kind(), span),
+            report: report.id.clone(),
+            text: report.body[span[0]..span[1]].to_string(),
+            span,
+            sentence: [cur.sentence.start, cur.sentence.end],
+            attribution,
+            hedge,
+            incident: cur.incident.to_string(),
+            detail,
+        });
+    }
+
+    /// Casualty claims; returns how many.
+    fn casualties(&mut self, cur: &Current) -> usize {
+        let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
+        if !lex.may_count_casualties(toks, s.from, s.to) {
+            return 0;
+        }
+        let mut ctx = casualty::Context {
+            toll_who: self.toll_who.get(cur.incident),
+            surnames: &mut self.surnames,
+        };
+        let found = casualty::find(toks, s.from, s.to, lex, &mut ctx);
+        for c in &found {
+            if c.outcome == Outcome::Killed && !c.who.text.is_empty() {
+                self.toll_who
+                    .entry(cur.incident.to_string())
+                    .or_insert_with(|| c.who.clone());
+            }
+            let detail = Detail::Casualty {
+                who: c.who.clone(),
+                outcome: c.outcome,
+                count: c.count,
+                parts: c.parts.clone(),
+                person: c.person.clone(),
+            };
+            self.push(cur, c.start, c.end, c.hedge, detail);
+        }
+        found.len()
+    }
+
+    /// Places, and distances and directions from them. Places are sought where something
+    /// happens or is located.
+    fn locations(&mut self, cur: &Current, counted: bool) {
+        let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
+        let relative = location::relative(toks, s.from, s.to, lex);
+        let event = counted
+            || !relative.is_empty()
+            || actors::has_means(toks, s.from, s.to, lex)
+            || (s.from..s.to).any(|i| lex.responsibility.contains_at(toks, i));
+        let places = if event {
+            location::places(toks, s.from, s.to, lex)
+        } else {
+            Vec::new()
+        };
+        // "south of the capital": the capital the report named before ("80 miles from the
+        // Egyptian capital" resolved to Cairo).
+        let relative: Vec<location::Location> = relative
+            .into_iter()
+            .map(|mut l| {
+                if l.from.as_deref() == Some("the capital") {
+                    l.from = self.last_capital.clone().or(l.from);
+                } else if let Some(f) = &l.from
+                    && lex.capitals.values().any(|c| c == f)
+                {
+                    self.last_capital = Some(f.clone());
+                }
+                l
+            })
+            .collect();
+        let apart = places
+            .iter()
+            .filter(|p| !relative.iter().any(|r| p.start < r.end && r.start < p.end));
+        for l in relative.iter().chain(apart) {
+            let detail = Detail::Location {
+                place: l.place.clone(),
+                distance: l.distance.clone(),
+                direction: l.direction.clone(),
+                from: l.from.clone(),
+            };
+            self.push(cur, l.start, l.end, l.hedge, detail);
+        }
+    }
+
+    /// Dates, each about whatever it points to.
+    fn times(&mut self, cur: &Current, exprs: &[timex::TimeExpr]) {
+        for e in exprs {
+            // "a week after": that far from the main incident, when its day is known.
+            let date = e.date.or_else(|| {
+                let day = self
+                    .main_day?
+                    .checked_add(jiff::Span::new().days(e.offset_days?))
+                    .ok()?;
+                Some(PartialDate {
+                    year: day.year(),
+                    month: Some(day.month() as u8),
+                    day: Some(day.day() as u8),
+                })
+            });
+            if let Some(date) = date {
+                let detail = Detail::Time {
+                    date: Some(date.to_string()),
+                };
+                self.push(cur, e.start, e.end, Hedge::Exact, detail);
+                // A date is about whatever it points to, whatever else its sentence is about
+                // ("perished Friday ... since the launch in 2013").
+                if let Some(time) = self.claims.last_mut() {
+                    time.incident = incident::of_date(self.report, self.incidents, date);
+                }
+            }
+        }
+    }
+
+    /// Actors, responsibility and means.
+    fn actors(&mut self, cur: &Current) {
+        let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
+        let mentions = actors::mentions(toks, s.from, s.to, lex);
+        let mut seen = Vec::new();
+        for m in &mentions {
+            if !seen.contains(&m.actor) {
+                seen.push(m.actor);
+                let entry = &lex.actor_entries[m.actor];
+                let detail = Detail::Actor {
+                    actor: entry.name.clone(),
+                    parent: entry.parent.clone(),
+                };
+                self.push(cur, m.start, m.end, Hedge::Exact, detail);
+            }
+        }
+        let responsibility =
+            actors::responsibility(toks, s.from, s.to, lex, &mentions, self.last_actor);
+        self.last_actor = mentions.last().map(|m| m.actor).or(self.last_actor);
+        for r in &responsibility {
+            let hedge = if r.status == ResponsibilityStatus::Claimed {
+                Hedge::Exact
+            } else {
+                Hedge::Negated
+            };
+            let actor = r.actor.map(|a| lex.actor_entries[a].name.clone());
+            let detail = Detail::Responsibility {
+                actor,
+                status: r.status,
+            };
+            self.push(cur, r.start, r.end, hedge, detail);
+        }
+        for (start, end, name) in actors::means(toks, s.from, s.to, lex) {
+            self.push(cur, start, end, Hedge::Exact, Detail::Means { means: name });
+        }
+    }
+
+    /// An attributed sentence is a statement unless it is a count: what was said is compared
+    /// as a whole ("the ministry said security forces were attacked"). It is attributed to
+    /// its sentence's first source, wherever it stands.
+    fn statement(&mut self, cur: &Current, first_new: usize) {
+        let counts = self.claims[first_new..]
+            .iter()
+            .any(|c| matches!(c.detail, Detail::Casualty { .. }));
+        if let Some(frame) = cur.frames.first()
+            && !counts
+        {
+            let s = cur.sentence;
+            self.push(cur, s.from, s.to, Hedge::Exact, Detail::Statement);
+            if let Some(statement) = self.claims.last_mut() {
+                statement.attribution = frame.attribution.clone();
+            }
+        }
+    }
+}
