@@ -7,13 +7,18 @@ use crate::extract::snake;
 use crate::extract::tally::{Figure, tally};
 use crate::model::{Claim, Hedge, Outcome};
 
+/// How the comparison makes a value: (report index, claim, low, high).
+pub type MakeValue<'a> = dyn Fn(usize, &Claim, Option<f64>, Option<f64>) -> Value + 'a;
+/// A report's figure: (report index, the claim it rests on first, the figure).
+pub type ReportFigure<'c> = (usize, &'c Claim, Figure);
+
 /// The slots `victims killed` and `victims injured` of incident `id`, their values made by
 /// `value` (report index, claim, low, high), as the comparison makes every value.
 pub fn slots(
     members: &[usize],
     claims: &[Vec<Claim>],
     id: &str,
-    value: &dyn Fn(usize, &Claim, Option<f64>, Option<f64>) -> Value,
+    value: &MakeValue<'_>,
 ) -> Vec<Slot> {
     let mut out: Vec<Slot> = figures(members, claims, id)
         .into_iter()
@@ -93,7 +98,7 @@ pub fn figures<'c>(
     members: &[usize],
     claims: &'c [Vec<Claim>],
     id: &str,
-) -> [(Outcome, Vec<(usize, &'c Claim, Figure)>); 2] {
+) -> [(Outcome, Vec<ReportFigure<'c>>); 2] {
     let mut killed = Vec::new();
     let mut injured = Vec::new();
     for &r in members {

@@ -78,7 +78,7 @@ fn without_group(
     }
     if toks
         .lower(k)
-        .is_some_and(|w| w.ends_with("ly") && !lex.outcome_after(toks, k).is_some())
+        .is_some_and(|w| w.ends_with("ly") && lex.outcome_after(toks, k).is_none())
     {
         k += 1;
     }

@@ -212,10 +212,8 @@ pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
         {
             return None;
         }
-        if let Some((outcome, end)) = lex.outcome_after(toks, k) {
-            if outcome == Outcome::Killed {
-                return Some(end);
-            }
+        if let Some((Outcome::Killed, end)) = lex.outcome_after(toks, k) {
+            return Some(end);
         }
     }
     None
