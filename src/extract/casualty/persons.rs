@@ -85,7 +85,8 @@ fn subject_at<'t>(
     }
     // A bare noun phrase: a headline ("Girl shot at party dies", "Teen killed") or an
     // object after "leaves" ("leaves 12-year-old boy in critical condition").
-    let may_head = lex.groups.may_start_at(toks, i) || toks.kind(i) == Some(Kind::Number);
+    let may_head =
+        i == from || lex.groups.may_start_at(toks, i) || toks.kind(i) == Some(Kind::Number);
     let bare = may_head
         && ((i == from && toks.is_capitalized(i))
             || (i > from && (toks.is_any(i - 1, &BARE_AFTER) || toks.is_punct(i - 1, ':')))
@@ -247,7 +248,12 @@ pub fn claims_at<'t>(
     let mut companions: Option<(usize, usize, Who, Quantity)> = None;
     loop {
         let last = subjects.last().expect("one subject at least");
-        let (end, age) = apposition(toks, last.end, to, lex);
+        // Closing quotation marks belong to the noun phrase (a "citizen").
+        let mut after = last.end;
+        while toks.is_quote(after) {
+            after += 1;
+        }
+        let (end, age) = apposition(toks, after, to, lex);
         let last = subjects.last_mut().expect("one subject at least");
         last.end = end;
         last.person.age = last.person.age.or(age);
