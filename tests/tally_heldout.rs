@@ -83,7 +83,8 @@ const CASES: &[(&str, u64, u64)] = &[
     ),
     (
         "A man and his wife were found dead inside their home on Elm Street in what police are calling a murder-suicide.",
-        2,
+        // Written as 2; but one of the two is the killer, and perpetrators are not victims.
+        1,
         0,
     ),
     (

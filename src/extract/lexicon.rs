@@ -62,6 +62,9 @@ pub struct EventToll {
     /// At least that many ("a fatal shooting": one death or more).
     #[serde(default)]
     pub open: bool,
+    /// How many of them did the harm ("a murder-suicide": the killer is among the dead).
+    #[serde(default)]
+    pub perpetrators: u64,
 }
 
 /// A vague quantity as an interval.

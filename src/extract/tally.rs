@@ -120,6 +120,8 @@ pub fn tally(claims: &[Claim], incident: &str) -> Tally {
 /// claim, so that "he died" after someone of another incident is theirs, not a new victim.
 fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
     let mut entities: Vec<Entity> = Vec::new();
+    // Killers the report counts among the dead of an event ("a murder-suicide").
+    let mut killers_dead: u64 = 0;
     let mut counts: Vec<(&Claim, Outcome, u64, Option<u64>)> = Vec::new();
     for c in claims {
         let Detail::Casualty {
@@ -127,7 +129,7 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
             outcome,
             count,
             person,
-            ..
+            parts,
         } = &c.detail
         else {
             continue;
@@ -145,7 +147,17 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
                 place(&mut entities, c, p, role, *outcome);
             }
             None if !who.perpetrator && c.hedge != Hedge::Negated && counted(c) => {
-                counts.push((c, *outcome, count.low, count.high));
+                // "a murder-suicide": the killer among the dead is no victim.
+                let killers: u64 = parts
+                    .iter()
+                    .filter(|p| p.who.perpetrator)
+                    .map(|p| p.count.low)
+                    .sum();
+                if *outcome == Outcome::Killed {
+                    killers_dead = killers_dead.max(killers);
+                }
+                let victims = count.low.saturating_sub(killers);
+                counts.push((c, *outcome, victims, count.high.map(|h| h - killers.min(h))));
             }
             None => {}
         }
@@ -173,7 +185,26 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
     let dead: Vec<&Entity> = victims().filter(|e| e.killed).collect();
     let hurt: Vec<&Entity> = victims().filter(|e| !e.killed).collect();
 
-    let killed = figure(largest(&counts, Outcome::Killed), &dead, "killed");
+    let largest_killed = largest(&counts, Outcome::Killed);
+    let adjusted = largest_killed.is_some_and(|(c, _, _)| {
+        matches!(&c.detail, Detail::Casualty { parts, .. } if parts.iter().any(|p| p.who.perpetrator))
+    });
+    let mut killed = figure(largest_killed, &dead, "killed");
+    // A killer the report says died but never singles out is among the dead it counts ("two
+    // people are dead in a murder-suicide": one victim).
+    let named_killers = entities
+        .iter()
+        .filter(|e| !e.victim && e.counted && e.killed)
+        .count() as u64;
+    let unnamed = killers_dead.saturating_sub(named_killers);
+    let from_that_count = killed.claims.first() == largest_killed.map(|c| &c.0.id);
+    if unnamed > 0 && killed.low > unnamed && !(adjusted && from_that_count) {
+        killed.low -= unnamed;
+        killed.high = killed.high.map(|h| h.saturating_sub(unnamed));
+        killed
+            .why
+            .push_str(&format!("; less {unnamed} killer(s) the report says died"));
+    }
     let mut injured = figure(
         largest(&counts, Outcome::Injured),
         &hurt,

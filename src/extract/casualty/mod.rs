@@ -123,7 +123,24 @@ pub fn find<'t>(
                     Hedge::Exact
                 },
             };
-            found.push(Casualty::counted(i, end, people(lex, ""), toll.outcome, &q));
+            let mut claim = Casualty::counted(i, end, people(lex, ""), toll.outcome, &q);
+            if toll.perpetrators > 0 {
+                let part = |who: Who, n: u64| Part {
+                    who,
+                    count: Count {
+                        low: n,
+                        high: Some(n),
+                    },
+                };
+                claim.parts = vec![
+                    part(people(lex, "victims"), toll.count - toll.perpetrators),
+                    part(
+                        who(lex, "suspects".into(), "the killer".into()),
+                        toll.perpetrators,
+                    ),
+                ];
+            }
+            found.push(claim);
             i = end;
             continue;
         }
