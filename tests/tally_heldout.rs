@@ -590,5 +590,8 @@ fn fresh_texts_tally_as_an_analyst_reads_them() {
 
 #[test]
 fn third_batch_tallies_as_an_analyst_reads_it() {
-    assert!(score("third tallies", THIRD) >= 0.85, "third tallies below 0.85");
+    assert!(
+        score("third tallies", THIRD) >= 0.85,
+        "third tallies below 0.85"
+    );
 }

@@ -122,11 +122,6 @@ pub fn responsibility(
     found
 }
 
-/// True when tokens `from..to` name a weapon or tactic.
-pub fn has_means(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> bool {
-    (from..to).any(|i| lex.means.at(toks, i).is_some_and(|(_, end)| end <= to))
-}
-
 /// Means mentioned in tokens `from..to`: (start, end, canonical name).
 pub fn means(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<(usize, usize, String)> {
     let mut found = Vec::new();

@@ -11,6 +11,9 @@ use serde::Deserialize;
 use super::tokens::Tokens;
 use crate::model::{Hedge, Outcome, ResponsibilityStatus, Sex, SourceKind};
 
+/// The mask bit of words that are person nouns by their ending.
+const PERSON_ENDING: u32 = 1 << 16;
+
 /// The lexicon shipped with crosscheck.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
 
@@ -19,6 +22,8 @@ pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
 struct LexiconFile {
     groups: HashMap<String, String>,
     perpetrator_groups: Vec<String>,
+    person_endings: Vec<String>,
+    not_persons: Vec<String>,
     sexes: HashMap<String, Sex>,
     mixed_group: String,
     outcomes: HashMap<String, Outcome>,
@@ -168,6 +173,10 @@ pub struct Lexicon {
     pub groups: PhraseSet<String>,
     /// Groups that did the harm (never victims).
     pub perpetrator_groups: Vec<String>,
+    /// Endings that make a person noun of an unlisted word.
+    pub person_endings: Vec<String>,
+    /// Words with those endings that name no one.
+    pub not_persons: rustc_hash::FxHashSet<String>,
     /// Person nouns that give a sex.
     pub sexes: HashMap<String, Sex>,
     /// Group for "X and Y" when either is in it.
@@ -248,6 +257,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             groups: PhraseSet::new(file.groups, 1 << 0),
             perpetrator_groups: file.perpetrator_groups,
+            person_endings: file.person_endings,
+            not_persons: file.not_persons.into_iter().collect(),
             sexes: file.sexes,
             mixed_group: file.mixed_group,
             outcomes: PhraseSet::new(file.outcomes, 1 << 1),
@@ -301,14 +312,23 @@ impl Lexicon {
         Ok(lex)
     }
 
-    /// True when some token of `from..to` may start a phrase that makes a casualty claim (an
-    /// outcome, an event with its toll, a toll noun): sentences without one are not read for
-    /// casualties, which keeps extraction fast on the many that have none.
-    pub fn may_count_casualties(&self, toks: &Tokens, from: usize, to: usize) -> bool {
-        (from..to).any(|i| self.may_make_casualty(toks, i))
+    /// True when the lowercase word names people by its ending though the lexicon does not
+    /// list it ("skiers", "councillor's bodyguard", "journalist").
+    pub fn person_by_ending(&self, word: &str) -> bool {
+        // Every ending ends in one of these letters: most words leave at the first test.
+        word.len() >= 6
+            && matches!(word.as_bytes().last(), Some(b's' | b'n' | b't' | b'd'))
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && self
+                .person_endings
+                .iter()
+                .any(|e| word.ends_with(e.as_str()))
+            && !self.not_persons.contains(word)
     }
 
-    /// True when the masks allow a casualty-making phrase to start at token `i`.
+    /// True when the masks allow a phrase that makes a casualty claim (an outcome, an event
+    /// with its toll, a toll noun) to start at token `i`: casualties are read only near one,
+    /// which keeps extraction fast on the many sentences that have none.
     pub fn may_make_casualty(&self, toks: &Tokens, i: usize) -> bool {
         let bits = self.outcomes.bit
             | self.predicate_outcomes.bit
@@ -333,16 +353,27 @@ impl Lexicon {
         longest(self.outcomes.at(toks, i), self.object_outcomes.at(toks, i))
     }
 
-    /// Per token of `toks`, the categories whose phrases may start there.
+    /// Per token of `toks`, the categories whose phrases may start there (and whether the
+    /// word is a person noun by its ending).
     pub fn masks(&self, toks: &Tokens) -> Vec<u32> {
         (0..toks.len())
             .map(|i| {
-                toks.lower(i)
-                    .and_then(|w| self.starts.get(w))
-                    .copied()
-                    .unwrap_or(0)
+                let Some(w) = toks.lower(i) else {
+                    return 0;
+                };
+                let ending = if self.person_by_ending(w) {
+                    PERSON_ENDING
+                } else {
+                    0
+                };
+                self.starts.get(w).copied().unwrap_or(0) | ending
             })
             .collect()
+    }
+
+    /// True when the masks allow token `i` to be a person noun by its ending (cheap).
+    pub fn may_be_person_by_ending(&self, toks: &Tokens, i: usize) -> bool {
+        i < toks.len() && toks.may_start(i, PERSON_ENDING)
     }
 
     /// The wire agency `text` names ("the Associated Press" → AP, "AFP, CAIRO" → AFP): an

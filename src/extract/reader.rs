@@ -45,6 +45,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         surnames: Vec::new(),
         last_capital: None,
         last_actor: None,
+        prefix: Vec::new(),
     };
     for (n, s) in sentences.iter().enumerate() {
         let current = Current {
@@ -54,9 +55,10 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         };
         let first_new = reader.claims.len();
         let casualties = reader.casualties(&current);
-        reader.locations(&current, casualties > 0);
+        let means = actors::means(&toks, s.from, s.to, lex);
+        reader.locations(&current, casualties > 0 || !means.is_empty());
         reader.times(&current, &times[n]);
-        reader.actors(&current);
+        reader.actors(&current, means);
         reader.statement(&current, first_new);
         // "Security and medical sources have confirmed this assessment": the sources of the
         // previous sentence's unattributed claims.
@@ -89,6 +91,8 @@ struct Reader<'r, 't> {
     last_capital: Option<String>,
     /// The actor named last, for "the group claimed ...".
     last_actor: Option<usize>,
+    /// A buffer casualty reading reuses from sentence to sentence.
+    prefix: Vec<u32>,
 }
 
 /// The sentence being read.
@@ -123,12 +127,10 @@ impl Reader<'_, '_> {
     /// Casualty claims; returns how many.
     fn casualties(&mut self, cur: &Current) -> usize {
         let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
-        if !lex.may_count_casualties(toks, s.from, s.to) {
-            return 0;
-        }
         let mut ctx = casualty::Context {
             toll_who: self.toll_who.get(cur.incident),
             surnames: &mut self.surnames,
+            prefix: &mut self.prefix,
         };
         let found = casualty::find(toks, s.from, s.to, lex, &mut ctx);
         for c in &found {
@@ -150,13 +152,12 @@ impl Reader<'_, '_> {
     }
 
     /// Places, and distances and directions from them. Places are sought where something
-    /// happens or is located.
-    fn locations(&mut self, cur: &Current, counted: bool) {
+    /// happens (`event`: a count or a means in the sentence) or is located.
+    fn locations(&mut self, cur: &Current, event: bool) {
         let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
         let relative = location::relative(toks, s.from, s.to, lex);
-        let event = counted
+        let event = event
             || !relative.is_empty()
-            || actors::has_means(toks, s.from, s.to, lex)
             || (s.from..s.to).any(|i| lex.responsibility.contains_at(toks, i));
         let places = if event {
             location::places(toks, s.from, s.to, lex)
@@ -221,8 +222,8 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Actors, responsibility and means.
-    fn actors(&mut self, cur: &Current) {
+    /// Actors, responsibility and the sentence's `means`.
+    fn actors(&mut self, cur: &Current, means: Vec<(usize, usize, String)>) {
         let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
         let mentions = actors::mentions(toks, s.from, s.to, lex);
         let mut seen = Vec::new();
@@ -253,7 +254,7 @@ impl Reader<'_, '_> {
             };
             self.push(cur, r.start, r.end, hedge, detail);
         }
-        for (start, end, name) in actors::means(toks, s.from, s.to, lex) {
+        for (start, end, name) in means {
             self.push(cur, start, end, Hedge::Exact, Detail::Means { means: name });
         }
     }

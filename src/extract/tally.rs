@@ -67,8 +67,23 @@ impl Entity<'_> {
     }
 }
 
+/// Two names of one person: the same surname, or one word alone that is the other's first
+/// or last name ("Jose" of "Jose Ramirez").
 fn shares_name(a: &str, b: &str) -> bool {
-    super::casualty::surname(a) == super::casualty::surname(b)
+    let words = |n: &str| -> Vec<String> {
+        n.split_whitespace()
+            .map(|w| {
+                w.trim_end_matches(['.', ','])
+                    .trim_end_matches("'s")
+                    .to_ascii_lowercase()
+            })
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    match (wa.as_slice(), wb.as_slice()) {
+        ([one], [first, .., last]) | ([first, .., last], [one]) => one == first || one == last,
+        _ => super::casualty::surname(a) == super::casualty::surname(b),
+    }
 }
 
 /// The largest count claim of one outcome among `counts`.

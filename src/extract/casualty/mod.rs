@@ -76,6 +76,8 @@ pub struct Context<'a, 't> {
     pub toll_who: Option<&'a Who>,
     /// Surnames of the people named so far (lowercase): "Caskey died" is someone named.
     pub surnames: &'a mut Vec<&'t str>,
+    /// A buffer for per-sentence counts, kept between sentences to spare allocations.
+    pub prefix: &'a mut Vec<u32>,
 }
 
 /// Every casualty claim in tokens `from..to`.
@@ -89,12 +91,17 @@ pub fn find<'t>(
     let mut found: Vec<Casualty> = Vec::new();
     // Claims are made only near an outcome or toll word: a subject at most an apposition and
     // a predicate before one, an object or count just after one.
-    let bits_at = |k: usize| lex.may_make_casualty(toks, k);
-    let mut prefix = Vec::with_capacity(to - from + 1);
+    let prefix = &mut *ctx.prefix;
+    prefix.clear();
     prefix.push(0u32);
     for k in from..to {
-        prefix.push(prefix[k - from] + u32::from(bits_at(k)));
+        prefix.push(prefix[k - from] + u32::from(lex.may_make_casualty(toks, k)));
     }
+    // No outcome or toll word in the sentence: no casualty in it.
+    if prefix.last() == Some(&0) {
+        return found;
+    }
+    let prefix = std::mem::take(ctx.prefix);
     let near = |k: usize| {
         let (a, b) = (k.saturating_sub(6).max(from), (k + NEAR).min(to));
         prefix[b - from] > prefix[a - from]
@@ -152,7 +159,9 @@ pub fn find<'t>(
             i += 1;
             continue;
         }
-        if let Some((claims, next)) = persons::claims_at(toks, i, from, to, lex, ctx) {
+        if persons::may_start(toks, i, from, lex)
+            && let Some((claims, next)) = persons::claims_at(toks, i, from, to, lex, ctx)
+        {
             found.extend(claims);
             i = next.max(i + 1);
             continue;
@@ -169,6 +178,7 @@ pub fn find<'t>(
             None => i = q.end.max(i + 1),
         }
     }
+    *ctx.prefix = prefix;
     found
 }
 
@@ -267,9 +277,11 @@ mod tests {
         let lex = Lexicon::defaults();
         let police = who(&lex, "security_forces".into(), "policemen".into());
         let mut surnames = Vec::new();
+        let mut prefix = Vec::new();
         let mut ctx = Context {
             toll_who: Some(&police),
             surnames: &mut surnames,
+            prefix: &mut prefix,
         };
         find(&toks, 0, toks.len(), &lex, &mut ctx)
             .into_iter()

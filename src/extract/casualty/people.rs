@@ -13,6 +13,9 @@ const NOT_MODIFIERS: [&str; 31] = [
     "from", "with", "and", "or", "of", "to", "for", "who", "that", "while", "but", "as", "after",
     "before", "when", "if", "than", "said",
 ];
+/// Words after an age that make the age the head of its phrase ("a 19-year-old was shot", "a
+/// 16-year-old, who").
+const HEAD_AGE_BEFORE: [&str; 9] = ["was", "is", "were", "died", "had", "has", ",", "who", "and"];
 /// Modifiers saying the person is not one already counted ("a second victim").
 const ANOTHER: [&str; 7] = [
     "another",
@@ -128,7 +131,12 @@ fn sex_of(toks: &Tokens, noun: usize, lex: &Lexicon) -> Option<Sex> {
 pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<NounPhrase> {
     // Most words have no group noun in reach: rule them out by the lexicon's masks first.
     let reach = (i + MAX_MODIFIERS + 3).min(to);
-    if !(i..reach).any(|k| lex.groups.may_start_at(toks, k) || demonym_plural(toks, k)) {
+    if !(i..reach).any(|k| {
+        lex.groups.may_start_at(toks, k)
+            || demonym_plural(toks, k)
+            || toks.kind(k) == Some(Kind::Number)
+            || lex.may_be_person_by_ending(toks, k)
+    }) {
         return None;
     }
     let mut j = i;
@@ -177,9 +185,36 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
         }
         if let Some((a, end)) = age_at(toks, j) {
             age = Some(a);
+            // "a 19-year-old was shot": the age heads the phrase.
+            if toks.is_any(end, &HEAD_AGE_BEFORE) {
+                return Some(NounPhrase {
+                    group: "people".to_string(),
+                    start: first_word(toks, i, j),
+                    end,
+                    age,
+                    sex: None,
+                    another,
+                });
+            }
             modifiers += 1;
             j = end;
             continue;
+        }
+        // A person noun the lexicon does not list, by its ending ("four skiers").
+        if lex.may_be_person_by_ending(toks, j)
+            && toks
+                .lower(j)
+                .is_some_and(|w| lex.person_by_ending(w) && !toks.is_capitalized(j))
+            && !lex.groups.contains_at(toks, j + 1)
+        {
+            return Some(NounPhrase {
+                group: "people".to_string(),
+                start: first_word(toks, i, j),
+                end: j + 1,
+                age,
+                sex: sex_of(toks, j, lex),
+                another: another || toks.is_any(j, &ANOTHER),
+            });
         }
         let is_modifier = toks.kind(j) == Some(Kind::Word)
             && !toks.is_any(j, &NOT_MODIFIERS)

@@ -31,6 +31,31 @@ const BARE_AFTER: [&str; 12] = [
     "leaves", "left", "leaving", "leave", "after", "as", "when", "claims", "says", "say", ":", "—",
 ];
 
+/// True when a person's words may start at token `i` (a cheap test before reading them): a
+/// determiner, a pronoun, a name, a number (an age), a person noun, or a sentence's start.
+pub fn may_start(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> bool {
+    i == from
+        || toks.is_capitalized(i)
+        || toks.kind(i) == Some(Kind::Number)
+        || lex.groups.may_start_at(toks, i)
+        || lex.may_be_person_by_ending(toks, i)
+        || matches!(
+            toks.lower(i),
+            Some(
+                "a" | "an"
+                    | "the"
+                    | "that"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "he"
+                    | "she"
+                    | "him"
+                    | "another"
+            )
+        )
+}
+
 /// The person whose words start at token `i`, if any.
 fn subject_at<'t>(
     toks: &Tokens<'t>,
