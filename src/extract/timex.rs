@@ -71,7 +71,7 @@ pub fn is_calendar_word(word: &str) -> bool {
 }
 
 /// The month named at token `i` and the token after the name (and its period).
-fn month_at(toks: &Tokens, i: usize) -> Option<(u8, usize)> {
+pub fn month_at(toks: &Tokens, i: usize) -> Option<(u8, usize)> {
     let word = toks.lower(i)?;
     if let Some(m) = MONTHS.iter().position(|n| *n == word) {
         // "may" and "march" are also verbs: only capitalised they are months.

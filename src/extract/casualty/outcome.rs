@@ -5,6 +5,7 @@
 
 use super::super::lexicon::Lexicon;
 use super::super::numbers::quantity_at;
+use super::super::timex::month_at;
 use super::super::tokens::{Kind, Tokens};
 use crate::model::Outcome;
 
@@ -88,30 +89,6 @@ const AUXILIARIES: [&str; 9] = [
 const OBJECT_STARTS: [&str; 11] = [
     "a", "an", "the", "his", "her", "their", "him", "them", "its", "one", "another",
 ];
-/// Months, which may follow a verb without being its object ("was shot Jan. 3").
-const MONTHS: [&str; 21] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-];
 /// Words that negate a predicate ("was not hurt").
 const NEGATIONS: [&str; 3] = ["not", "never", "n't"];
 
@@ -141,7 +118,8 @@ fn active(toks: &Tokens, end: usize, lex: &Lexicon) -> bool {
     }
     toks.is_any(end, &OBJECT_STARTS)
         || quantity_at(toks, end, lex).is_some()
-        || (toks.is_capitalized(end) && !toks.is_any(end, &TIMES) && !toks.is_any(end, &MONTHS))
+        // A day or a month may follow a verb without being its object ("was shot Jan. 3").
+        || (toks.is_capitalized(end) && !toks.is_any(end, &TIMES) && month_at(toks, end).is_none())
         || lex.groups.contains_at(toks, end)
 }
 

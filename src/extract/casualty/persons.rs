@@ -7,7 +7,7 @@ use super::super::numbers::{Quantity, quantity_at};
 use super::super::tokens::{Kind, Tokens};
 use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at};
 use super::{Casualty, Context, outcome, who, words};
-use crate::model::{Count, Hedge, Outcome, Person, Who};
+use crate::model::{Hedge, Outcome, Person, Who};
 
 /// One person as the subject or object of a casualty.
 #[derive(Debug, Clone)]
@@ -343,17 +343,15 @@ pub fn claims_at<'t>(
 }
 
 fn one(start: usize, end: usize, who: Who, outcome: Outcome, person: Person) -> Casualty {
-    Casualty {
+    let q = Quantity {
         start,
         end,
-        who,
-        outcome,
-        count: Count {
-            low: 1,
-            high: Some(1),
-        },
+        low: 1,
+        high: Some(1),
         hedge: Hedge::Exact,
-        parts: Vec::new(),
+    };
+    Casualty {
         person: Some(person),
+        ..Casualty::counted(start, end, who, outcome, &q)
     }
 }
