@@ -206,7 +206,13 @@ pub fn coordinated_death(
     to: usize,
     lex: &Lexicon,
 ) -> Option<(Outcome, usize)> {
-    for k in i..(i + 20).min(to) {
+    let stop = (i + 20).min(to);
+    // Most phrases have no "and" after them: leave before reading the words between.
+    let and = (i..stop).find(|&k| toks.is(k, "and"))?;
+    for k in i..stop {
+        if k > and && !toks.is(k, "and") && toks.is_punct(k, '.') {
+            return None;
+        }
         if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &NEW_SUBJECT) {
             return None;
         }

@@ -134,7 +134,7 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
     if !(i..reach).any(|k| {
         lex.groups.may_start_at(toks, k)
             || demonym_plural(toks, k)
-            || toks.kind(k) == Some(Kind::Number)
+            || (toks.kind(k) == Some(Kind::Number) && age_at(toks, k).is_some())
             || lex.may_be_person_by_ending(toks, k)
     }) {
         return None;
