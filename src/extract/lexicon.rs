@@ -361,12 +361,11 @@ impl Lexicon {
                 let Some(w) = toks.lower(i) else {
                     return 0;
                 };
-                let ending = if self.person_by_ending(w) {
-                    PERSON_ENDING
-                } else {
-                    0
-                };
-                self.starts.get(w).copied().unwrap_or(0) | ending
+                match self.starts.get(w) {
+                    Some(bits) => *bits,
+                    None if self.person_by_ending(w) => PERSON_ENDING,
+                    None => 0,
+                }
             })
             .collect()
     }
