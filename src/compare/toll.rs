@@ -122,10 +122,9 @@ pub fn figures<'c>(
 
 /// A tally's figure in a few words ("2 victims killed", "1+ victims killed").
 pub fn describe(f: &Figure, outcome: Outcome) -> String {
-    let n = match f.high {
-        Some(h) if h == f.low => f.low.to_string(),
-        Some(h) => format!("{}-{h}", f.low),
-        None => format!("{}+", f.low),
-    };
-    format!("{n} victims {}", crate::extract::snake(&outcome))
+    format!(
+        "{} victims {}",
+        crate::extract::count_text(f.low, f.high),
+        snake(&outcome)
+    )
 }

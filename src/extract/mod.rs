@@ -185,6 +185,15 @@ pub fn source_text(claim: &Claim) -> String {
     s
 }
 
+/// A count in a few characters: "3", "3-9", "35+".
+pub fn count_text(low: u64, high: Option<u64>) -> String {
+    match high {
+        Some(h) if h == low => low.to_string(),
+        Some(h) => format!("{low}-{h}"),
+        None => format!("{low}+"),
+    }
+}
+
 /// The claim's value in a few words ("35+ security_forces killed", "200 km southeast of Cairo").
 pub fn value_text(claim: &Claim) -> String {
     match &claim.detail {
@@ -195,11 +204,7 @@ pub fn value_text(claim: &Claim) -> String {
             parts,
             ..
         } => {
-            let n = match count.high {
-                Some(h) if h == count.low => count.low.to_string(),
-                Some(h) => format!("{}-{h}", count.low),
-                None => format!("{}+", count.low),
-            };
+            let n = count_text(count.low, count.high);
             let mut s = format!("{n} {} {}", who.group, snake(outcome));
             if !parts.is_empty() {
                 let p: Vec<String> = parts

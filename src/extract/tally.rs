@@ -154,10 +154,9 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         }
         match person {
             Some(p) => {
-                let pronoun = matches!(
-                    who.text.to_ascii_lowercase().as_str(),
-                    "he" | "she" | "him" | "her"
-                );
+                let pronoun = ["he", "she", "him", "her"]
+                    .iter()
+                    .any(|w| who.text.eq_ignore_ascii_case(w));
                 let role = (!who.perpetrator, pronoun, counted(c));
                 place(&mut entities, c, p, role, *outcome);
             }
@@ -179,7 +178,8 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
     }
     // "a fatal shooting … the victim had been shot": the deaths a count states are among
     // the people shot, when the words give no one else.
-    let stated = largest(&counts, Outcome::Killed).map_or(0, |c| c.1);
+    let largest_killed = largest(&counts, Outcome::Killed);
+    let stated = largest_killed.map_or(0, |c| c.1);
     let mut deficit = stated.saturating_sub(
         entities
             .iter()
@@ -200,7 +200,6 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
     let dead: Vec<&Entity> = victims().filter(|e| e.killed).collect();
     let hurt: Vec<&Entity> = victims().filter(|e| !e.killed).collect();
 
-    let largest_killed = largest(&counts, Outcome::Killed);
     let adjusted = largest_killed.is_some_and(|(c, _, _)| {
         matches!(&c.detail, Detail::Casualty { parts, .. } if parts.iter().any(|p| p.who.perpetrator))
     });
@@ -368,11 +367,6 @@ fn describe(e: &Entity) -> String {
     if let Some(name) = &e.name {
         return name.clone();
     }
-    let mut s = e.claims.first().map(|c| c.text.clone()).unwrap_or_default();
-    if s.len() > 50 {
-        let cut = (0..=50).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
-        s.truncate(cut);
-        s.push('…');
-    }
-    format!("“{s}”")
+    let words = e.claims.first().map_or("", |c| c.text.as_str());
+    format!("“{}”", crate::text::fit(words, 51))
 }

@@ -223,6 +223,13 @@ impl<'t> Tokens<'t> {
     }
 }
 
+/// Tokens of a text that lives for the whole test (the lowercase copy is leaked).
+#[cfg(test)]
+pub fn leaked(text: &'static str) -> Tokens<'static> {
+    let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+    Tokens::new(text, lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -243,10 +243,7 @@ const NEW_SUBJECT: [&str; 10] = [
 mod tests {
     use super::*;
 
-    fn toks(text: &'static str) -> Tokens<'static> {
-        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
-        Tokens::new(text, lower)
-    }
+    use super::super::super::tokens::leaked as toks;
 
     #[test]
     fn verbs_before_and_predicates_after() {

@@ -419,10 +419,7 @@ pub fn surname(name: &str) -> String {
 mod tests {
     use super::*;
 
-    fn toks(text: &'static str) -> Tokens<'static> {
-        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
-        Tokens::new(text, lower)
-    }
+    use super::super::super::tokens::leaked as toks;
 
     #[test]
     fn ages_are_read_and_never_counts() {
