@@ -72,11 +72,7 @@ impl Entity<'_> {
 fn shares_name(a: &str, b: &str) -> bool {
     let words = |n: &str| -> Vec<String> {
         n.split_whitespace()
-            .map(|w| {
-                w.trim_end_matches(['.', ','])
-                    .trim_end_matches("'s")
-                    .to_ascii_lowercase()
-            })
+            .map(super::casualty::name_word)
             .collect()
     };
     let (wa, wb) = (words(a), words(b));

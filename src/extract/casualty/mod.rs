@@ -20,7 +20,7 @@ use super::tokens::Tokens;
 use crate::model::{Count, Hedge, Outcome, Part, Person, Who};
 use people::{NounPhrase, group_at};
 
-pub use people::{aged_names, surname};
+pub use people::{aged_names, name_word, surname};
 
 /// A casualty claim found in a sentence, before attribution and incident are settled.
 #[derive(Debug, Clone, PartialEq, Eq)]

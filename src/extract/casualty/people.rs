@@ -403,16 +403,32 @@ pub fn aged_names(toks: &Tokens) -> Vec<String> {
     out
 }
 
-/// The surname of a name ("Caskey" of "Caitlin L. Caskey"), lowercased.
-pub fn surname(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”')
-        .rev()
-        .find(|w| w.len() > 2 && !matches!(*w, "Jr." | "Sr." | "II" | "III"))
-        .unwrap_or(name)
-        .trim_end_matches(['.', ','])
+/// True when a word of a name can be its surname: not an initial, not "Jr." or "III".
+pub fn may_be_surname(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    word.len() > 2
+        && !["jr", "sr", "ii", "iii"]
+            .iter()
+            .any(|g| bare.eq_ignore_ascii_case(g))
+}
+
+/// One word of a name as names are compared: lowercase, without a possessive or a final
+/// period or comma ("Cantu's" → "cantu").
+pub fn name_word(word: &str) -> String {
+    word.trim_end_matches(['.', ','])
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_ascii_lowercase()
+}
+
+/// The surname of a name ("Caskey" of "Caitlin L. Caskey"), lowercased.
+pub fn surname(name: &str) -> String {
+    let last = name
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '“' || c == '”')
+        .rev()
+        .find(|w| may_be_surname(w))
+        .unwrap_or(name);
+    name_word(last)
 }
 
 #[cfg(test)]

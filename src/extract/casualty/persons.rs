@@ -176,11 +176,9 @@ pub fn remember_name<'t>(
     ctx: &mut Context<'_, 't>,
 ) -> Option<(usize, usize)> {
     let (start, end) = name_at(toks, i, to, ctx.surnames)?;
-    let last = (start..end).rev().find(|&k| {
-        toks.is_capitalized(k)
-            && toks.text(k).len() > 2
-            && !matches!(toks.text(k), "Jr" | "Sr" | "III")
-    });
+    let last = (start..end)
+        .rev()
+        .find(|&k| toks.is_capitalized(k) && people::may_be_surname(toks.text(k)));
     if let Some(surname) = last.and_then(|k| people::surname_token(toks, k))
         && !ctx.surnames.contains(&surname)
     {
