@@ -56,7 +56,9 @@ pub fn slots(
 
 /// A victim first reported hurt and later dead counts once, as killed: the injured are at
 /// most the victims hit (each report's killed plus injured, the median over the reports that
-/// count the injured) less the killed.
+/// count any victim) less the killed. A report that counts the dead and no one hurt says, by
+/// its silence, that no one else was hit: one report of a mother "in the hospital" does not
+/// outweigh three that count one dead.
 fn cap_injured(killed: &Slot, injured: &mut Slot) {
     let Some(best_killed) = killed.estimate.as_ref().map(|e| e.best) else {
         return;
@@ -69,11 +71,26 @@ fn cap_injured(killed: &Slot, injured: &mut Slot) {
             .filter_map(|v| v.low)
             .fold(0.0_f64, f64::max)
     };
-    let mut hit: Vec<u64> = injured
+    let injured_in = |report: &str| {
+        injured
+            .values
+            .iter()
+            .filter(|v| v.report == report && !v.superseded)
+            .filter_map(|v| v.low)
+            .fold(0.0_f64, f64::max)
+    };
+    let mut reports: Vec<&str> = killed
         .values
         .iter()
+        .chain(&injured.values)
         .filter(|v| !v.superseded)
-        .filter_map(|v| v.low.map(|l| (l + killed_in(&v.report)) as u64))
+        .map(|v| v.report.as_str())
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    let mut hit: Vec<u64> = reports
+        .iter()
+        .map(|r| (killed_in(r) + injured_in(r)) as u64)
         .collect();
     if hit.is_empty() {
         return;

@@ -22,6 +22,8 @@ pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
 struct LexiconFile {
     groups: HashMap<String, String>,
     perpetrator_groups: Vec<String>,
+    #[serde(default)]
+    shot_by_agents: ShotByAgents,
     person_endings: Vec<String>,
     not_persons: Vec<String>,
     sexes: HashMap<String, Sex>,
@@ -157,6 +159,22 @@ fn longest<V>(a: Option<(V, usize)>, b: Option<(V, usize)>) -> Option<(V, usize)
     }
 }
 
+/// Who someone is whom these agents shot or killed ("a man shot by police", "an officer
+/// fatally shot a teen"): news and the Gun Violence Archive call that person the suspect.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShotByAgents {
+    /// The agents' groups.
+    pub agents: Vec<String>,
+    /// The only group that changes: one named for who they are (protesters, a bystander)
+    /// stays a victim.
+    pub generic: String,
+    /// The group it becomes.
+    pub becomes: String,
+    /// Events those agents' shots make ("killed in an officer-involved shooting").
+    pub events: Vec<String>,
+}
+
 /// Lowercase words of a phrase as the tokenizer would split it.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
     let lower = phrase.to_ascii_lowercase();
@@ -173,6 +191,10 @@ pub struct Lexicon {
     pub groups: PhraseSet<String>,
     /// Groups that did the harm (never victims).
     pub perpetrator_groups: Vec<String>,
+    /// Who a person is when these agents shot them.
+    pub shot_by_agents: ShotByAgents,
+    /// The events of `shot_by_agents`, indexed.
+    pub agent_events: PhraseSet<()>,
     /// Endings that make a person noun of an unlisted word.
     pub person_endings: Vec<String>,
     /// Words with those endings that name no one.
@@ -257,6 +279,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             groups: PhraseSet::new(file.groups, 1 << 0),
             perpetrator_groups: file.perpetrator_groups,
+            agent_events: unit(file.shot_by_agents.events.clone(), 1 << 17),
+            shot_by_agents: file.shot_by_agents,
             person_endings: file.person_endings,
             not_persons: file.not_persons.into_iter().collect(),
             sexes: file.sexes,
@@ -304,6 +328,7 @@ impl Lexicon {
             .chain(lex.distance_qualifiers.first_words())
             .chain(lex.place_nouns.first_words())
             .chain(lex.background_cues.first_words())
+            .chain(lex.agent_events.first_words())
             .map(|(w, b)| (w.to_string(), b))
             .collect();
         for (word, bit) in firsts {

@@ -150,9 +150,13 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         }
         match person {
             Some(p) => {
-                let pronoun = ["he", "she", "him", "her"]
-                    .iter()
-                    .any(|w| who.text.eq_ignore_ascii_case(w));
+                // A pronoun or "the man" says nothing of the role, unless its verb's agent
+                // does ("police shot him").
+                let pronoun = !who.perpetrator
+                    && (["he", "she", "him", "her"]
+                        .iter()
+                        .any(|w| who.text.eq_ignore_ascii_case(w))
+                        || (p.refers_back && who.group == "people"));
                 let role = (!who.perpetrator, pronoun, counted(c));
                 place(&mut entities, c, p, role, *outcome);
             }

@@ -116,7 +116,12 @@ fn subject_at<'t>(
         && ((i == from && toks.is_capitalized(i))
             || (i > from && (toks.is_any(i - 1, &BARE_AFTER) || toks.is_punct(i - 1, ':')))
             || (people::age_at(toks, i).is_some() && !toks.is_any(i.wrapping_sub(1), &DEFINITE)));
-    if bare && let Some(s) = noun(i, i, false) {
+    // "Officer Douglas Barney": a role before a name is the name's, but "Teen Killed" in a
+    // title-case headline is the noun and its verb.
+    if bare
+        && let Some(s) = noun(i, i, false)
+        && (!toks.is_capitalized(s.end) || lex.outcome_after(toks, s.end).is_some())
+    {
         return Some(s);
     }
     named_at(toks, i, to, lex, ctx)
@@ -243,7 +248,10 @@ pub fn claims_at<'t>(
             refers_back: true,
             ..Person::default()
         };
-        let who = who(lex, "people".into(), toks.text(i).to_string());
+        let mut who = who(lex, "people".into(), toks.text(i).to_string());
+        if outcome::agent_before(toks, verb, from, lex) {
+            who = suspect(who, lex);
+        }
         return Some((vec![one(verb, i + 1, who, outcome, person)], i + 1));
     }
     let first = subject_at(toks, i, from, to, lex, ctx)?;
@@ -251,6 +259,7 @@ pub fn claims_at<'t>(
         && let Some((outcome, verb)) = outcome::before(toks, first.start, from, lex)
     {
         // "killed his estranged wife and her mother".
+        let by_agent = outcome::agent_before(toks, verb, from, lex);
         let mut claims = Vec::new();
         let mut next = Some(first);
         let mut end = i;
@@ -258,7 +267,12 @@ pub fn claims_at<'t>(
             let (after, age) = apposition(toks, object.end, to, lex);
             let mut person = object.person;
             person.age = person.age.or(age);
-            claims.push(one(verb, object.end, object.who, outcome, person));
+            let who = if by_agent {
+                suspect(object.who, lex)
+            } else {
+                object.who
+            };
+            claims.push(one(verb, object.end, who, outcome, person));
             end = after;
             if claims.len() < 4 && toks.is(after, "and") {
                 next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
@@ -315,8 +329,10 @@ pub fn claims_at<'t>(
             .then(|| outcome::coordinated_death(toks, end, to, lex))
             .flatten()
     })?;
+    // "was shot by police and later died": the person police shot is the suspect.
+    let agent = outcome::agent_after(toks, stop, to, lex);
     if matches!(outcome, Outcome::Shot | Outcome::Injured)
-        && let Some(death) = outcome::later_death(toks, stop, to, lex)
+        && let Some(death) = outcome::later_death(toks, agent.unwrap_or(stop), to, lex)
     {
         (outcome, stop) = (Outcome::Killed, death);
     }
@@ -325,7 +341,14 @@ pub fn claims_at<'t>(
     let persons = subjects.len() as u64;
     let mut claims: Vec<Casualty> = subjects
         .into_iter()
-        .map(|s| one(s.start, stop, s.who, outcome, s.person))
+        .map(|s| {
+            let who = if agent.is_some() {
+                suspect(s.who, lex)
+            } else {
+                s.who
+            };
+            one(s.start, stop, who, outcome, s.person)
+        })
         .collect();
     // The whole phrase counts them all: "a mother and her two children were killed" is 3.
     if let Some((_, _, mut who, q)) = companions {
@@ -338,6 +361,17 @@ pub fn claims_at<'t>(
         claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
     }
     Some((claims, resume))
+}
+
+/// The person as the lexicon's `shot_by_agents` makes them when its agents shot them: the
+/// suspect, unless named for who they are ("a bystander").
+fn suspect(person: Who, lex: &Lexicon) -> Who {
+    let rule = &lex.shot_by_agents;
+    if person.group == rule.generic {
+        who(lex, rule.becomes.clone(), person.text)
+    } else {
+        person
+    }
 }
 
 fn one(start: usize, end: usize, who: Who, outcome: Outcome, person: Person) -> Casualty {

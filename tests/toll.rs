@@ -1,0 +1,91 @@
+//! The incident's toll from several reports of one shooting: the `victims killed` and
+//! `victims injured` slots, their best estimates, and who is not a victim.
+
+use crosscheck::compare::{Comparison, compare};
+use crosscheck::extract::Extractor;
+use crosscheck::model::{Corpus, Field, Incident, Report};
+
+/// A corpus of one incident whose reports have `bodies`, published a day apart.
+fn incident(bodies: &[&str]) -> Corpus {
+    let reports = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| Report {
+            id: format!("r{i}"),
+            headline: Field::Unknown,
+            outlet: Field::Stated(format!("outlet{i}.example")),
+            wire: Field::Unknown,
+            byline: Field::Unknown,
+            dateline: Field::Unknown,
+            published: Field::Stated(format!("2024-06-1{i}").parse().unwrap()),
+            language: Field::Stated("en".into()),
+            url: None,
+            provenance: None,
+            incidents: vec!["i1".into()],
+            body: (*body).into(),
+        })
+        .collect();
+    Corpus {
+        version: 1,
+        incidents: vec![Incident {
+            id: "i1".into(),
+            title: "a shooting".into(),
+            date: None,
+            place: String::new(),
+            summary: String::new(),
+        }],
+        reports,
+    }
+}
+
+fn comparison(bodies: &[&str]) -> Comparison {
+    let corpus = incident(bodies);
+    let extractor = Extractor::default();
+    let claims = extractor.corpus(&corpus);
+    compare(&corpus, &claims, "i1", extractor.lexicon())
+}
+
+/// The best estimate of slot `victims {outcome}`, 0 when there is no such slot.
+fn best(c: &Comparison, outcome: &str) -> u64 {
+    c.slots
+        .iter()
+        .find(|s| s.slot == format!("victims {outcome}"))
+        .and_then(|s| s.estimate.as_ref())
+        .map_or(0, |e| e.best)
+}
+
+#[test]
+fn one_report_of_someone_hurt_does_not_outweigh_the_others_silence() {
+    let c = comparison(&[
+        "A 20-year-old man was shot and killed Sunday night, police said.",
+        "A man was shot to death on Sunday night outside a store.",
+        "A man was killed Sunday. His mother was hospitalized.",
+    ]);
+    assert_eq!((best(&c, "killed"), best(&c, "injured")), (1, 0));
+}
+
+#[test]
+fn the_injured_stand_when_most_reports_count_them() {
+    let c = comparison(&[
+        "A man was killed and a woman was wounded Sunday night, police said.",
+        "A man was shot to death on Sunday night.",
+        "One man died and a woman was hospitalized after the shooting on Sunday.",
+    ]);
+    assert_eq!((best(&c, "killed"), best(&c, "injured")), (1, 1));
+}
+
+#[test]
+fn people_police_shoot_are_suspects_not_victims() {
+    let c = comparison(&[
+        "A man was shot and killed by police after he pointed a gun at officers.",
+        "An officer fatally shot a man Sunday. The man died at the scene.",
+        "A teen killed in an officer-involved shooting has been identified.",
+    ]);
+    assert_eq!((best(&c, "killed"), best(&c, "injured")), (0, 0));
+    let c = comparison(&["A bystander was shot by police and later died."]);
+    assert_eq!(
+        best(&c, "killed"),
+        1,
+        "a bystander is named for who they are"
+    );
+}
