@@ -89,3 +89,15 @@ fn people_police_shoot_are_suspects_not_victims() {
         "a bystander is named for who they are"
     );
 }
+
+#[test]
+fn a_killer_who_died_is_taken_out_of_the_dead_counted_with_him() {
+    let c = comparison(&[
+        "A woman shot and killed her two daughters before killing herself. Three people were found dead in the home.",
+        "Three people were found shot to death in a car. Detectives believe the father fatally shot his two daughters before turning the gun on himself.",
+    ]);
+    assert_eq!(best(&c, "killed"), 2);
+    // Without the victims' own count, "two people were killed" stays two.
+    let c = comparison(&["Two people were killed. The gunman then killed himself."]);
+    assert_eq!(best(&c, "killed"), 2);
+}

@@ -24,6 +24,8 @@ struct LexiconFile {
     perpetrator_groups: Vec<String>,
     #[serde(default)]
     shot_by_agents: ShotByAgents,
+    #[serde(default)]
+    killer_suicides: Vec<String>,
     person_endings: Vec<String>,
     not_persons: Vec<String>,
     sexes: HashMap<String, Sex>,
@@ -195,6 +197,8 @@ pub struct Lexicon {
     pub shot_by_agents: ShotByAgents,
     /// The events of `shot_by_agents`, indexed.
     pub agent_events: PhraseSet<()>,
+    /// How a killer's own death follows the killing ("before turning the gun on himself").
+    pub killer_suicides: PhraseSet<()>,
     /// Endings that make a person noun of an unlisted word.
     pub person_endings: Vec<String>,
     /// Words with those endings that name no one.
@@ -280,6 +284,7 @@ impl Lexicon {
             groups: PhraseSet::new(file.groups, 1 << 0),
             perpetrator_groups: file.perpetrator_groups,
             agent_events: unit(file.shot_by_agents.events.clone(), 1 << 17),
+            killer_suicides: unit(file.killer_suicides, 1 << 18),
             shot_by_agents: file.shot_by_agents,
             person_endings: file.person_endings,
             not_persons: file.not_persons.into_iter().collect(),
@@ -329,6 +334,7 @@ impl Lexicon {
             .chain(lex.place_nouns.first_words())
             .chain(lex.background_cues.first_words())
             .chain(lex.agent_events.first_words())
+            .chain(lex.killer_suicides.first_words())
             .map(|(w, b)| (w.to_string(), b))
             .collect();
         for (word, bit) in firsts {

@@ -219,6 +219,25 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
             .why
             .push_str(&format!("; less {unnamed} killer(s) the report says died"));
     }
+    // "Three people were found dead … she shot her two daughters before killing herself":
+    // a count that is the victims' own count elsewhere plus the killers who died counts them.
+    if let Some((c, n, _)) = largest_killed
+        && named_killers > 0
+        && n > named_killers
+        && killed.low == n
+        && killed.claims.first() == Some(&c.id)
+        && let Some((victims, _, _, _)) = counts
+            .iter()
+            .find(|x| x.1 == Outcome::Killed && x.2 == n - named_killers)
+    {
+        killed.low = n - named_killers;
+        killed.high = killed.high.map(|h| h.saturating_sub(named_killers));
+        killed.claims.insert(0, victims.id.clone());
+        killed.why = format!(
+            "{} killed (“{}”): “{}” counts {named_killers} killer(s) among the dead",
+            killed.low, victims.text, c.text
+        );
+    }
     let mut injured = figure(
         largest(&counts, Outcome::Injured),
         &hurt,

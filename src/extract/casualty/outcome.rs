@@ -97,7 +97,8 @@ const NEGATIONS: [&str; 3] = ["not", "never", "n't"];
 /// "without killing anyone" kills no one.
 pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
     let mut end = i;
-    if toks.is(end.wrapping_sub(1), "all") {
+    // "killing all 224", "killed her two daughters".
+    if toks.is_any(end.wrapping_sub(1), &["all", "his", "her", "their"]) {
         end -= 1;
     }
     // The earliest start whose phrase ends right at `end` is the longest phrase.
@@ -234,6 +235,42 @@ pub fn coordinated_death(
     None
 }
 
+/// "a woman shot her two daughters before killing herself": after a subject whose verb
+/// harmed someone, the subject's own death later in the clause (the lexicon's
+/// `killer_suicides`). The token after it.
+pub fn killer_suicide(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<usize> {
+    // The subject's own verb: only auxiliaries and adverbs before it ("appears to have shot").
+    let mut verb = i;
+    while verb < to && verb < i + 6 && lex.outcome_before(toks, verb).is_none() {
+        let passable = toks.is_any(verb, &PREDICATE)
+            || toks.is_any(
+                verb,
+                &["appears", "appeared", "seems", "may", "might", "then"],
+            )
+            || toks
+                .lower(verb)
+                .is_some_and(|w| w.ends_with("ly") && w.len() > 4);
+        if !passable {
+            return None;
+        }
+        verb += 1;
+    }
+    let mut harmed = false;
+    for k in verb..(i + 30).min(to) {
+        if toks.is_punct(k, '.')
+            || toks.is_punct(k, ';')
+            || toks.is_any(k, &["who", "which", "whose", "whom"])
+        {
+            return None;
+        }
+        if harmed && let Some(((), end)) = lex.killer_suicides.at(toks, k) {
+            return Some(end);
+        }
+        harmed |= lex.outcome_before(toks, k).is_some();
+    }
+    None
+}
+
 /// The agent of a passive predicate ending before token `i`, when one of the groups the
 /// lexicon's `shot_by_agents` names ("by police", "by a Cook County sheriff's deputy", "by
 /// two officers"): the token after it.
@@ -310,6 +347,8 @@ mod tests {
         assert_eq!(before(&t, 3, 0, &lex), Some((Outcome::Killed, 1)));
         let t = toks("he shot and killed a man");
         assert_eq!(before(&t, 4, 0, &lex), Some((Outcome::Killed, 1)));
+        let t = toks("she fatally shot her two daughters");
+        assert_eq!(before(&t, 4, 0, &lex), Some((Outcome::Killed, 1)));
         let t = toks("was found shot to death early Sunday");
         assert_eq!(
             predicate(&t, 0, t.len(), &lex).map(|o| o.0),
@@ -337,6 +376,41 @@ mod tests {
         assert!(later_death(&t, 0, t.len(), &lex).is_none());
         let t = toks("in the leg and is expected to survive");
         assert!(later_death(&t, 0, t.len(), &lex).is_none());
+    }
+
+    #[test]
+    fn a_killer_s_own_death() {
+        let lex = Lexicon::defaults();
+        for (text, dead) in [
+            (
+                "shot and killed her two daughters before killing herself",
+                true,
+            ),
+            (
+                "fatally shot his wife and then turned the gun on himself",
+                true,
+            ),
+            ("shot his wife and then himself", true),
+            ("killed himself", false),
+            ("shot a man who later killed himself", false),
+            ("shot his neighbor. He later killed himself", false),
+            ("appears to have shot her son before killing herself", true),
+            (
+                ", where a man killed his two children and then himself",
+                false,
+            ),
+            (
+                "tells reporters the father shot them and then himself",
+                false,
+            ),
+        ] {
+            let t = toks(text);
+            assert_eq!(
+                killer_suicide(&t, 0, t.len(), &lex).is_some(),
+                dead,
+                "{text}"
+            );
+        }
     }
 
     #[test]

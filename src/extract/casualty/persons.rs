@@ -239,8 +239,12 @@ pub fn claims_at<'t>(
     ctx: &mut Context<'_, 't>,
 ) -> Option<(Vec<Casualty>, usize)> {
     // "police shot him", "killing her".
+    // "killed her two daughters" counts the daughters, not her.
+    let counts_after =
+        || quantity_at(toks, i + 1, lex).is_some_and(|q| group_at(toks, q.end, to, lex).is_some());
     if let Some(sex) = pronoun_at(toks, i, false)
         && group_at(toks, i + 1, to, lex).is_none()
+        && !counts_after()
         && let Some((outcome, verb)) = outcome::before(toks, i, from, lex)
     {
         let person = Person {
@@ -324,11 +328,24 @@ pub fn claims_at<'t>(
         i.wrapping_sub(1),
         &["by", "with", "to", "at", "for", "from", "of", "on", "in"],
     );
-    let (mut outcome, mut stop) = outcome::predicate(toks, end, to, lex).or_else(|| {
+    let read = outcome::predicate(toks, end, to, lex).or_else(|| {
         subject
             .then(|| outcome::coordinated_death(toks, end, to, lex))
             .flatten()
-    })?;
+    });
+    let Some((mut outcome, mut stop)) = read else {
+        // "a woman shot her two daughters before killing herself": the killer died too. The
+        // people harmed are read after the subject.
+        let stop = subject
+            .then(|| outcome::killer_suicide(toks, end, to, lex))
+            .flatten()?;
+        let s = subjects.swap_remove(0);
+        let killer = who(lex, "suspects".into(), s.who.text);
+        return Some((
+            vec![one(s.start, stop, killer, Outcome::Killed, s.person)],
+            end,
+        ));
+    };
     // "was shot by police and later died": the person police shot is the suspect.
     let agent = outcome::agent_after(toks, stop, to, lex);
     if matches!(outcome, Outcome::Shot | Outcome::Injured)
