@@ -101,3 +101,36 @@ fn a_killer_who_died_is_taken_out_of_the_dead_counted_with_him() {
     let c = comparison(&["Two people were killed. The gunman then killed himself."]);
     assert_eq!(best(&c, "killed"), 2);
 }
+
+#[test]
+fn single_reports_read_as_an_analyst_reads_them() {
+    for (body, killed, injured) in [
+        (
+            "The father killed his wife and two young daughters before committing suicide.",
+            3,
+            0,
+        ),
+        (
+            "Winston Brown, 16, suffered an accidental gunshot wound to the face and later died at a hospital.",
+            1,
+            0,
+        ),
+        (
+            "A man got into an argument with his neighbor and a woman died after shots were fired.",
+            1,
+            0,
+        ),
+        (
+            "A woman was killed Sunday. Two teenagers died in separate incidents across the county.",
+            1,
+            0,
+        ),
+    ] {
+        let c = comparison(&[body]);
+        assert_eq!(
+            (best(&c, "killed"), best(&c, "injured")),
+            (killed, injured),
+            "{body}"
+        );
+    }
+}

@@ -214,15 +214,21 @@ pub fn coordinated_death(
         if k > and && !toks.is(k, "and") && toks.is_punct(k, '.') {
             return None;
         }
-        if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &NEW_SUBJECT) {
+        // An article before the "and" opens the first verb's object ("suffered a gunshot
+        // wound and died"); after it, another subject ("and a woman died").
+        let new_subject =
+            toks.is_any(k, &NEW_SUBJECT) && (k > and || !toks.is_any(k, &["a", "an"]));
+        if toks.is_punct(k, '.') || toks.is_punct(k, ';') || new_subject {
             return None;
         }
         // Another predicate's outcome or another person's name: not this subject's.
         // ("a man shot his girlfriend and then killed himself", "star Swift was shot and
         // killed"); wounds as a noun ("with multiple gunshot wounds") are no predicate.
+        let wounds = |end: usize| toks.is_any(end - 1, &["wounds", "wound", "injuries"]);
         if (k > i && toks.is_capitalized(k))
-            || lex.outcome_after(toks, k).is_some()
-                && !toks.is_any(k, &["wounds", "wound", "injuries"])
+            || lex
+                .outcome_after(toks, k)
+                .is_some_and(|(_, end)| !wounds(end))
         {
             return None;
         }

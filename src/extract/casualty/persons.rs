@@ -282,6 +282,20 @@ pub fn claims_at<'t>(
                 next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
             }
         }
+        // "killed his wife and (their) two young daughters": the whole phrase counts them all.
+        if let Some((others, np_end)) = companions_at(toks, end, to, lex) {
+            let persons = claims.len() as u64;
+            let mut who = others.0;
+            who.text = words(toks, first_start_of(&claims, i), np_end);
+            let q = others.1;
+            let total = Quantity {
+                low: q.low + persons,
+                high: q.high.map(|h| h + persons),
+                ..q
+            };
+            claims.push(Casualty::counted(verb, np_end, who, outcome, &total));
+            end = np_end;
+        }
         return Some((claims, end));
     }
     let mut subjects = vec![first];
@@ -307,13 +321,10 @@ pub fn claims_at<'t>(
             subjects.push(next);
             continue;
         }
-        if toks.is(end, "and")
-            && toks.is_any(end + 1, &POSSESSIVE)
-            && let Some(q) = quantity_at(toks, end + 2, lex)
-            && let Some(np) = group_at(toks, q.end, to, lex).filter(|np| np.group != "inherit")
+        if toks.is_any(end + 1, &POSSESSIVE)
+            && let Some(((who, q), np_end)) = companions_at(toks, end, to, lex)
         {
-            let who = who(lex, np.group, words(toks, np.start, np.end));
-            companions = Some((end + 1, np.end, who, q));
+            companions = Some((end + 1, np_end, who, q));
         }
         break;
     }
@@ -354,6 +365,11 @@ pub fn claims_at<'t>(
         (outcome, stop) = (Outcome::Killed, death);
     }
     let resume = end;
+    // "an argument with his neighbor and a woman died": the object of the preposition is
+    // not the verb's subject.
+    if !subject && subjects.len() > 1 {
+        subjects.remove(0);
+    }
     let first_start = subjects.first().map_or(i, |s| s.start);
     let persons = subjects.len() as u64;
     let mut claims: Vec<Casualty> = subjects
@@ -378,6 +394,31 @@ pub fn claims_at<'t>(
         claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
     }
     Some((claims, resume))
+}
+
+/// "and (their) two children" after a person: the people counted beside them and the token
+/// after their words.
+fn companions_at(
+    toks: &Tokens,
+    and: usize,
+    to: usize,
+    lex: &Lexicon,
+) -> Option<((Who, Quantity), usize)> {
+    if !toks.is(and, "and") {
+        return None;
+    }
+    let k = and + 1 + usize::from(toks.is_any(and + 1, &POSSESSIVE));
+    let q = quantity_at(toks, k, lex)?;
+    let np = group_at(toks, q.end, to, lex).filter(|np| np.group != "inherit")?;
+    Some((
+        (who(lex, np.group, words(toks, np.start, np.end)), q),
+        np.end,
+    ))
+}
+
+/// The first token of the first of `claims`, else `i`.
+fn first_start_of(claims: &[Casualty], i: usize) -> usize {
+    claims.first().map_or(i, |c| c.start)
 }
 
 /// The person as the lexicon's `shot_by_agents` makes them when its agents shot them: the
