@@ -117,6 +117,13 @@ fn active(toks: &Tokens, end: usize, lex: &Lexicon) -> bool {
     if toks.is_any(end, &["himself", "herself", "themselves"]) {
         return false;
     }
+    // Headline verbs in a row ("Teen shoots, kills Larose 17-year-old"): the last has the
+    // object.
+    if toks.is_punct(end, ',')
+        && let Some((_, next)) = lex.outcome_before(toks, end + 1)
+    {
+        return active(toks, next, lex);
+    }
     toks.is_any(end, &OBJECT_STARTS)
         || quantity_at(toks, end, lex).is_some()
         // A day or a month may follow a verb without being its object ("was shot Jan. 3").
@@ -368,6 +375,8 @@ mod tests {
         let t = toks("was not hurt");
         assert_eq!(predicate(&t, 0, t.len(), &lex), None);
         let t = toks("said the man was killed");
+        assert_eq!(predicate(&t, 0, t.len(), &lex), None);
+        let t = toks("shoots, kills Larose 17-year-old");
         assert_eq!(predicate(&t, 0, t.len(), &lex), None);
     }
 

@@ -258,6 +258,34 @@ pub fn pronoun_at(toks: &Tokens, i: usize, subject: bool) -> Option<Sex> {
 }
 
 /// Capitalised words that start sentences or name things other than people.
+/// Last words of a run of capitals that make it a place or an institution, not a person.
+const PLACE_ENDINGS: [&str; 24] = [
+    "high",
+    "school",
+    "academy",
+    "college",
+    "university",
+    "county",
+    "city",
+    "township",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "drive",
+    "park",
+    "rapids",
+    "falls",
+    "springs",
+    "heights",
+    "hospital",
+    "center",
+    "centre",
+    "church",
+    "department",
+    "office",
+];
+
 fn not_name(word: &str) -> bool {
     matches!(
         word,
@@ -362,7 +390,16 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(us
         }
     }
     if words >= 2 {
-        return Some((i, j));
+        // "SALT LAKE CITY", "NEW INFORMATION": datelines and labels, not people; "Uniondale
+        // High", "Wisconsin Rapids": places and institutions.
+        let shouted = (i..j).all(|k| {
+            let w = toks.text(k);
+            w.len() < 2 || !w.chars().any(|c| c.is_lowercase())
+        });
+        let place = toks
+            .lower(j - 1)
+            .is_some_and(|w| PLACE_ENDINGS.contains(&w));
+        return (!shouted && !place).then_some((i, j));
     }
     let surname = surname_token(toks, i)?;
     (words == 1 && known.contains(&surname)).then_some((i, i + 1))
