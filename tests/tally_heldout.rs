@@ -514,6 +514,182 @@ const THIRD: &[(&str, u64, u64)] = &[
     ),
 ];
 
+/// A fourth batch, written (with its readings) before its first run, after the work on
+/// police shootings and killers who died: local US crime news, wire copy from Afghanistan,
+/// India, Kenya, Nigeria, Somalia, South Africa, China and Gaza, disasters and fires.
+const FOURTH: &[(&str, u64, u64)] = &[
+    (
+        "Two men were shot and killed and a third was wounded outside a nightclub in Memphis early Sunday, police said.",
+        2,
+        1,
+    ),
+    (
+        "A 45-year-old woman died Saturday, a day after she was shot in her car on Interstate 94, the Michigan State Police said.",
+        1,
+        0,
+    ),
+    (
+        "Flooding in the southern state of Kerala has killed at least 37 people and displaced tens of thousands, officials said on Thursday.",
+        37,
+        0,
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Kabul on Monday, killing six civilians and wounding 11 others, the interior ministry said.",
+        6,
+        11,
+    ),
+    (
+        "Police in Houston said a 3-year-old boy found his father's handgun and shot himself in the chest. He was listed in stable condition.",
+        0,
+        1,
+    ),
+    (
+        "Officers responding to a domestic disturbance call found a man and a woman dead inside the home. Investigators believe the man shot the woman before turning the gun on himself.",
+        1,
+        0,
+    ),
+    (
+        "A deputy was wounded and a suspect was killed in an exchange of gunfire on Highway 50 Tuesday night.",
+        0,
+        1,
+    ),
+    (
+        "Three people, including a 10-year-old girl, were injured when gunfire erupted at a birthday party in Southeast Washington.",
+        0,
+        3,
+    ),
+    (
+        "The earthquake killed at least 120 people and injured more than 1,000, according to the national disaster agency.",
+        120,
+        1000,
+    ),
+    (
+        "No one was injured in the shooting, which damaged several parked cars, police said.",
+        0,
+        0,
+    ),
+    (
+        "A security guard was shot dead and two customers were wounded during an armed robbery at a supermarket in Johannesburg on Friday.",
+        1,
+        2,
+    ),
+    (
+        "Jamal Carter, 19, was pronounced dead at the scene. A 17-year-old who was with him was taken to Children's Hospital with a gunshot wound to the leg.",
+        1,
+        1,
+    ),
+    (
+        "Gunmen attacked a village in Zamfara state overnight, killing 23 residents, a police spokesman said. Several others were missing.",
+        23,
+        0,
+    ),
+    (
+        "A man who opened fire inside a crowded bar was shot and killed by an off-duty officer. Four patrons were hurt, one critically.",
+        0,
+        4,
+    ),
+    (
+        "The boy, identified as Marcus Bell, died two days later at the hospital. His cousin, who was also shot, is recovering.",
+        1,
+        1,
+    ),
+    (
+        "A train derailment in eastern India left 14 dead and 52 injured.",
+        14,
+        52,
+    ),
+    (
+        "Authorities said a 62-year-old Fresno man fatally shot his neighbor during an argument over a fence and was arrested at the scene.",
+        1,
+        0,
+    ),
+    (
+        "Two police officers were killed and a third was seriously wounded when a gunman ambushed them in their patrol car, the department said.",
+        2,
+        1,
+    ),
+    (
+        "A woman and her two children were found shot to death in their apartment on Friday, and police were searching for the woman's ex-husband.",
+        3,
+        0,
+    ),
+    (
+        "Four people were shot near a basketball court on the West Side on Wednesday evening. One of them, a 16-year-old boy, later died.",
+        1,
+        3,
+    ),
+    (
+        "A stray bullet struck an 8-year-old girl as she slept in her bedroom, police said. She underwent surgery and was expected to survive.",
+        0,
+        1,
+    ),
+    (
+        "At least 40 people were killed when a bomb ripped through a crowded market in the town of Baidoa, Somalia's state media reported.",
+        40,
+        0,
+    ),
+    (
+        "The shooter, a 24-year-old former employee, killed five co-workers before he was shot dead by police.",
+        5,
+        0,
+    ),
+    (
+        "A toddler was killed and his mother was critically injured when a car crashed into their home.",
+        1,
+        1,
+    ),
+    (
+        "Three Palestinians were killed by Israeli fire near the border fence on Friday, the health ministry in Gaza said, and more than 200 were wounded.",
+        3,
+        200,
+    ),
+    (
+        "A Vermont state trooper shot and wounded a man who had pointed a rifle at officers during a standoff, authorities said.",
+        0,
+        0,
+    ),
+    (
+        "The victim, a 30-year-old father of three, was found lying in the street with several gunshot wounds and died at the hospital.",
+        1,
+        0,
+    ),
+    (
+        "A gas explosion at a coal mine in Shanxi province killed 18 miners, while three others were rescued, state news agency Xinhua said.",
+        18,
+        0,
+    ),
+    (
+        "Two brothers, ages 12 and 14, were wounded Saturday in a drive-by shooting on the city's east side.",
+        0,
+        2,
+    ),
+    (
+        "Police said the gunman killed his estranged wife and her sister before killing himself.",
+        2,
+        0,
+    ),
+    (
+        "A 71-year-old man was in critical condition after being shot during a carjacking in a grocery store parking lot Monday afternoon.",
+        0,
+        1,
+    ),
+    (
+        "Five people died and seven were hospitalized after a fire tore through an apartment building in the Bronx early Sunday.",
+        5,
+        7,
+    ),
+    (
+        "An Amtrak conductor was injured when someone fired a pellet gun at a passing train, officials said.",
+        0,
+        1,
+    ),
+    (
+        "Kenyan police shot dead two suspected robbers in Nairobi on Tuesday after a chase, a police statement said.",
+        0,
+        0,
+    ),
+];
+
 fn report_of(text: &str) -> (Corpus, Report) {
     let report = Report {
         id: "r1".into(),
@@ -593,5 +769,13 @@ fn third_batch_tallies_as_an_analyst_reads_it() {
     assert!(
         score("third tallies", THIRD) >= 0.85,
         "third tallies below 0.85"
+    );
+}
+
+#[test]
+fn fourth_batch_tallies_as_an_analyst_reads_it() {
+    assert!(
+        score("fourth tallies", FOURTH) >= 0.85,
+        "fourth tallies below 0.85"
     );
 }
