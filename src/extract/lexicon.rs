@@ -346,6 +346,8 @@ impl Lexicon {
     /// True when the lowercase word names people by its ending though the lexicon does not
     /// list it ("skiers", "councillor's bodyguard", "journalist").
     pub fn person_by_ending(&self, word: &str) -> bool {
+        // "co-workers": the last part makes the noun ("year-old-man" is an age).
+        let word = word.rsplit('-').next().unwrap_or(word);
         // Every ending ends in one of these letters: most words leave at the first test.
         word.len() >= 6
             && matches!(word.as_bytes().last(), Some(b's' | b'n' | b't' | b'd'))

@@ -282,7 +282,21 @@ fn place<'c>(
         let same_fate = entities
             .iter()
             .rposition(|e| fits(&e) && e.killed == killed);
-        same_fate.or_else(|| entities.iter().rposition(|e| fits(&e)))
+        same_fate
+            .or_else(|| entities.iter().rposition(|e| fits(&e)))
+            .or_else(|| {
+                // "found a man and a woman dead … the man shot the woman before turning the
+                // gun on himself": the man the report first counted is the killer. Only a
+                // mention that gives the person's sex is trusted to point back so far.
+                (role == Some(false) && p.sex.is_some())
+                    .then(|| {
+                        entities
+                            .iter()
+                            .rposition(|e| e.victim && e.sex == p.sex && e.fits(p, None))
+                    })
+                    .flatten()
+                    .inspect(|&k| entities[k].victim = false)
+            })
     } else if let Some(name) = &p.name
         && let Some(k) = entities
             .iter()

@@ -9,7 +9,7 @@ use super::{APPOSITION_STARTS, Casualty, coordinated, outcome, toll_before, who,
 use crate::model::{Count, Outcome, Part, Person, Who};
 
 /// Nouns after a number that count no people ("shot several times", "hit two rounds").
-const NOT_PEOPLE: [&str; 16] = [
+pub(super) const NOT_PEOPLE: [&str; 16] = [
     "times", "time", "rounds", "round", "shots", "bullets", "hours", "minutes", "days", "weeks",
     "months", "years", "miles", "feet", "blocks", "percent",
 ];
@@ -140,6 +140,16 @@ fn breakdown(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (Vec<Part>, u
     }
 }
 
+/// The closing comma of an apposition opening at the comma `k`, when it holds no verb of its
+/// own (an outcome or an attribution: "two, police said, were killed").
+fn apposition_end(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<usize> {
+    let close = (k + 2..(k + 14).min(to)).find(|&c| toks.is_punct(c, ','))?;
+    let verb = (k + 1..close).any(|j| {
+        lex.outcome_after(toks, j).is_some() || lex.attribution_verbs.contains_at(toks, j)
+    });
+    (!verb).then_some(close)
+}
+
 /// The claim a count makes, if any, and where scanning resumes.
 pub fn claim_at(
     toks: &Tokens,
@@ -194,10 +204,11 @@ pub fn claim_at(
     while toks.is_quote(k) {
         k += 1;
     }
-    // "Eighteen people, most of them women and children, died": skip the apposition.
+    // "Eighteen people, most of them women and children, died", "One of them, a 16-year-old
+    // boy, later died": skip the apposition.
     if toks.is_punct(k, ',')
-        && toks.is_any(k + 1, &APPOSITION_STARTS)
-        && let Some(close) = (k + 2..(k + 14).min(to)).find(|&c| toks.is_punct(c, ','))
+        && (toks.is_any(k + 1, &APPOSITION_STARTS) || toks.is_any(k + 1, &["a", "an", "the"]))
+        && let Some(close) = apposition_end(toks, k, to, lex)
     {
         k = close + 1;
     }
@@ -209,13 +220,22 @@ pub fn claim_at(
             k += 1;
         }
     }
-    let k = if parts.is_empty() {
+    let mut k = if parts.is_empty() {
         let (found, k) = breakdown(toks, k, to, lex);
         parts = found;
         k
     } else {
         k
     };
+    // "Three people, including a 10-year-old girl, were injured": one singled out among them
+    // is no breakdown.
+    if parts.is_empty()
+        && toks.is_punct(k, ',')
+        && toks.is(k + 1, "including")
+        && let Some(close) = apposition_end(toks, k, to, lex)
+    {
+        k = close + 1;
+    }
 
     // "killed 12 terrorists" first: in "killed dozens ... and wounded many others" the verb
     // before the count is the one that governs it.

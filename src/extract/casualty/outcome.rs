@@ -125,7 +125,8 @@ fn active(toks: &Tokens, end: usize, lex: &Lexicon) -> bool {
         return active(toks, next, lex);
     }
     toks.is_any(end, &OBJECT_STARTS)
-        || quantity_at(toks, end, lex).is_some()
+        // "died two days later": a number of days or times is no object.
+        || quantity_at(toks, end, lex).is_some_and(|q| !toks.is_any(q.end, &super::counts::NOT_PEOPLE))
         // A day or a month may follow a verb without being its object ("was shot Jan. 3").
         || (toks.is_capitalized(end) && !toks.is_any(end, &TIMES) && month_at(toks, end).is_none())
         || lex.groups.contains_at(toks, end)

@@ -8,10 +8,10 @@ use super::super::tokens::{Kind, Tokens};
 use crate::model::{Person, Sex};
 
 /// Words that end the search for a group noun after a quantity or determiner.
-const NOT_MODIFIERS: [&str; 31] = [
+const NOT_MODIFIERS: [&str; 37] = [
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "in", "on", "at", "by",
     "from", "with", "and", "or", "of", "to", "for", "who", "that", "while", "but", "as", "after",
-    "before", "when", "if", "than", "said",
+    "before", "when", "if", "than", "said", "the", "a", "an", "believe", "say", "says",
 ];
 /// Words after an age that make the age the head of its phrase ("a 19-year-old was shot", "a
 /// 16-year-old, who").
@@ -363,7 +363,9 @@ fn not_name(word: &str) -> bool {
 /// A role before it ("Officer Douglas Barney") is left to the caller.
 pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(usize, usize)> {
     let not_name = |k: usize| toks.lower(k).is_none_or(not_name);
-    if !toks.is_capitalized(i) || not_name(i) {
+    // "Three Palestinians" is a count.
+    if !toks.is_capitalized(i) || not_name(i) || super::super::numbers::number_at(toks, i).is_some()
+    {
         return None;
     }
     // The start of a run of capitals only, and not one after an article ("the Army
