@@ -346,11 +346,13 @@ impl Lexicon {
     /// True when the lowercase word names people by its ending though the lexicon does not
     /// list it ("skiers", "councillor's bodyguard", "journalist").
     pub fn person_by_ending(&self, word: &str) -> bool {
-        // "co-workers": the last part makes the noun ("year-old-man" is an age).
-        let word = word.rsplit('-').next().unwrap_or(word);
         // Every ending ends in one of these letters: most words leave at the first test.
+        if word.len() < 6 || !matches!(word.as_bytes().last(), Some(b's' | b'n' | b't' | b'd')) {
+            return false;
+        }
+        // "co-workers": the last part makes the noun ("year-old-man" is an age).
+        let word = word.rfind('-').map_or(word, |h| &word[h + 1..]);
         word.len() >= 6
-            && matches!(word.as_bytes().last(), Some(b's' | b'n' | b't' | b'd'))
             && word.bytes().all(|b| b.is_ascii_lowercase())
             && self
                 .person_endings
@@ -387,18 +389,24 @@ impl Lexicon {
     }
 
     /// Per token of `toks`, the categories whose phrases may start there (and whether the
-    /// word is a person noun by its ending).
+    /// word is a person noun by its ending, or may start a number).
     pub fn masks(&self, toks: &Tokens) -> Vec<u32> {
         (0..toks.len())
             .map(|i| {
                 let Some(w) = toks.lower(i) else {
                     return 0;
                 };
-                match self.starts.get(w) {
-                    Some(bits) => *bits,
-                    None if self.person_by_ending(w) => PERSON_ENDING,
-                    None => 0,
-                }
+                let number = if super::numbers::may_start_number(w) {
+                    super::numbers::NUMBER_WORD
+                } else {
+                    0
+                };
+                number
+                    | match self.starts.get(w) {
+                        Some(bits) => *bits,
+                        None if self.person_by_ending(w) => PERSON_ENDING,
+                        None => 0,
+                    }
             })
             .collect()
     }

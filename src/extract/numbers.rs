@@ -50,6 +50,15 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// The mask bit of a word that may start a number ("six", "a dozen"): set once per token by
+/// [`Lexicon::masks`], so that the many calls to [`number_at`] on other words return at once.
+pub const NUMBER_WORD: u32 = 1 << 19;
+
+/// True when a number may start with `word` (lowercase).
+pub fn may_start_number(word: &str) -> bool {
+    word == "a" || word == "an" || small_word(word).is_some()
+}
+
 /// Value of one number word below 100 ("six", "forty", "twenty-one").
 fn small_word(word: &str) -> Option<u64> {
     // Most words are not numbers: rule them out by their first letter before comparing.
@@ -85,7 +94,14 @@ pub fn number_at(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
             if toks.touches_previous(i + 1) && toks.is_any(i + 1, &["th", "st", "nd", "rd"]) {
                 return None;
             }
-            let digits = |s: &str| s.replace(',', "").parse::<u64>().ok();
+            // Most numbers have no thousands separator: parse them without a copy.
+            let digits = |s: &str| {
+                if s.contains(',') {
+                    s.replace(',', "").parse::<u64>().ok()
+                } else {
+                    s.parse::<u64>().ok()
+                }
+            };
             match text.split_once('-') {
                 Some((a, b)) => {
                     let (a, b) = (digits(a)?, digits(b)?);
@@ -95,6 +111,9 @@ pub fn number_at(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
             }
         }
         Kind::Word => {
+            if !toks.may_start(i, NUMBER_WORD) {
+                return None;
+            }
             let word = toks.lower(i)?;
             let (mut value, mut j) = if word == "a" || word == "an" {
                 match toks.lower(i + 1)? {

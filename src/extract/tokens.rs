@@ -32,6 +32,63 @@ pub struct Tokens<'t> {
     masks: Vec<u32>,
 }
 
+/// The character starting at byte `i` of `text` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// True when `rest` (after an apostrophe) is a possessive "s" ending its word.
+fn possessive_s(rest: &str) -> bool {
+    (rest.starts_with('s') || rest.starts_with('S'))
+        && !rest[1..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The end of a word or number of `kind` whose characters continue at byte `end`: letters
+/// (or digits), and joiners between two of them ("south-west", "don't", "1,200", "10-15"),
+/// but not an apostrophe before a final "s" (a possessive token of its own). Runs of ASCII
+/// are skipped a byte at a time, without decoding: most of most texts.
+fn word_end(text: &str, bytes: &[u8], mut end: usize, kind: Kind) -> usize {
+    let same_ascii = |b: u8| match kind {
+        Kind::Number => b.is_ascii_digit(),
+        _ => b.is_ascii_alphanumeric(),
+    };
+    loop {
+        while end < bytes.len() && same_ascii(bytes[end]) {
+            end += 1;
+        }
+        if end >= bytes.len() {
+            return end;
+        }
+        let n = char_at(text, end);
+        let same = match kind {
+            Kind::Number => n.is_ascii_digit(),
+            _ => n.is_alphanumeric(),
+        };
+        if same {
+            end += n.len_utf8();
+            continue;
+        }
+        let joiner = match kind {
+            Kind::Number => matches!(n, ',' | '.' | '-'),
+            _ => n == '-' || n == '\'' || n == '’',
+        };
+        if !joiner {
+            return end;
+        }
+        // A joiner stays inside only between two characters of the same sort.
+        let rest = &text[end + n.len_utf8()..];
+        let next = rest.chars().next();
+        let keeps = match kind {
+            Kind::Number => next.is_some_and(|x| x.is_ascii_digit()),
+            _ => next.is_some_and(char::is_alphanumeric),
+        };
+        if !keeps || ((n == '\'' || n == '’') && possessive_s(rest)) {
+            return end;
+        }
+        end += n.len_utf8();
+    }
+}
+
 fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'')
 }
@@ -40,9 +97,13 @@ impl<'t> Tokens<'t> {
     /// Tokenize `text`; `lower` must be `text.to_ascii_lowercase()`.
     pub fn new(text: &'t str, lower: &'t str) -> Self {
         debug_assert_eq!(text.len(), lower.len());
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5);
+        let mut pos = 0;
+        while pos < text.len() {
+            let start = pos;
+            let c = char_at(text, start);
+            pos += c.len_utf8();
             if c.is_whitespace() {
                 continue;
             }
@@ -53,59 +114,22 @@ impl<'t> Tokens<'t> {
             } else {
                 Kind::Punct
             };
-            let mut end = start + c.len_utf8();
             // A possessive "'s" right after a word is one token.
-            let rest = &text[end..];
             if kind == Kind::Punct
                 && (c == '\'' || c == '’')
                 && toks
                     .last()
-                    .is_some_and(|t: &Tok| t.end as usize == start && t.kind == Kind::Word)
-                && (rest.starts_with('s') || rest.starts_with('S'))
-                && !rest[1..].chars().next().is_some_and(char::is_alphanumeric)
+                    .is_some_and(|t| t.end as usize == start && t.kind == Kind::Word)
+                && possessive_s(&text[pos..])
             {
-                end += 1;
-                chars.next();
+                pos += 1;
             }
             if kind != Kind::Punct {
-                while let Some(&(i, n)) = chars.peek() {
-                    let same = match kind {
-                        Kind::Number => n.is_ascii_digit(),
-                        _ => n.is_alphanumeric(),
-                    };
-                    let joiner = match kind {
-                        Kind::Number => matches!(n, ',' | '.' | '-'),
-                        _ => n == '-' || n == '\'' || n == '’',
-                    };
-                    if same {
-                        end = i + n.len_utf8();
-                        chars.next();
-                        continue;
-                    }
-                    if !joiner {
-                        break;
-                    }
-                    // A joiner stays inside only between two characters of the same sort, and
-                    // an apostrophe before a final "s" starts a possessive token instead.
-                    let rest = &text[i + n.len_utf8()..];
-                    let next = rest.chars().next();
-                    let keeps = match kind {
-                        Kind::Number => next.is_some_and(|x| x.is_ascii_digit()),
-                        _ => next.is_some_and(char::is_alphanumeric),
-                    };
-                    let possessive = (n == '\'' || n == '’')
-                        && (rest.starts_with('s') || rest.starts_with('S'))
-                        && !rest[1..].chars().next().is_some_and(char::is_alphanumeric);
-                    if !keeps || possessive {
-                        break;
-                    }
-                    end = i + n.len_utf8();
-                    chars.next();
-                }
+                pos = word_end(text, bytes, pos, kind);
             }
             toks.push(Tok {
                 start: start as u32,
-                end: end as u32,
+                end: pos as u32,
                 kind,
             });
         }
@@ -266,5 +290,11 @@ mod tests {
         assert_eq!(words("don’t twenty-one"), ["don’t", "twenty-one"]);
         assert_eq!(words("Oct. 2."), ["Oct", ".", "2", "."]);
         assert_eq!(words("told\u{a0}AFP\u{a0}."), ["told", "AFP", "."]);
+        // Letters beyond ASCII inside and after ASCII runs, and joiners at a text's end.
+        assert_eq!(
+            words("Müller-Lüdenscheid's café 10-15- end-"),
+            ["Müller-Lüdenscheid", "'s", "café", "10-15", "-", "end", "-"]
+        );
+        assert_eq!(words("Ωmega's"), ["Ωmega", "'s"]);
     }
 }

@@ -253,6 +253,11 @@ pub fn coordinated_death(
 /// harmed someone, the subject's own death later in the clause (the lexicon's
 /// `killer_suicides`). The token after it.
 pub fn killer_suicide(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<usize> {
+    let stop = (i + 30).min(to);
+    // Most subjects have no killer's death after them: leave before reading the words.
+    if !(i..stop).any(|k| lex.killer_suicides.may_start_at(toks, k)) {
+        return None;
+    }
     // The subject's own verb: only auxiliaries and adverbs before it ("appears to have shot").
     let mut verb = i;
     while verb < to && verb < i + 6 && lex.outcome_before(toks, verb).is_none() {
@@ -270,7 +275,7 @@ pub fn killer_suicide(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Opti
         verb += 1;
     }
     let mut harmed = false;
-    for k in verb..(i + 30).min(to) {
+    for k in verb..stop {
         if toks.is_punct(k, '.')
             || toks.is_punct(k, ';')
             || toks.is_any(k, &["who", "which", "whose", "whom"])

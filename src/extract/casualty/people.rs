@@ -363,9 +363,7 @@ fn not_name(word: &str) -> bool {
 /// A role before it ("Officer Douglas Barney") is left to the caller.
 pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(usize, usize)> {
     let not_name = |k: usize| toks.lower(k).is_none_or(not_name);
-    // "Three Palestinians" is a count.
-    if !toks.is_capitalized(i) || not_name(i) || super::super::numbers::number_at(toks, i).is_some()
-    {
+    if !toks.is_capitalized(i) || not_name(i) {
         return None;
     }
     // The start of a run of capitals only, and not one after an article ("the Army
@@ -390,6 +388,10 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(us
         } else {
             break;
         }
+    }
+    // "Three Palestinians" is a count.
+    if words >= 1 && super::super::numbers::number_at(toks, i).is_some() {
+        return None;
     }
     if words >= 2 {
         // "SALT LAKE CITY", "NEW INFORMATION": datelines and labels, not people; "Uniondale
