@@ -83,6 +83,14 @@ pub fn age_at(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     let n: u32 = toks.text(j).parse().ok().filter(|n| *n < 130)?;
+    // Headline shorthand: "15yo boy", "16-yo girl".
+    let short = |k: usize| toks.is_any(k, &["yo", "y/o"]) && toks.touches_previous(k);
+    if short(j + 1) {
+        return Some((n, j + 2));
+    }
+    if toks.is_punct(j + 1, '-') && short(j + 2) {
+        return Some((n, j + 3));
+    }
     let mut k = j + 1;
     if toks.is_punct(k, '-') {
         k += 1;
@@ -488,6 +496,9 @@ mod tests {
         assert_eq!(apposed_age(&t, 3), Some(31));
         let t = toks("killed 31, police said");
         assert_eq!(apposed_age(&t, 1), None);
+        let t = toks("15yo boy, 16-yo girl");
+        assert_eq!(age_at(&t, 0), Some((15, 2)));
+        assert_eq!(age_at(&t, 4), Some((16, 7)));
     }
 
     #[test]
@@ -519,5 +530,15 @@ mod tests {
         assert_eq!(name_at(&t, 0, t.len(), &["caskey"]), Some((0, 1)));
         assert_eq!(surname("Caitlin L. Caskey"), "caskey");
         assert_eq!(surname("Larry \"Boxx\" Henderson Jr."), "henderson");
+        // Counts, datelines and places are no names.
+        for text in [
+            "Three Palestinians were killed",
+            "SALT LAKE CITY police said",
+            "at Uniondale High on Monday",
+        ] {
+            let t = toks(text);
+            let found = (0..t.len()).find_map(|i| name_at(&t, i, t.len(), &[]));
+            assert_eq!(found, None, "{text}");
+        }
     }
 }
