@@ -125,6 +125,11 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        (
+            "The man, who was shot in the leg, is expected to survive. The suspect, who was shot by a deputy, is in custody.",
+            0,
+            1,
+        ),
     ] {
         let c = comparison(&[body]);
         assert_eq!(

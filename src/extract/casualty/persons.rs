@@ -339,11 +339,13 @@ pub fn claims_at<'t>(
         i.wrapping_sub(1),
         &["by", "with", "to", "at", "for", "from", "of", "on", "in"],
     );
-    let read = outcome::predicate(toks, end, to, lex).or_else(|| {
-        subject
-            .then(|| outcome::coordinated_death(toks, end, to, lex))
-            .flatten()
-    });
+    let read = outcome::predicate(toks, end, to, lex)
+        .or_else(|| {
+            subject
+                .then(|| outcome::coordinated_death(toks, end, to, lex))
+                .flatten()
+        })
+        .or_else(|| relative_outcome(toks, end, to, lex));
     let Some((mut outcome, mut stop)) = read else {
         // "a woman shot her two daughters before killing herself": the killer died too. The
         // people harmed are read after the subject.
@@ -394,6 +396,19 @@ pub fn claims_at<'t>(
         claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
     }
     Some((claims, resume))
+}
+
+/// "His cousin, who was also shot, is recovering": an outcome told in a relative clause
+/// between commas after the person, when the main predicate tells none.
+fn relative_outcome(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
+    if !toks.is_punct(k, ',') || !toks.is(k + 1, "who") {
+        return None;
+    }
+    let (outcome, end) = outcome::predicate(toks, k + 2, to, lex)?;
+    // Only a clause that closes soon after its outcome: "who was shot in the leg, is…".
+    (end..(end + 8).min(to))
+        .any(|c| toks.is_punct(c, ','))
+        .then_some((outcome, end))
 }
 
 /// "and (their) two children" after a person: the people counted beside them and the token
