@@ -126,6 +126,16 @@ fn single_reports_read_as_an_analyst_reads_them() {
             0,
         ),
         (
+            "A man with a gunshot wound was brought to Duke Regional Hospital on Sunday.",
+            0,
+            1,
+        ),
+        (
+            "Deandre Banks, 16, was found with a fatal gunshot wound in the 400 block of South Kostner.",
+            1,
+            0,
+        ),
+        (
             "The man, who was shot in the leg, is expected to survive. The suspect, who was shot by a deputy, is in custody.",
             0,
             1,

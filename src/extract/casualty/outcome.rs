@@ -163,6 +163,13 @@ pub fn predicate(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(O
             let active = !auxiliary && active(toks, end, lex);
             return (!negated && !active).then_some((outcome, end));
         }
+        // "A man with a gunshot wound was brought in", "was found with multiple gunshot
+        // wounds": the wounds say he was hurt.
+        if toks.is(k, "with") {
+            return (!negated)
+                .then(|| wounds_at(toks, k + 1, to, lex))
+                .flatten();
+        }
         auxiliary |= toks.is_any(k, &AUXILIARIES);
         let passable = toks.is_any(k, &PREDICATE)
             || toks.is_any(k, &TIMES)
@@ -178,6 +185,28 @@ pub fn predicate(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(O
         k += 1;
     }
     None
+}
+
+/// A wound phrase within a few words of token `i` ("a gunshot wound", "multiple gunshot
+/// wounds", "a fatal gunshot wound"), and the token after it. Wounds alone say the person
+/// was hit ("found with gunshot wounds" may be a body), "fatal" or "mortal" that they died.
+fn wounds_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
+    let (j, end) = (i..(i + 5).min(to)).find_map(|j| {
+        lex.outcome_after(toks, j)
+            .filter(|&(o, end)| {
+                o == Outcome::Injured && toks.is_any(end - 1, &["wound", "wounds", "injuries"])
+            })
+            .map(|(_, end)| (j, end))
+    })?;
+    let fatal = (i..j).any(|k| toks.is_any(k, &["fatal", "mortal", "deadly"]));
+    Some((
+        if fatal {
+            Outcome::Killed
+        } else {
+            Outcome::Shot
+        },
+        end,
+    ))
 }
 
 /// After someone was shot or hurt: a death later in the same clause ("was shot Tuesday and

@@ -339,7 +339,10 @@ pub fn claims_at<'t>(
         i.wrapping_sub(1),
         &["by", "with", "to", "at", "for", "from", "of", "on", "in"],
     );
+    // "in the 400 block of South Kostner with gunshot wounds": a preposition's object has no
+    // wounds of its own.
     let read = outcome::predicate(toks, end, to, lex)
+        .filter(|_| subject || !toks.is(end, "with"))
         .or_else(|| {
             subject
                 .then(|| outcome::coordinated_death(toks, end, to, lex))
