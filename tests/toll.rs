@@ -126,6 +126,16 @@ fn single_reports_read_as_an_analyst_reads_them() {
             0,
         ),
         (
+            "Police found the bodies of Mark Mata, 54, and his wife. Investigators said Mark Mata shot his wife before killing himself.",
+            1,
+            0,
+        ),
+        (
+            "An Everett teen who was found shot along a bike path early Sunday morning has died.",
+            1,
+            0,
+        ),
+        (
             "A man with a gunshot wound was brought to Duke Regional Hospital on Sunday.",
             0,
             1,

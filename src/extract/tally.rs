@@ -314,6 +314,11 @@ fn place<'c>(
     match found {
         Some(k) => {
             let e = &mut entities[k];
+            // "the bodies of Mark Mata, …" then "Mark Mata shot his wife … before killing
+            // himself": a person named as the one who did it is no victim.
+            if role == Some(false) && p.name.is_some() {
+                e.victim = false;
+            }
             e.counted |= counted;
             if counted {
                 e.killed |= killed;

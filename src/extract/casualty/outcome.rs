@@ -218,10 +218,14 @@ pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
         if toks.is_any(k, &["he", "she"]) && toks.is(k.wrapping_sub(1), "where") {
             continue;
         }
+        // "found shot along a bike path … has died": an article after a preposition opens
+        // its object, not a new subject.
+        let new_subject = toks.is_any(k, &NEW_SUBJECT)
+            && !(toks.is_any(k, &["a", "an"]) && toks.is_any(k.wrapping_sub(1), &PREPOSITIONS));
         if toks.is_punct(k, '.')
             || toks.is_punct(k, ';')
             || toks.is_any(k, &CLAUSE_END)
-            || toks.is_any(k, &NEW_SUBJECT)
+            || new_subject
             || lex.groups.contains_at(toks, k)
             || toks.lower(k).is_some_and(|w| w.starts_with("surviv"))
             || super::super::numbers::number_at(toks, k).is_some()
@@ -376,6 +380,12 @@ pub fn agent_before(toks: &Tokens, verb: usize, from: usize, lex: &Lexicon) -> b
             .is_some_and(|(g, e)| e == end && lex.shot_by_agents.agents.contains(&g))
     })
 }
+
+/// Prepositions whose object an article may open.
+const PREPOSITIONS: [&str; 14] = [
+    "in", "at", "on", "near", "along", "outside", "inside", "behind", "into", "from", "to",
+    "during", "after", "by",
+];
 
 /// Words that open another clause's subject: a death after them is someone else's.
 const NEW_SUBJECT: [&str; 10] = [
