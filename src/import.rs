@@ -164,6 +164,22 @@ fn nonempty(s: Option<String>) -> Option<String> {
 
 /// The articles in one file.
 pub fn read_file(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
+    let mut articles = read_articles(path, kind)?;
+    for a in &mut articles {
+        if a.body.contains(INVISIBLE) {
+            a.body = a.body.replace(INVISIBLE, "");
+        }
+    }
+    Ok(articles)
+}
+
+/// Characters pages put inside words that show nothing: soft hyphens ("neigh\u{ad}bor"),
+/// zero-width spaces, word joiners, byte-order marks. Left in, they split words, so that
+/// "neighbor" is not found in a text that shows it.
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// The articles of one file, as written.
+fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
     let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
         path: path.to_path_buf(),
         source,
@@ -944,6 +960,19 @@ mod tests {
         assert!(close("bahariya", "baharia"));
         assert!(!close("sinai", "sinaa"), "short words must match exactly");
         assert!(!close("bahariya", "bahrain"));
+    }
+
+    #[test]
+    fn invisible_characters_leave_the_words_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(
+            &path,
+            "A man shot his neigh\u{ad}bor in the knee\u{200b}cap.",
+        )
+        .unwrap();
+        let articles = read_file(&path, FileKind::Text).unwrap();
+        assert_eq!(articles[0].body, "A man shot his neighbor in the kneecap.");
     }
 
     #[test]

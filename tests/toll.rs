@@ -136,6 +136,16 @@ fn single_reports_read_as_an_analyst_reads_them() {
             0,
         ),
         (
+            "Police discovered a 15-year-old with a gunshot wound to his left leg.",
+            0,
+            1,
+        ),
+        (
+            "Dashon Glover died at a hospital. The shooting left another teen critically wounded.",
+            1,
+            1,
+        ),
+        (
             "A man with a gunshot wound was brought to Duke Regional Hospital on Sunday.",
             0,
             1,

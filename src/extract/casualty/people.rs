@@ -8,14 +8,17 @@ use super::super::tokens::{Kind, Tokens};
 use crate::model::{Person, Sex};
 
 /// Words that end the search for a group noun after a quantity or determiner.
-const NOT_MODIFIERS: [&str; 37] = [
+const NOT_MODIFIERS: [&str; 40] = [
     "were", "was", "are", "is", "have", "has", "had", "been", "being", "in", "on", "at", "by",
     "from", "with", "and", "or", "of", "to", "for", "who", "that", "while", "but", "as", "after",
-    "before", "when", "if", "than", "said", "the", "a", "an", "believe", "say", "says",
+    "before", "when", "if", "than", "said", "the", "a", "an", "believe", "say", "says", "left",
+    "leaves", "leaving",
 ];
 /// Words after an age that make the age the head of its phrase ("a 19-year-old was shot", "a
 /// 16-year-old, who").
-const HEAD_AGE_BEFORE: [&str; 9] = ["was", "is", "were", "died", "had", "has", ",", "who", "and"];
+const HEAD_AGE_BEFORE: [&str; 10] = [
+    "was", "is", "were", "died", "had", "has", ",", "who", "and", "with",
+];
 /// Modifiers saying the person is not one already counted ("a second victim").
 const ANOTHER: [&str; 7] = [
     "another",
