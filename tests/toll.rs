@@ -146,6 +146,16 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
         ),
         (
+            "A 30-year-old man shot and killed another man during an argument Friday. David Krieger, 53, was shot in the chest.",
+            1,
+            0,
+        ),
+        (
+            "An 18-year-old woman found dead in an apartment she shared with her boyfriend died of a single gunshot wound.",
+            1,
+            0,
+        ),
+        (
             "A man with a gunshot wound was brought to Duke Regional Hospital on Sunday.",
             0,
             1,

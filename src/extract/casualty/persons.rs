@@ -271,6 +271,11 @@ pub fn claims_at<'t>(
             let (after, age) = apposition(toks, object.end, to, lex);
             let mut person = object.person;
             person.age = person.age.or(age);
+            // "he shot and killed another man": other than the one who shot, not a second
+            // victim.
+            if toks.is(object.start, "another") {
+                person.another = false;
+            }
             let who = if by_agent {
                 suspect(object.who, lex)
             } else {
@@ -341,6 +346,11 @@ pub fn claims_at<'t>(
     );
     // "in the 400 block of South Kostner with gunshot wounds": a preposition's object has no
     // wounds of its own.
+    // "an apartment she shared with her boyfriend died of …": the object of "with" is not
+    // the subject of the verb after it.
+    if toks.is(i.wrapping_sub(1), "with") {
+        return None;
+    }
     let read = outcome::predicate(toks, end, to, lex)
         .filter(|_| subject || !toks.is(end, "with"))
         .or_else(|| {
