@@ -155,6 +155,12 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        ("3-year-old kills herself with loaded gun in Lemoore", 1, 0),
+        (
+            "Four Year Old Girl Shot In Eye. A four-year-old girl who was shot in the eye has died.",
+            1,
+            0,
+        ),
         (
             "A man with a gunshot wound was brought to Duke Regional Hospital on Sunday.",
             0,

@@ -60,7 +60,7 @@ pub fn may_start_number(word: &str) -> bool {
 }
 
 /// Value of one number word below 100 ("six", "forty", "twenty-one").
-fn small_word(word: &str) -> Option<u64> {
+pub fn small_word(word: &str) -> Option<u64> {
     // Most words are not numbers: rule them out by their first letter before comparing.
     if !matches!(
         word.as_bytes().first(),

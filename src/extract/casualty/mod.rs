@@ -151,19 +151,21 @@ pub fn find<'t>(
             i = end;
             continue;
         }
+        // A person first: an age may head one ("3-year-old kills herself"); else an age
+        // is never a count.
+        if persons::may_start(toks, i, from, lex)
+            && let Some((claims, next)) = persons::claims_at(toks, i, from, to, lex, ctx)
+        {
+            found.extend(claims);
+            i = next.max(i + 1);
+            continue;
+        }
         if let Some((_, end)) = people::age_at(toks, i) {
             i = end;
             continue;
         }
         if people::apposed_age(toks, i).is_some() {
             i += 1;
-            continue;
-        }
-        if persons::may_start(toks, i, from, lex)
-            && let Some((claims, next)) = persons::claims_at(toks, i, from, to, lex, ctx)
-        {
-            found.extend(claims);
-            i = next.max(i + 1);
             continue;
         }
         let Some(q) = counted_quantity(toks, i, to, lex) else {

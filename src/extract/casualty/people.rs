@@ -3,7 +3,7 @@
 //! named ("Diana Gomez, 31,"), or someone mentioned before ("the victim", "he").
 
 use super::super::lexicon::Lexicon;
-use super::super::numbers::quantity_at;
+use super::super::numbers::{quantity_at, small_word};
 use super::super::tokens::{Kind, Tokens};
 use crate::model::{Person, Sex};
 
@@ -82,6 +82,9 @@ impl NounPhrase {
 /// An age at token `j`: "24-year-old", "24 year old", "2-month-old" (age 0). Returns the age
 /// and the token after it.
 pub fn age_at(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
+    if toks.kind(j) == Some(Kind::Word) {
+        return worded_age(toks, j);
+    }
     if toks.kind(j) != Some(Kind::Number) {
         return None;
     }
@@ -115,6 +118,29 @@ pub fn age_at(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
         return None;
     };
     Some((if months { 0 } else { n }, end))
+}
+
+/// An age in words: "four-year-old", "Four Year Old", "two years old", "ten-month-old".
+fn worded_age(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
+    let word = toks.lower(j)?;
+    let (number, rest) = match word.split_once('-') {
+        Some((n, rest)) if small_word(n).is_some() => (n, Some(rest)),
+        _ => (word, None),
+    };
+    let n = small_word(number)? as u32;
+    let months =
+        |unit: &str| matches!(unit, "month" | "months" | "week" | "weeks" | "day" | "days");
+    let value = |unit: &str| if months(unit) { 0 } else { n };
+    if let Some(rest) = rest {
+        // "four-year-old", one token.
+        let unit = rest.strip_suffix("-old")?;
+        return (matches!(unit, "year" | "years") || months(unit)).then(|| (value(unit), j + 1));
+    }
+    let unit = toks.lower(j + 1)?;
+    (matches!(unit, "year" | "years") || months(unit))
+        .then_some(())
+        .filter(|()| toks.is(j + 2, "old"))
+        .map(|()| (value(unit), j + 3))
 }
 
 /// A number standing alone between commas after a name or noun ("Gomez, 31, died"): an age,
@@ -197,7 +223,7 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
         if let Some((a, end)) = age_at(toks, j) {
             age = Some(a);
             // "a 19-year-old was shot": the age heads the phrase.
-            if toks.is_any(end, &HEAD_AGE_BEFORE) {
+            if toks.is_any(end, &HEAD_AGE_BEFORE) || lex.outcome_after(toks, end).is_some() {
                 return Some(NounPhrase {
                     group: "people".to_string(),
                     start: first_word(toks, i, j),
@@ -499,6 +525,13 @@ mod tests {
         assert_eq!(apposed_age(&t, 3), Some(31));
         let t = toks("killed 31, police said");
         assert_eq!(apposed_age(&t, 1), None);
+        let t = toks("Four Year Old Girl, a four-year-old, a ten-month-old, two years old");
+        assert_eq!(age_at(&t, 0), Some((4, 3)));
+        assert_eq!(age_at(&t, 6), Some((4, 7)));
+        assert_eq!(age_at(&t, 9), Some((0, 10)));
+        assert_eq!(age_at(&t, 11), Some((2, 14)));
+        let t = toks("four years in prison");
+        assert_eq!(age_at(&t, 0), None);
         let t = toks("15yo boy, 16-yo girl");
         assert_eq!(age_at(&t, 0), Some((15, 2)));
         assert_eq!(age_at(&t, 4), Some((16, 7)));
