@@ -340,6 +340,9 @@ impl Lexicon {
         for (word, bit) in firsts {
             *lex.starts.entry(word).or_default() |= bit;
         }
+        for word in super::numbers::number_words() {
+            *lex.starts.entry(word).or_default() |= super::numbers::NUMBER_WORD;
+        }
         Ok(lex)
     }
 
@@ -396,17 +399,12 @@ impl Lexicon {
                 let Some(w) = toks.lower(i) else {
                     return 0;
                 };
-                let number = if super::numbers::may_start_number(w) {
-                    super::numbers::NUMBER_WORD
-                } else {
-                    0
-                };
-                number
-                    | match self.starts.get(w) {
-                        Some(bits) => *bits,
-                        None if self.person_by_ending(w) => PERSON_ENDING,
-                        None => 0,
-                    }
+                match self.starts.get(w) {
+                    Some(bits) => *bits,
+                    None if self.person_by_ending(w) => PERSON_ENDING,
+                    None if super::numbers::may_be_worded_age(w) => super::numbers::NUMBER_WORD,
+                    None => 0,
+                }
             })
             .collect()
     }

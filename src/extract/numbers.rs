@@ -50,13 +50,31 @@ const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// The mask bit of a word that may start a number ("six", "a dozen"): set once per token by
+/// The mask bit of a word that may start a number ("six", "a dozen", "four-year-old"): set once per token by
 /// [`Lexicon::masks`], so that the many calls to [`number_at`] on other words return at once.
 pub const NUMBER_WORD: u32 = 1 << 19;
 
-/// True when a number may start with `word` (lowercase).
-pub fn may_start_number(word: &str) -> bool {
-    word == "a" || word == "an" || small_word(word).is_some()
+/// Every word a number may start with: "a" and "an" ("a dozen"), and the number words below
+/// 100 ("six", "forty", "twenty-one"). The lexicon marks them in its per-token masks.
+pub fn number_words() -> impl Iterator<Item = String> {
+    let compounds = TENS
+        .iter()
+        .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")));
+    ["a", "an"]
+        .iter()
+        .chain(UNITS.iter())
+        .chain(TENS.iter())
+        .map(|w| (*w).to_string())
+        .chain(compounds)
+}
+
+/// True when `word` (lowercase, not a number word itself) may be an age in words
+/// ("four-year-old", "two-day-old": never shorter than eleven bytes).
+pub fn may_be_worded_age(word: &str) -> bool {
+    word.len() >= 11
+        && word
+            .split_once('-')
+            .is_some_and(|(n, _)| small_word(n).is_some())
 }
 
 /// Value of one number word below 100 ("six", "forty", "twenty-one").

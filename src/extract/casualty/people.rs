@@ -122,6 +122,10 @@ pub fn age_at(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
 
 /// An age in words: "four-year-old", "Four Year Old", "two years old", "ten-month-old".
 fn worded_age(toks: &Tokens, j: usize) -> Option<(u32, usize)> {
+    // Most words start no number: the token's mask says so without reading it.
+    if !toks.may_start(j, super::super::numbers::NUMBER_WORD) {
+        return None;
+    }
     let word = toks.lower(j)?;
     let (number, rest) = match word.split_once('-') {
         Some((n, rest)) if small_word(n).is_some() => (n, Some(rest)),
