@@ -63,17 +63,9 @@ fn cap_injured(killed: &Slot, injured: &mut Slot) {
     let Some(best_killed) = killed.estimate.as_ref().map(|e| e.best) else {
         return;
     };
-    let killed_in = |report: &str| {
-        killed
-            .values
-            .iter()
-            .filter(|v| v.report == report && !v.superseded)
-            .filter_map(|v| v.low)
-            .fold(0.0_f64, f64::max)
-    };
-    let injured_in = |report: &str| {
-        injured
-            .values
+    // A report's figure in a slot (0 when it gives none).
+    let figure_in = |slot: &Slot, report: &str| {
+        slot.values
             .iter()
             .filter(|v| v.report == report && !v.superseded)
             .filter_map(|v| v.low)
@@ -90,7 +82,7 @@ fn cap_injured(killed: &Slot, injured: &mut Slot) {
     reports.dedup();
     let mut hit: Vec<u64> = reports
         .iter()
-        .map(|r| (killed_in(r) + injured_in(r)) as u64)
+        .map(|r| (figure_in(killed, r) + figure_in(injured, r)) as u64)
         .collect();
     if hit.is_empty() {
         return;
