@@ -219,24 +219,8 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
             .why
             .push_str(&format!("; less {unnamed} killer(s) the report says died"));
     }
-    // "Three people were found dead … she shot her two daughters before killing herself":
-    // a count that is the victims' own count elsewhere plus the killers who died counts them.
-    if let Some((c, n, _)) = largest_killed
-        && named_killers > 0
-        && n > named_killers
-        && killed.low == n
-        && killed.claims.first() == Some(&c.id)
-        && let Some((victims, _, _, _)) = counts
-            .iter()
-            .find(|x| x.1 == Outcome::Killed && x.2 == n - named_killers)
-    {
-        killed.low = n - named_killers;
-        killed.high = killed.high.map(|h| h.saturating_sub(named_killers));
-        killed.claims.insert(0, victims.id.clone());
-        killed.why = format!(
-            "{} killed (“{}”): “{}” counts {named_killers} killer(s) among the dead",
-            killed.low, victims.text, c.text
-        );
+    if let Some(largest) = largest_killed {
+        less_named_killers(&mut killed, largest, &counts, named_killers);
     }
     let mut injured = figure(
         largest(&counts, Outcome::Injured),
@@ -256,6 +240,33 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         };
     }
     Tally { killed, injured }
+}
+
+/// "Three people were found dead … she shot her two daughters before killing herself": a
+/// count of the dead (`largest`, on which `killed` rests) that is the victims' own count
+/// elsewhere in the report plus the `killers` who died counts them too.
+fn less_named_killers(
+    killed: &mut Figure,
+    (c, n, _): (&Claim, u64, Option<u64>),
+    counts: &[(&Claim, Outcome, u64, Option<u64>)],
+    killers: u64,
+) {
+    if killers == 0 || n <= killers || killed.low != n || killed.claims.first() != Some(&c.id) {
+        return;
+    }
+    let Some((victims, _, _, _)) = counts
+        .iter()
+        .find(|x| x.1 == Outcome::Killed && x.2 == n - killers)
+    else {
+        return;
+    };
+    killed.low = n - killers;
+    killed.high = killed.high.map(|h| h.saturating_sub(killers));
+    killed.claims.insert(0, victims.id.clone());
+    killed.why = format!(
+        "{} killed (“{}”): “{}” counts {killers} killer(s) among the dead",
+        killed.low, victims.text, c.text
+    );
 }
 
 /// The tally of a report for its main incident (the first it covers), `None` when it

@@ -260,48 +260,9 @@ pub fn claims_at<'t>(
     }
     let first = subject_at(toks, i, from, to, lex, ctx)?;
     if !first.pronoun
-        && let Some((outcome, verb)) = outcome::before(toks, first.start, from, lex)
+        && let Some(read) = outcome::before(toks, first.start, from, lex)
     {
-        // "killed his estranged wife and her mother".
-        let by_agent = outcome::agent_before(toks, verb, from, lex);
-        let mut claims = Vec::new();
-        let mut next = Some(first);
-        let mut end = i;
-        while let Some(object) = next.take() {
-            let (after, age) = apposition(toks, object.end, to, lex);
-            let mut person = object.person;
-            person.age = person.age.or(age);
-            // "he shot and killed another man": other than the one who shot, not a second
-            // victim.
-            if toks.is(object.start, "another") {
-                person.another = false;
-            }
-            let who = if by_agent {
-                suspect(object.who, lex)
-            } else {
-                object.who
-            };
-            claims.push(one(verb, object.end, who, outcome, person));
-            end = after;
-            if claims.len() < 4 && toks.is(after, "and") {
-                next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
-            }
-        }
-        // "killed his wife and (their) two young daughters": the whole phrase counts them all.
-        if let Some((others, np_end)) = companions_at(toks, end, to, lex) {
-            let persons = claims.len() as u64;
-            let mut who = others.0;
-            who.text = words(toks, first_start_of(&claims, i), np_end);
-            let q = others.1;
-            let total = Quantity {
-                low: q.low + persons,
-                high: q.high.map(|h| h + persons),
-                ..q
-            };
-            claims.push(Casualty::counted(verb, np_end, who, outcome, &total));
-            end = np_end;
-        }
-        return Some((claims, end));
+        return Some(objects(toks, first, read, (i, from, to), lex, ctx));
     }
     let mut subjects = vec![first];
     // "A mother and her two young children": people counted beside the person.
@@ -409,6 +370,59 @@ pub fn claims_at<'t>(
         claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
     }
     Some((claims, resume))
+}
+
+/// The people after a verb that harmed them ("killed his estranged wife and her mother",
+/// "killed his wife and two young daughters"), the first of them `first`; `read` is the
+/// verb's outcome and first token, `span` the token the words start at and the sentence's
+/// bounds. Returns the claims and where scanning resumes.
+fn objects<'t>(
+    toks: &Tokens<'t>,
+    first: Subject,
+    (outcome, verb): (Outcome, usize),
+    (i, from, to): (usize, usize, usize),
+    lex: &Lexicon,
+    ctx: &mut Context<'_, 't>,
+) -> (Vec<Casualty>, usize) {
+    let by_agent = outcome::agent_before(toks, verb, from, lex);
+    let mut claims = Vec::new();
+    let mut next = Some(first);
+    let mut end = i;
+    while let Some(object) = next.take() {
+        let (after, age) = apposition(toks, object.end, to, lex);
+        let mut person = object.person;
+        person.age = person.age.or(age);
+        // "he shot and killed another man": other than the one who shot, not a second
+        // victim.
+        if toks.is(object.start, "another") {
+            person.another = false;
+        }
+        let who = if by_agent {
+            suspect(object.who, lex)
+        } else {
+            object.who
+        };
+        claims.push(one(verb, object.end, who, outcome, person));
+        end = after;
+        if claims.len() < 4 && toks.is(after, "and") {
+            next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
+        }
+    }
+    // "killed his wife and (their) two young daughters": the whole phrase counts them all.
+    if let Some((others, np_end)) = companions_at(toks, end, to, lex) {
+        let persons = claims.len() as u64;
+        let mut who = others.0;
+        who.text = words(toks, first_start_of(&claims, i), np_end);
+        let q = others.1;
+        let total = Quantity {
+            low: q.low + persons,
+            high: q.high.map(|h| h + persons),
+            ..q
+        };
+        claims.push(Casualty::counted(verb, np_end, who, outcome, &total));
+        end = np_end;
+    }
+    (claims, end)
 }
 
 /// "His cousin, who was also shot, is recovering": an outcome told in a relative clause
