@@ -9,10 +9,12 @@
 //! a predicate ("was shot to death", "died at the hospital"): the claim records who the
 //! person is, so the report's tally (see [`super::tally`]) counts each victim once.
 
+mod ages;
 mod counts;
 mod outcome;
 mod people;
 mod persons;
+mod roles;
 
 use super::lexicon::Lexicon;
 use super::numbers::{Quantity, quantity_at};

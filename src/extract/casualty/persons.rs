@@ -6,7 +6,7 @@ use super::super::lexicon::Lexicon;
 use super::super::numbers::{Quantity, quantity_at};
 use super::super::tokens::{Kind, Tokens};
 use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at};
-use super::{Casualty, Context, outcome, who, words};
+use super::{Casualty, Context, outcome, roles, who, words};
 use crate::model::{Hedge, Outcome, Person, Who};
 
 /// One person as the subject or object of a casualty.
@@ -253,7 +253,7 @@ pub fn claims_at<'t>(
             ..Person::default()
         };
         let mut who = who(lex, "people".into(), toks.text(i).to_string());
-        if outcome::agent_before(toks, verb, from, lex) {
+        if roles::agent_before(toks, verb, from, lex) {
             who = suspect(who, lex);
         }
         return Some((vec![one(verb, i + 1, who, outcome, person)], i + 1));
@@ -324,7 +324,7 @@ pub fn claims_at<'t>(
         // "a woman shot her two daughters before killing herself": the killer died too. The
         // people harmed are read after the subject.
         let stop = subject
-            .then(|| outcome::killer_suicide(toks, end, to, lex))
+            .then(|| roles::killer_suicide(toks, end, to, lex))
             .flatten()?;
         let s = subjects.swap_remove(0);
         let killer = who(lex, "suspects".into(), s.who.text);
@@ -334,7 +334,7 @@ pub fn claims_at<'t>(
         ));
     };
     // "was shot by police and later died": the person police shot is the suspect.
-    let agent = outcome::agent_after(toks, stop, to, lex);
+    let agent = roles::agent_after(toks, stop, to, lex);
     if matches!(outcome, Outcome::Shot | Outcome::Injured)
         && let Some(death) = outcome::later_death(toks, agent.unwrap_or(stop), to, lex)
     {
@@ -384,7 +384,7 @@ fn objects<'t>(
     lex: &Lexicon,
     ctx: &mut Context<'_, 't>,
 ) -> (Vec<Casualty>, usize) {
-    let by_agent = outcome::agent_before(toks, verb, from, lex);
+    let by_agent = roles::agent_before(toks, verb, from, lex);
     let mut claims = Vec::new();
     let mut next = Some(first);
     let mut end = i;
