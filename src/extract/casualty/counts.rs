@@ -176,8 +176,9 @@ pub fn claim_at(
             || [&who.group, &who2.group]
                 .iter()
                 .all(|g| ["people", "civilians"].contains(&g.as_str())))
-        && outcome::after(toks, end2, to, lex).is_some()
-        && outcome::before(toks, q.start, from, lex).is_none()
+        // "three women and two men were injured", "injuring 23 pupils and two teachers".
+        && (outcome::after(toks, end2, to, lex).is_some()
+            || outcome::before(toks, q.start, from, lex).is_some())
     {
         parts.push(Part {
             who: who.clone(),

@@ -66,7 +66,11 @@ fn subject_at<'t>(
     ctx: &mut Context<'_, 't>,
 ) -> Option<Subject> {
     let noun = |start: usize, np_from: usize, refers_back: bool| {
-        let np = group_at(toks, np_from, to, lex).filter(|np| np.singular(toks))?;
+        let mut np = group_at(toks, np_from, to, lex).filter(|np| np.singular(toks))?;
+        // "The boy's mother": the person is the one after the possessive.
+        if toks.is_any(np.end, &["'s", "’s"]) {
+            np = group_at(toks, np.end + 1, to, lex).filter(|np| np.singular(toks))?;
+        }
         (np.group != "inherit" || np.another).then(|| {
             let group = if np.group == "inherit" {
                 "people".to_string()
@@ -196,6 +200,17 @@ pub fn remember_name<'t>(
 /// ("Gomez, 31,", "Rodney Jones, a 42-year-old father of two,"), or "of" a place ("Caskey
 /// of Ashdown"). Returns the token after it and the age it gives.
 fn apposition(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (usize, Option<u32>) {
+    // "a woman in her 40s", "a man in his early 20s".
+    if toks.is(k, "in") && toks.is_any(k + 1, &["his", "her", "their"]) {
+        let n = k + 2 + usize::from(toks.is_any(k + 2, &["early", "mid", "late"]));
+        if toks.kind(n) == Some(Kind::Number)
+            && toks.text(n).ends_with('0')
+            && toks.is(n + 1, "s")
+            && toks.touches_previous(n + 1)
+        {
+            return (n + 2, None);
+        }
+    }
     if toks.is(k, "of") && toks.is_capitalized(k + 1) {
         let mut j = k + 1;
         while toks.is_capitalized(j) || toks.is_punct(j, ',') && toks.is_capitalized(j + 1) {
