@@ -24,6 +24,17 @@ pub struct Quantity {
     pub hedge: Hedge,
 }
 
+impl Quantity {
+    /// The quantity with `n` more ("her two children" and the mother: three).
+    pub fn plus(&self, n: u64) -> Quantity {
+        Quantity {
+            low: self.low + n,
+            high: self.high.map(|h| h + n),
+            ..*self
+        }
+    }
+}
+
 const UNITS: [&str; 20] = [
     "zero",
     "one",

@@ -320,13 +320,13 @@ pub fn claims_at<'t>(
         i.wrapping_sub(1),
         &["by", "with", "to", "at", "for", "from", "of", "on", "in"],
     );
-    // "in the 400 block of South Kostner with gunshot wounds": a preposition's object has no
-    // wounds of its own.
     // "an apartment she shared with her boyfriend died of …": the object of "with" is not
     // the subject of the verb after it.
     if toks.is(i.wrapping_sub(1), "with") {
         return None;
     }
+    // "in the 400 block of South Kostner with gunshot wounds": a preposition's object has no
+    // wounds of its own.
     let read = outcome::predicate(toks, end, to, lex)
         .filter(|_| subject || !toks.is(end, "with"))
         .or_else(|| {
@@ -377,11 +377,7 @@ pub fn claims_at<'t>(
     // The whole phrase counts them all: "a mother and her two children were killed" is 3.
     if let Some((_, _, mut who, q)) = companions {
         who.text = words(toks, first_start, end);
-        let total = Quantity {
-            low: q.low + persons,
-            high: q.high.map(|h| h + persons),
-            ..q
-        };
+        let total = q.plus(persons);
         claims.push(Casualty::counted(first_start, stop, who, outcome, &total));
     }
     Some((claims, resume))
@@ -425,15 +421,9 @@ fn objects<'t>(
     }
     // "killed his wife and (their) two young daughters": the whole phrase counts them all.
     if let Some((others, np_end)) = companions_at(toks, end, to, lex) {
-        let persons = claims.len() as u64;
         let mut who = others.0;
-        who.text = words(toks, first_start_of(&claims, i), np_end);
-        let q = others.1;
-        let total = Quantity {
-            low: q.low + persons,
-            high: q.high.map(|h| h + persons),
-            ..q
-        };
+        who.text = words(toks, claims.first().map_or(i, |c| c.start), np_end);
+        let total = others.1.plus(claims.len() as u64);
         claims.push(Casualty::counted(verb, np_end, who, outcome, &total));
         end = np_end;
     }
@@ -471,11 +461,6 @@ fn companions_at(
         (who(lex, np.group, words(toks, np.start, np.end)), q),
         np.end,
     ))
-}
-
-/// The first token of the first of `claims`, else `i`.
-fn first_start_of(claims: &[Casualty], i: usize) -> usize {
-    claims.first().map_or(i, |c| c.start)
 }
 
 /// The person as the lexicon's `shot_by_agents` makes them when its agents shot them: the
