@@ -78,7 +78,7 @@ const CASES: &[Case] = {
         ),
         (
             "More than 100 people have been arrested since the protests began.",
-            &[("people", Arrested, 101, None, AtLeast)],
+            &[("people", Arrested, 100, None, AtLeast)],
         ),
         (
             "Seven people remain missing after the attack.",

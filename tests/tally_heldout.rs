@@ -185,7 +185,7 @@ const CASES: &[(&str, u64, u64)] = &[
     (
         "Officials in Manila said the typhoon left at least 50 people dead and more than 100 injured.",
         50,
-        101,
+        100,
     ),
     (
         "A delivery driver was shot multiple times on Tuesday evening. He later died of his injuries at Grady Memorial Hospital.",

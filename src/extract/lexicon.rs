@@ -50,7 +50,7 @@ struct LexiconFile {
     wire_agencies: Vec<(String, Vec<String>)>,
 }
 
-/// A hedge phrase: the hedge and how it shifts the bound ("more than 100" is at least 101).
+/// A hedge phrase: the hedge and how it shifts the bound ("fewer than 10" is at most 9).
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HedgeEntry {
@@ -152,6 +152,27 @@ impl<V> PhraseSet<V> {
     fn first_words(&self) -> impl Iterator<Item = (&str, u32)> {
         self.by_first.keys().map(|k| (k.as_str(), self.bit))
     }
+}
+
+/// "trampled to death", "crushed to death", "froze to death": any verb's past with "to death"
+/// says the person died, so the construction is read whatever the verb, except a sentence
+/// ("sentenced to death" is a verdict) and idioms of feeling ("scared to death").
+fn to_death(toks: &Tokens, i: usize) -> Option<(Outcome, usize)> {
+    const NOT_DYING: [&str; 7] = [
+        "sentenced",
+        "condemned",
+        "scared",
+        "frightened",
+        "bored",
+        "worried",
+        "tickled",
+    ];
+    (toks.is(i + 1, "to")
+        && toks.is(i + 2, "death")
+        && toks.lower(i).is_some_and(|w| {
+            ((w.len() > 3 && w.ends_with("ed")) || w == "froze") && !NOT_DYING.contains(&w)
+        }))
+    .then_some((Outcome::Killed, i + 3))
 }
 
 fn longest<V>(a: Option<(V, usize)>, b: Option<(V, usize)>) -> Option<(V, usize)> {
@@ -379,10 +400,11 @@ impl Lexicon {
     /// The longest outcome phrase at token `i` said of a subject before it ("was shot",
     /// "is in critical condition"): its outcome and the token after it.
     pub fn outcome_after(&self, toks: &Tokens, i: usize) -> Option<(Outcome, usize)> {
-        longest(
+        let listed = longest(
             self.outcomes.at(toks, i),
             self.predicate_outcomes.at(toks, i),
-        )
+        );
+        longest(listed, to_death(toks, i))
     }
 
     /// The longest outcome phrase at token `i` said of an object after it ("killed",

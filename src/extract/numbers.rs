@@ -298,7 +298,7 @@ mod tests {
         );
         assert_eq!(
             q("over 100 Copts"),
-            Some((101, None, Hedge::AtLeast, "over 100".into()))
+            Some((100, None, Hedge::AtLeast, "over 100".into()))
         );
         assert_eq!(
             q("less than 200 km"),

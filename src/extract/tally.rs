@@ -236,7 +236,7 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
             claims: std::iter::once(c.id.clone())
                 .chain(killed.claims.iter().cloned())
                 .collect(),
-            why: format!("{shot} shot (“{}”) less the {} killed", c.text, killed.low),
+            why: format!("{shot} hit (“{}”) less the {} killed", c.text, killed.low),
         };
     }
     Tally { killed, injured }

@@ -238,8 +238,9 @@ pub enum Outcome {
     Killed,
     /// Wounded or injured.
     Injured,
-    /// Hit by gunfire ("five people were shot"): those who died are among them unless the
-    /// words say otherwise, so a report's tally takes the dead out to find the injured.
+    /// Hit by gunfire, a blade or a blow, alive or dead ("five people were shot", "two officers
+    /// were stabbed"): those who died are among them unless the words say otherwise, so a
+    /// report's tally takes the dead out to find the injured.
     Shot,
     /// Arrested or detained.
     Arrested,

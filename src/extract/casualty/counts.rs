@@ -8,6 +8,9 @@ use super::people::group_at;
 use super::{APPOSITION_STARTS, Casualty, coordinated, outcome, toll_before, who, words};
 use crate::model::{Count, Outcome, Part, Person, Who};
 
+/// Words opening a noun phrase of one thing or person ("the driver", "his wife").
+const DETERMINERS: [&str; 7] = ["the", "a", "an", "his", "her", "their", "its"];
+
 /// Nouns after a number that count no people ("shot several times", "hit two rounds").
 pub(super) const NOT_PEOPLE: [&str; 16] = [
     "times", "time", "rounds", "round", "shots", "bullets", "hours", "minutes", "days", "weeks",
@@ -24,7 +27,8 @@ fn counted_group(
     previous: Option<&Casualty>,
 ) -> Option<(Who, usize, Option<Person>)> {
     let mut j = q.end;
-    if toks.is_any(j, &["members", "member"]) && toks.is(j + 1, "of") {
+    let members = toks.is_any(j, &["members", "member"]) && toks.is(j + 1, "of");
+    if members {
         j += 1;
     }
     if toks.is(j, "of") {
@@ -38,7 +42,12 @@ fn counted_group(
             j += 1;
         }
     }
-    let np = group_at(toks, j, to, lex).map(|np| coordinated(toks, np, to, lex))?;
+    let Some(np) = group_at(toks, j, to, lex).map(|np| coordinated(toks, np, to, lex)) else {
+        // "Five members of the same family": members of what names no group of its own.
+        let np = group_at(toks, q.end, to, lex).filter(|_| members)?;
+        let end = complement_end(toks, np.end, to, lex);
+        return Some((who(lex, np.group, words(toks, np.start, np.end)), end, None));
+    };
     // "one man", "one person": one person singled out, as "a man" is.
     let person = (q.low == 1 && q.high == Some(1) && j == q.end && np.singular(toks))
         .then(|| np.person(false));
@@ -52,6 +61,51 @@ fn counted_group(
         np.end,
         person,
     ))
+}
+
+/// Where a noun's "of" complement ends ("members of the same family", "residents of the
+/// building"): at the comma, verb or outcome after it, at most six words on; `k` when there is
+/// none.
+fn complement_end(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> usize {
+    if !toks.is(k, "of") || !toks.is_any(k + 1, &DETERMINERS) {
+        return k;
+    }
+    (k + 3..(k + 8).min(to))
+        .find(|&j| {
+            toks.is_punct(j, ',')
+                || toks.is_any(j, &["were", "was", "are", "is", "have", "has", "had"])
+                || lex.outcome_after(toks, j).is_some()
+        })
+        .unwrap_or(k)
+}
+
+/// The second of two coordinated counts: "and two men", "and the driver" (one person).
+fn second_conjunct(
+    toks: &Tokens,
+    k: usize,
+    to: usize,
+    lex: &Lexicon,
+    q: &Quantity,
+    previous: Option<&Casualty>,
+) -> Option<(Who, usize, Count)> {
+    if let Some(q2) = quantity_at(toks, k, lex).filter(|q2| q2.hedge == q.hedge) {
+        let (who2, end2, _) = counted_group(toks, &q2, to, lex, previous)?;
+        let count = Count {
+            low: q2.low,
+            high: q2.high,
+        };
+        return Some((who2, end2, count));
+    }
+    if !toks.is_any(k, &DETERMINERS) {
+        return None;
+    }
+    let np =
+        group_at(toks, k + 1, to, lex).filter(|np| np.singular(toks) && np.group != "inherit")?;
+    let count = Count {
+        low: 1,
+        high: Some(1),
+    };
+    Some((who(lex, np.group, words(toks, k, np.end)), np.end, count))
 }
 
 /// A count with no group noun: "16 policemen being killed and 13 injured", "killing 59
@@ -169,9 +223,10 @@ pub fn claim_at(
     };
     // "three women and two men were injured" is five people injured.
     let mut parts = Vec::new();
+    np_end = complement_end(toks, np_end, to, lex);
     if toks.is(np_end, "and")
-        && let Some(q2) = quantity_at(toks, np_end + 1, lex).filter(|q2| q2.hedge == q.hedge)
-        && let Some((who2, end2, _)) = counted_group(toks, &q2, to, lex, previous)
+        && let Some((who2, end2, count2)) =
+            second_conjunct(toks, np_end + 1, to, lex, q, previous)
         && (who2.group == who.group
             || [&who.group, &who2.group]
                 .iter()
@@ -186,14 +241,11 @@ pub fn claim_at(
         });
         parts.push(Part {
             who: who2.clone(),
-            count: Count {
-                low: q2.low,
-                high: q2.high,
-            },
+            count: count2,
         });
         person = None;
-        count.low += q2.low;
-        count.high = count.high.zip(q2.high).map(|(a, b)| a + b);
+        count.low += count2.low;
+        count.high = count.high.zip(count2.high).map(|(a, b)| a + b);
         if who2.group != who.group {
             who.group = "people".into();
         }

@@ -395,6 +395,29 @@ mod tests {
     }
 
     #[test]
+    fn complements_and_a_second_person_belong_to_the_count() {
+        let c = one("Five members of the same family, including three children, died in the fire.");
+        assert_eq!((c.1, c.2, c.6), (Outcome::Killed, 5, 1));
+        let c = one("Three residents of the building were taken to hospital.");
+        assert_eq!((c.1, c.2), (Outcome::Injured, 3));
+        let c = one("The bus hit a truck, injuring 11 students and the driver.");
+        assert_eq!((c.1, c.2, c.3, c.6), (Outcome::Injured, 12, Some(12), 2));
+        // A plural after the article is no one person.
+        let c = one("The bus hit a truck, injuring 11 students and the drivers.");
+        assert_eq!(c.2, 11);
+    }
+
+    #[test]
+    fn any_verb_to_death_is_a_death_but_a_sentence_is_not() {
+        let c = one("A farmer was trampled to death by a wild elephant.");
+        assert_eq!((c.1, c.2), (Outcome::Killed, 1));
+        let c = one("Two men froze to death in the storm.");
+        assert_eq!((c.1, c.2), (Outcome::Killed, 2));
+        assert!(casualties("Two men were sentenced to death on Monday.").is_empty());
+        assert!(casualties("Two men were scared to death by the noise.").is_empty());
+    }
+
+    #[test]
     fn numbers_that_count_nothing() {
         for text in [
             "President Sisi prepares to attend the 75th anniversary of the Battle.",

@@ -314,6 +314,9 @@ fn not_name(word: &str) -> bool {
             | "memorial"
             | "related"
             | "coverage"
+            // "K-9 Aren" is a police dog.
+            | "k-9"
+            | "k9"
     )
 }
 
