@@ -17,6 +17,24 @@ const PERSON_ENDING: u32 = 1 << 16;
 /// The lexicon shipped with crosscheck.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
 
+/// English nouns whose usual sense is a person ("farmer", "cyclist", "hostage"), with their
+/// plural and group: WordNet 3.0's noun.person, filtered by `tools/wordnet_people.py`. The
+/// lexicon's own groups take precedence over it.
+const PERSON_NOUNS: &str = include_str!("../../assets/person-nouns.txt");
+
+/// The person nouns as (noun, group) pairs, singular and plural.
+fn person_nouns() -> impl Iterator<Item = (String, String)> {
+    PERSON_NOUNS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split(' ');
+            Some((f.next()?, f.next()?, f.next()?))
+        })
+        .flat_map(|(one, many, group)| [(one, group), (many, group)])
+        .map(|(noun, group)| (noun.to_string(), group.to_string()))
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
@@ -301,8 +319,12 @@ impl Lexicon {
             }),
             1 << 6,
         );
+        let mut groups = file.groups;
+        for (noun, group) in person_nouns() {
+            groups.entry(noun).or_insert(group);
+        }
         let mut lex = Lexicon {
-            groups: PhraseSet::new(file.groups, 1 << 0),
+            groups: PhraseSet::new(groups, 1 << 0),
             perpetrator_groups: file.perpetrator_groups,
             agent_events: unit(file.shot_by_agents.events.clone(), 1 << 17),
             killer_suicides: unit(file.killer_suicides, 1 << 18),
@@ -494,5 +516,22 @@ mod tests {
             None,
             "names are whole words"
         );
+    }
+
+    #[test]
+    fn person_nouns_come_from_wordnet_and_the_lexicon_wins() {
+        let lex = Lexicon::defaults();
+        let group = |word: &str| {
+            let toks = Tokens::new(word, word);
+            lex.groups.at(&toks, 0).map(|(g, _)| g)
+        };
+        assert_eq!(group("shepherds").as_deref(), Some("people"));
+        assert_eq!(group("jogger").as_deref(), Some("people"));
+        assert_eq!(group("thieves").as_deref(), Some("suspects"));
+        // WordNet's first sense of "officer" is military; the lexicon's police reading wins.
+        assert_eq!(group("officer").as_deref(), Some("security_forces"));
+        // Animals and words more often something else are no persons.
+        assert_eq!(group("tiger"), None);
+        assert_eq!(group("great"), None);
     }
 }

@@ -139,7 +139,13 @@ pub fn after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outco
     let stop = (i + OUTCOME_WINDOW).min(to);
     let mut auxiliary = false;
     for k in i..stop {
-        if toks.is_punct(k, '.') || toks.is_punct(k, ';') || toks.is_any(k, &CLAUSE_END) {
+        // "Several witnesses told investigators … the single shot": people who speak are the
+        // subject of the speaking, not of what they tell ("were reported killed" is passive).
+        if toks.is_punct(k, '.')
+            || toks.is_punct(k, ';')
+            || toks.is_any(k, &CLAUSE_END)
+            || (!auxiliary && lex.attribution_verbs.contains_at(toks, k))
+        {
             return None;
         }
         if let Some((outcome, end)) = lex.outcome_after(toks, k) {

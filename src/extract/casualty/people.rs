@@ -177,6 +177,8 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
         }
         let is_modifier = toks.kind(j) == Some(Kind::Word)
             && !toks.is_any(j, &NOT_MODIFIERS)
+            // "Three witnesses told investigators": a speaking verb ends the phrase.
+            && !lex.attribution_verbs.contains_at(toks, j)
             && lex.outcome_after(toks, j).is_none()
             && quantity_at(toks, j, lex).is_none();
         if !is_modifier {
