@@ -89,6 +89,27 @@ const AUXILIARIES: [&str; 9] = [
 const OBJECT_STARTS: [&str; 11] = [
     "a", "an", "the", "his", "her", "their", "him", "them", "its", "one", "another",
 ];
+/// Verbs of attempt or intent before "to" ("tried to kill").
+const INTENT: [&str; 18] = [
+    "tried",
+    "try",
+    "trying",
+    "tries",
+    "attempted",
+    "attempting",
+    "attempt",
+    "threatened",
+    "threatening",
+    "threatens",
+    "threaten",
+    "wanted",
+    "wants",
+    "planned",
+    "planning",
+    "plotted",
+    "vowed",
+    "intended",
+];
 /// Words that negate a predicate ("was not hurt").
 const NEGATIONS: [&str; 3] = ["not", "never", "n't"];
 
@@ -107,7 +128,11 @@ pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Ou
             .filter(|(_, e)| *e == end)
             .map(|(o, _)| (o, k))
     })?;
-    (!toks.is_any(k.wrapping_sub(1), &["without", "not", "never"])).then_some((outcome, k))
+    // "tried to run over deputies", "threatened to kill her": an attempt or an intent harms
+    // no one by itself.
+    let intended = toks.is(k.wrapping_sub(1), "to") && toks.is_any(k.wrapping_sub(2), &INTENT);
+    (!intended && !toks.is_any(k.wrapping_sub(1), &["without", "not", "never"]))
+        .then_some((outcome, k))
 }
 
 /// True when the verb phrase ending before token `end` is active with an object after it ("A
@@ -330,6 +355,19 @@ mod tests {
         assert_eq!(predicate(&t, 0, t.len(), &lex), None);
         let t = toks("shoots, kills Larose 17-year-old");
         assert_eq!(predicate(&t, 0, t.len(), &lex), None);
+        // An attempt or a threat harms no one.
+        let t = toks("he tried to kill his wife");
+        assert_eq!(before(&t, 4, 0, &lex), None);
+        let t = toks("he threatened to shoot two officers");
+        assert_eq!(before(&t, 4, 0, &lex), None);
+        // A speaker is not the one hurt in what they tell.
+        let t = toks("told investigators the man was shot");
+        assert_eq!(after(&t, 0, t.len(), &lex), None);
+        let t = toks("were reported killed");
+        assert_eq!(
+            after(&t, 0, t.len(), &lex).map(|o| o.0),
+            Some(Outcome::Killed)
+        );
     }
 
     #[test]
