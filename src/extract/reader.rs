@@ -13,6 +13,15 @@ use crate::model::{
     Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus, Who,
 };
 
+/// "in separate gun-related incidents", "two unrelated fatal shootings": a count over several
+/// events, told as background, whatever words stand between the adjective and the noun.
+fn several_events(toks: &Tokens, i: usize) -> bool {
+    const EVENTS: [&str; 8] = [
+        "incidents", "shootings", "attacks", "cases", "crashes", "accidents", "events", "fires",
+    ];
+    toks.is_any(i, &["separate", "unrelated"]) && (i + 1..i + 4).any(|j| toks.is_any(j, &EVENTS))
+}
+
 /// The claims of `report`, in text order.
 pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim> {
     let body = report.body.as_str();
@@ -30,7 +39,8 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         .iter()
         .map(|s| {
             toks.is(s.from, "since")
-                || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
+                || (s.from..s.to)
+                    .any(|i| lex.background_cues.contains_at(&toks, i) || several_events(&toks, i))
         })
         .collect();
     let sentence_incidents = incident::assign(report, incidents, &times, &cues);

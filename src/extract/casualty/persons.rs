@@ -140,6 +140,12 @@ fn named_at<'t>(
     lex: &Lexicon,
     ctx: &mut Context<'_, 't>,
 ) -> Option<Subject> {
+    // "the fatal shooting of Rock Hill teen", "a Santa Ana man": capitals before a person
+    // noun name where the person is from, not who.
+    let (_, end) = people::name_at(toks, i, to, ctx.surnames)?;
+    if lex.groups.contains_at(toks, end) {
+        return None;
+    }
     let (start, end) = remember_name(toks, i, to, ctx)?;
     // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee"),
     // and so does a noun it stands in apposition to ("one of the suspects, David Martinez,").
