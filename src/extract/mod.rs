@@ -85,22 +85,43 @@ fn sentences(body: &str, toks: &Tokens) -> Vec<Sentence> {
         let mut line_start = start;
         for line in body[start..end].split('\n') {
             let line_end = line_start + line.len();
-            let (ls, le) = (
-                line_start + (line.len() - line.trim_start().len()),
-                line_start + line.trim_end().len(),
-            );
-            if ls < le {
-                out.push(Sentence {
-                    start: ls,
-                    end: le,
-                    from: toks.index_at(ls),
-                    to: toks.index_at(le),
-                });
+            let mut piece_start = line_start;
+            for stop in glued_stops(line)
+                .map(|p| line_start + p + 1)
+                .chain([line_end])
+            {
+                let piece = &body[piece_start..stop];
+                let (ls, le) = (
+                    piece_start + (piece.len() - piece.trim_start().len()),
+                    piece_start + piece.trim_end().len(),
+                );
+                if ls < le {
+                    out.push(Sentence {
+                        start: ls,
+                        end: le,
+                        from: toks.index_at(ls),
+                        to: toks.index_at(le),
+                    });
+                }
+                piece_start = stop;
             }
             line_start = line_end + 1;
         }
     }
     out
+}
+
+/// Periods that end a sentence with no space after them, as scraped copy often has ("over
+/// the weekend.12 year-old Liesel", "to the hospital.The man"): after two lower-case letters
+/// and before a capital or a digit, so "p.m.", "U.S." and "3.5" stay whole. Byte offsets.
+fn glued_stops(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = line.as_bytes();
+    (2..b.len().saturating_sub(1)).filter(move |&p| {
+        b[p] == b'.'
+            && b[p - 1].is_ascii_lowercase()
+            && b[p - 2].is_ascii_lowercase()
+            && (b[p + 1].is_ascii_uppercase() || b[p + 1].is_ascii_digit())
+    })
 }
 
 /// The sentences of a text as byte spans, as extraction reads them.
@@ -276,6 +297,39 @@ fn confirm_previous(claims: &mut [Claim], previous: &Sentence, frame: &Frame) {
             && matches!(claim.detail, Detail::Casualty { .. })
         {
             claim.attribution = frame.attribution.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_glued_to_the_next_sentence_still_ends_one() {
+        let body = "A girl died over the weekend.12 year-old Liesel Casto was killed. \
+                    He was taken to the hospital.The man is stable.";
+        let spans: Vec<&str> = sentence_spans(body)
+            .iter()
+            .map(|[s, e]| &body[*s..*e])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "A girl died over the weekend.",
+                "12 year-old Liesel Casto was killed.",
+                "He was taken to the hospital.",
+                "The man is stable."
+            ]
+        );
+        // Abbreviations, initials and decimals are no sentence ends.
+        for whole in [
+            "at 5 p.m.Friday",
+            "the U.S.Army",
+            "a 3.5 mile walk",
+            "cnn.com",
+        ] {
+            assert_eq!(glued_stops(whole).count(), 0, "{whole}");
         }
     }
 }

@@ -17,7 +17,14 @@ use crate::model::{
 /// events, told as background, whatever words stand between the adjective and the noun.
 fn several_events(toks: &Tokens, i: usize) -> bool {
     const EVENTS: [&str; 8] = [
-        "incidents", "shootings", "attacks", "cases", "crashes", "accidents", "events", "fires",
+        "incidents",
+        "shootings",
+        "attacks",
+        "cases",
+        "crashes",
+        "accidents",
+        "events",
+        "fires",
     ];
     toks.is_any(i, &["separate", "unrelated"]) && (i + 1..i + 4).any(|j| toks.is_any(j, &EVENTS))
 }
