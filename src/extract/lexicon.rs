@@ -230,6 +230,9 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 pub struct Lexicon {
     /// Group nouns → normalised group.
     pub groups: PhraseSet<String>,
+    /// The group nouns that come from `assets/person-nouns.txt` alone, never titles before a
+    /// name ("Bobby McCullough" is no policeman, though WordNet knows a bobby).
+    person_nouns_only: rustc_hash::FxHashSet<String>,
     /// Groups that did the harm (never victims).
     pub perpetrator_groups: Vec<String>,
     /// Who a person is when these agents shot them.
@@ -320,11 +323,16 @@ impl Lexicon {
             1 << 6,
         );
         let mut groups = file.groups;
+        let mut person_nouns_only = rustc_hash::FxHashSet::default();
         for (noun, group) in person_nouns() {
-            groups.entry(noun).or_insert(group);
+            if let std::collections::hash_map::Entry::Vacant(e) = groups.entry(noun) {
+                person_nouns_only.insert(e.key().clone());
+                e.insert(group);
+            }
         }
         let mut lex = Lexicon {
             groups: PhraseSet::new(groups, 1 << 0),
+            person_nouns_only,
             perpetrator_groups: file.perpetrator_groups,
             agent_events: unit(file.shot_by_agents.events.clone(), 1 << 17),
             killer_suicides: unit(file.killer_suicides, 1 << 18),
@@ -427,6 +435,14 @@ impl Lexicon {
             self.predicate_outcomes.at(toks, i),
         );
         longest(listed, to_death(toks, i))
+    }
+
+    /// A group noun at token `i` that may stand as a title before a name ("Officer Douglas
+    /// Barney", "Deputy Ann Lee"): the lexicon's own, not one known only as a person noun.
+    pub fn title_at(&self, toks: &Tokens, i: usize) -> Option<(String, usize)> {
+        self.groups.at(toks, i).filter(|&(_, end)| {
+            end != i + 1 || toks.lower(i).is_none_or(|w| !self.person_nouns_only.contains(w))
+        })
     }
 
     /// The longest outcome phrase at token `i` said of an object after it ("killed",

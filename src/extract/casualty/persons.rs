@@ -149,7 +149,7 @@ fn named_at<'t>(
     let (start, end) = remember_name(toks, i, to, ctx)?;
     // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee"),
     // and so does a noun it stands in apposition to ("one of the suspects, David Martinez,").
-    let role = lex.groups.at(toks, start).filter(|(_, e)| *e < end);
+    let role = lex.title_at(toks, start).filter(|(_, e)| *e < end);
     let apposed = toks
         .is_punct(start.wrapping_sub(1), ',')
         .then(|| {
