@@ -441,7 +441,10 @@ impl Lexicon {
     /// Barney", "Deputy Ann Lee"): the lexicon's own, not one known only as a person noun.
     pub fn title_at(&self, toks: &Tokens, i: usize) -> Option<(String, usize)> {
         self.groups.at(toks, i).filter(|&(_, end)| {
-            end != i + 1 || toks.lower(i).is_none_or(|w| !self.person_nouns_only.contains(w))
+            end != i + 1
+                || toks
+                    .lower(i)
+                    .is_none_or(|w| !self.person_nouns_only.contains(w))
         })
     }
 

@@ -292,7 +292,12 @@ pub fn claim_at(
 
     // "killed 12 terrorists" first: in "killed dozens ... and wounded many others" the verb
     // before the count is the one that governs it.
-    if let Some((outcome, verb)) = outcome::before(toks, q.start, from, lex) {
+    if let Some((mut outcome, verb)) = outcome::before(toks, q.start, from, lex) {
+        // "shot two men to death".
+        if let Some(e) = outcome::death_after_object(toks, np_end) {
+            outcome = Outcome::Killed;
+            k = k.max(e);
+        }
         let claim = Casualty {
             start: verb,
             end: k.min(to).max(np_end),

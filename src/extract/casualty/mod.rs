@@ -414,6 +414,15 @@ mod tests {
         let c = one("Two men froze to death in the storm.");
         assert_eq!((c.1, c.2), (Outcome::Killed, 2));
         assert!(casualties("Two men were sentenced to death on Monday.").is_empty());
+        // After the object of a harming verb.
+        let c = one("The gunman shot two men dead.");
+        assert_eq!((c.1, c.2), (Outcome::Killed, 2));
+        let found = casualties("He shot his wife to death and wounded his son.");
+        assert_eq!(
+            found.iter().map(|c| c.1).collect::<Vec<_>>(),
+            [Outcome::Killed, Outcome::Injured],
+            "{found:?}"
+        );
         assert!(casualties("Two men were scared to death by the noise.").is_empty());
     }
 

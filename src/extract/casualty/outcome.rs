@@ -135,6 +135,16 @@ pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Ou
         .then_some((outcome, k))
 }
 
+/// "shot his wife to death", "shot two men dead": after a harming verb's object, the words
+/// saying it killed them; the token after them.
+pub fn death_after_object(toks: &Tokens, k: usize) -> Option<usize> {
+    if toks.is(k, "to") && toks.is(k + 1, "death") {
+        Some(k + 2)
+    } else {
+        toks.is(k, "dead").then_some(k + 1)
+    }
+}
+
 /// True when the verb phrase ending before token `end` is active with an object after it ("A
 /// man who shot his neighbor", "the gunman killed Jones", "cop shoots teenager"): its subject
 /// did it. A reflexive object ("shot himself") leaves the subject the one hurt.

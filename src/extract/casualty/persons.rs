@@ -419,7 +419,12 @@ fn objects<'t>(
         } else {
             object.who
         };
-        claims.push(one(verb, object.end, who, outcome, person));
+        // "shot his 6-year-old brother to death".
+        let (outcome, object_end, after) = match outcome::death_after_object(toks, object.end) {
+            Some(e) if outcome != Outcome::Killed => (Outcome::Killed, e, after.max(e)),
+            _ => (outcome, object.end, after),
+        };
+        claims.push(one(verb, object_end, who, outcome, person));
         end = after;
         if claims.len() < 4 && toks.is(after, "and") {
             next = subject_at(toks, after + 1, from, to, lex, ctx).filter(|s| !s.pronoun);
