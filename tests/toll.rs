@@ -125,6 +125,30 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        // The lead repeated as a caption: the child is the one of the same age, not her mother.
+        (
+            "An 8-year-old child died Sunday and her mother remains in the hospital after an accidental shooting. \
+             An 8-year-old child died Sunday and her mother remains in the hospital after an accidental shooting. \
+             Deputies found two victims with gunshot wounds.",
+            1,
+            1,
+        ),
+        (
+            "A woman was killed Sunday. Two Benbrook teens died on Thursday in separate gun-related incidents.",
+            1,
+            0,
+        ),
+        (
+            "A 13-year-old boy shot his 6-year-old brother to death, wounded an older brother and then committed suicide.",
+            1,
+            1,
+        ),
+        (
+            "The incident came a day after another boy, believed to be 5 years old, shot himself in the face. \
+             A 4-year-old girl was shot in the arm on Tuesday.",
+            0,
+            1,
+        ),
         (
             "Police found the bodies of Mark Mata, 54, and his wife. Investigators said Mark Mata shot his wife before killing himself.",
             1,

@@ -26,7 +26,7 @@ fn several_events(toks: &Tokens, i: usize) -> bool {
         "events",
         "fires",
     ];
-    toks.is_any(i, &["separate", "unrelated"]) && (i + 1..i + 4).any(|j| toks.is_any(j, &EVENTS))
+    toks.is_any(i, &["separate", "unrelated"]) && (i + 1..i + 6).any(|j| toks.is_any(j, &EVENTS))
 }
 
 /// The claims of `report`, in text order.
@@ -41,16 +41,31 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         .iter()
         .map(|s| timex::find(&toks, s.from, s.to, anchor))
         .collect();
+    let several: Vec<bool> = sentences
+        .iter()
+        .map(|s| (s.from..s.to).any(|i| several_events(&toks, i)))
+        .collect();
     // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
     let cues: Vec<bool> = sentences
         .iter()
-        .map(|s| {
-            toks.is(s.from, "since")
-                || (s.from..s.to)
-                    .any(|i| lex.background_cues.contains_at(&toks, i) || several_events(&toks, i))
+        .zip(&several)
+        .map(|(s, &several)| {
+            several
+                || toks.is(s.from, "since")
+                || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
         })
         .collect();
-    let sentence_incidents = incident::assign(report, incidents, &times, &cues);
+    let mut sentence_incidents = incident::assign(report, incidents, &times, &cues);
+    // A count over several events is no one incident's, whatever day it names ("Two teens
+    // died on Thursday in separate incidents"); the lead stays the report's own.
+    for (incident, _) in sentence_incidents
+        .iter_mut()
+        .zip(&several)
+        .skip(1)
+        .filter(|(_, several)| **several)
+    {
+        *incident = crate::model::BACKGROUND.to_string();
+    }
     let mut reader = Reader {
         lex,
         report,

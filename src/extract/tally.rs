@@ -317,10 +317,14 @@ fn place<'c>(
     } else if p.another {
         None
     } else {
-        // Someone hurt is not someone the report already said was killed.
-        entities.iter().rposition(|e| {
+        // Someone hurt is not someone the report already said was killed; one of the same age
+        // is the likelier one ("An 8-year-old child died" again is the girl, not her mother).
+        let fits = |e: &Entity| {
             e.sentence != c.sentence[0] && e.fits(p, role) && !(e.killed && o == Outcome::Injured)
-        })
+        };
+        p.age
+            .and_then(|age| entities.iter().rposition(|e| e.age == Some(age) && fits(e)))
+            .or_else(|| entities.iter().rposition(fits))
     };
     match found {
         Some(k) => {

@@ -183,6 +183,12 @@ pub fn after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outco
         {
             return None;
         }
+        // "two victims with gunshot wounds": hit, alive or dead, as after one person.
+        if toks.is(k, "with")
+            && let Some(wounds) = wounds_at(toks, k + 1, to, lex)
+        {
+            return Some(wounds);
+        }
         if let Some((outcome, end)) = lex.outcome_after(toks, k) {
             return (auxiliary || !active(toks, end, lex)).then_some((outcome, end));
         }
