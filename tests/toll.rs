@@ -139,6 +139,12 @@ fn single_reports_read_as_an_analyst_reads_them() {
             0,
         ),
         (
+            "A man killed his wife and two young daughters before committing suicide, police said. \
+             Deputies found the two daughters dead in the home.",
+            3,
+            0,
+        ),
+        (
             "A 13-year-old boy shot his 6-year-old brother to death, wounded an older brother and then committed suicide.",
             1,
             1,

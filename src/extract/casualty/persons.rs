@@ -433,7 +433,7 @@ fn objects<'t>(
     // "killed his wife and (their) two young daughters": the whole phrase counts them all.
     if let Some((others, np_end)) = companions_at(toks, end, to, lex) {
         let mut who = others.0;
-        who.text = words(toks, claims.first().map_or(i, |c| c.start), np_end);
+        who.text = words(toks, i, np_end);
         let total = others.1.plus(claims.len() as u64);
         claims.push(Casualty::counted(verb, np_end, who, outcome, &total));
         end = np_end;
