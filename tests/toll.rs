@@ -138,6 +138,28 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        // Lists of people, and appositions that are none.
+        (
+            "Kelcii Flintroy, Willie Norman and Christopher Chaney all died of gunshot wounds.",
+            3,
+            0,
+        ),
+        ("A man, his wife, and their son were killed.", 3, 0),
+        (
+            "The victim, a 25-year-old man, and his friend were shot.",
+            0,
+            2,
+        ),
+        (
+            "Police said the victim's father, John Smith, was shot.",
+            0,
+            1,
+        ),
+        (
+            "In May, her 18-year-old son, Khai Hebron, was shot and killed.",
+            1,
+            0,
+        ),
         (
             "A man killed his wife and two young daughters before committing suicide, police said. \
              Deputies found the two daughters dead in the home.",

@@ -202,6 +202,15 @@ pub fn remember_name<'t>(
     Some((start, end))
 }
 
+/// Where a list's next person ends when one starts at token `k`: a name or a possessive
+/// phrase ("his wife"), never an indefinite one, which describes the person before it.
+fn list_item_end(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<usize> {
+    if toks.is_any(k, &POSSESSIVE) {
+        return group_at(toks, k + 1, to, lex).map(|np| np.end);
+    }
+    name_at(toks, k, to, &[]).map(|(_, e)| e)
+}
+
 /// What stands after a person before the predicate: an age or description between commas
 /// ("Gomez, 31,", "Rodney Jones, a 42-year-old father of two,"), or "of" a place ("Caskey
 /// of Ashdown"). Returns the token after it and the age it gives.
@@ -295,13 +304,39 @@ pub fn claims_at<'t>(
         while toks.is_quote(after) {
             after += 1;
         }
-        let (end, age) = apposition(toks, after, to, lex);
+        // A name or "his wife" between commas is the next of a list ("Kelcii Flintroy, Willie
+        // Norman and …", "A man, his wife, and their son"), not an apposition ("Rodney Jones,
+        // a 42-year-old father of two,").
+        let list_next = toks.is_punct(after, ',')
+            && list_item_end(toks, after + 1, to, lex).is_some_and(|e| {
+                toks.is(e, "and")
+                    || (toks.is_punct(e, ',')
+                        && (toks.is(e + 1, "and") || list_item_end(toks, e + 1, to, lex).is_some()))
+            });
+        let (end, age) = if list_next {
+            (after, None)
+        } else {
+            apposition(toks, after, to, lex)
+        };
         let last = subjects.last_mut().expect("one subject at least");
         last.end = end;
         last.person.age = last.person.age.or(age);
-        // "A man and his wife", "Stephens and Paul Rayer".
-        if subjects.len() < 4
-            && toks.is(end, "and")
+        // "A man and his wife", "Stephens and Paul Rayer", "…, Bob Roe, and Tim Poe".
+        let and = if toks.is_punct(end, ',') && toks.is(end + 1, "and") && subjects.len() > 1 {
+            end + 1
+        } else {
+            end
+        };
+        if subjects.len() < 6
+            && toks.is(and, "and")
+            && let Some(next) = subject_at(toks, and + 1, from, to, lex, ctx)
+            && !next.pronoun
+        {
+            subjects.push(next);
+            continue;
+        }
+        if subjects.len() < 6
+            && list_next
             && let Some(next) = subject_at(toks, end + 1, from, to, lex, ctx)
             && !next.pronoun
         {
