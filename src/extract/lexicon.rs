@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
+pub use super::phrases::{PhraseSet, phrase_words};
 use super::tokens::Tokens;
 use crate::model::{Hedge, Outcome, ResponsibilityStatus, Sex, SourceKind};
 
@@ -16,24 +17,6 @@ const PERSON_ENDING: u32 = 1 << 16;
 
 /// The lexicon shipped with crosscheck.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
-
-/// English nouns whose usual sense is a person ("farmer", "cyclist", "hostage"), with their
-/// plural and group: WordNet 3.0's noun.person, filtered by `tools/wordnet_people.py`. The
-/// lexicon's own groups take precedence over it.
-const PERSON_NOUNS: &str = include_str!("../../assets/person-nouns.txt");
-
-/// The person nouns as (noun, group) pairs, singular and plural.
-fn person_nouns() -> impl Iterator<Item = (String, String)> {
-    PERSON_NOUNS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split(' ');
-            Some((f.next()?, f.next()?, f.next()?))
-        })
-        .flat_map(|(one, many, group)| [(one, group), (many, group)])
-        .map(|(noun, group)| (noun.to_string(), group.to_string()))
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,61 +100,6 @@ pub struct ActorEntry {
     pub parent: Option<String>,
 }
 
-/// Phrases of one category, indexed by first word. Values are looked up longest-first.
-#[derive(Debug, Clone)]
-pub struct PhraseSet<V> {
-    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
-    /// This category's bit in the per-token masks.
-    bit: u32,
-}
-
-impl<V: Clone> PhraseSet<V> {
-    fn new(entries: impl IntoIterator<Item = (String, V)>, bit: u32) -> Self {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
-        for (phrase, value) in entries {
-            let words = phrase_words(&phrase);
-            if let Some(first) = words.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((words, value));
-            }
-        }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-        }
-        PhraseSet { by_first, bit }
-    }
-
-    /// The longest phrase starting at word token `i`: its value and the token after it.
-    pub fn at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
-        if !toks.may_start(i, self.bit) {
-            return None;
-        }
-        let candidates = self.by_first.get(toks.lower(i)?)?;
-        candidates
-            .iter()
-            .find_map(|(words, value)| toks.matches(i, words).map(|end| (value.clone(), end)))
-    }
-
-    /// True when the per-token masks allow a phrase of this set to start at `i` (cheap; no
-    /// lookup).
-    pub fn may_start_at(&self, toks: &Tokens, i: usize) -> bool {
-        i < toks.len() && toks.may_start(i, self.bit)
-    }
-
-    /// True when some phrase starts at `i`.
-    pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
-        self.at(toks, i).is_some()
-    }
-}
-
-impl<V> PhraseSet<V> {
-    fn first_words(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.by_first.keys().map(|k| (k.as_str(), self.bit))
-    }
-}
-
 /// "trampled to death", "crushed to death", "froze to death": any verb's past with "to death"
 /// says the person died, so the construction is read whatever the verb, except a sentence
 /// ("sentenced to death" is a verdict) and idioms of feeling ("scared to death").
@@ -214,15 +142,6 @@ pub struct ShotByAgents {
     pub becomes: String,
     /// Events those agents' shots make ("killed in an officer-involved shooting").
     pub events: Vec<String>,
-}
-
-/// Lowercase words of a phrase as the tokenizer would split it.
-pub fn phrase_words(phrase: &str) -> Vec<String> {
-    let lower = phrase.to_ascii_lowercase();
-    let toks = Tokens::new(&lower, &lower);
-    (0..toks.len())
-        .map(|i| toks.lower(i).unwrap_or_default().to_string())
-        .collect()
 }
 
 /// The loaded, indexed lexicon.
@@ -323,13 +242,7 @@ impl Lexicon {
             1 << 6,
         );
         let mut groups = file.groups;
-        let mut person_nouns_only = rustc_hash::FxHashSet::default();
-        for (noun, group) in person_nouns() {
-            if let std::collections::hash_map::Entry::Vacant(e) = groups.entry(noun) {
-                person_nouns_only.insert(e.key().clone());
-                e.insert(group);
-            }
-        }
+        let person_nouns_only = super::person_nouns::add_to(&mut groups);
         let mut lex = Lexicon {
             groups: PhraseSet::new(groups, 1 << 0),
             person_nouns_only,

@@ -13,6 +13,8 @@ pub mod incident;
 pub mod lexicon;
 pub mod location;
 pub mod numbers;
+mod person_nouns;
+mod phrases;
 mod reader;
 pub mod tally;
 pub mod timex;

@@ -219,16 +219,7 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
             .why
             .push_str(&format!("; less {unnamed} killer(s) the report says died"));
     }
-    // "A man killed his wife and two young daughters before committing suicide": a count
-    // inside the killer's own clause counts the people he killed, never him.
-    let in_killers_clause = largest_killed.is_some_and(|(c, _, _)| {
-        claims.iter().any(|k| {
-            matches!(&k.detail, Detail::Casualty { who, person: Some(_), .. } if who.perpetrator)
-                && k.span[0] <= c.span[0]
-                && c.span[1] <= k.span[1]
-        })
-    });
-    if let Some(largest) = largest_killed.filter(|_| !in_killers_clause) {
+    if let Some(largest) = largest_killed.filter(|(c, _, _)| !in_killers_clause(claims, c)) {
         less_named_killers(&mut killed, largest, &counts, named_killers);
     }
     let mut injured = figure(
@@ -249,6 +240,16 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         };
     }
     Tally { killed, injured }
+}
+
+/// "A man killed his wife and two young daughters before committing suicide": a count inside
+/// the killer's own clause counts the people he killed, never him.
+fn in_killers_clause(claims: &[Claim], count: &Claim) -> bool {
+    claims.iter().any(|k| {
+        matches!(&k.detail, Detail::Casualty { who, person: Some(_), .. } if who.perpetrator)
+            && k.span[0] <= count.span[0]
+            && count.span[1] <= k.span[1]
+    })
 }
 
 /// "Three people were found dead … she shot her two daughters before killing herself": a

@@ -10,6 +10,7 @@
 //! person is, so the report's tally (see [`super::tally`]) counts each victim once.
 
 mod ages;
+mod beside;
 mod counts;
 mod outcome;
 mod people;

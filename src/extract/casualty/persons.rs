@@ -5,9 +5,13 @@
 use super::super::lexicon::Lexicon;
 use super::super::numbers::{Quantity, quantity_at};
 use super::super::tokens::{Kind, Tokens};
+use super::beside::{apposition, companions_at, list_item_end, relative_outcome};
 use super::people::{self, DEFINITE, POSSESSIVE, group_at, name_at, pronoun_at};
 use super::{Casualty, Context, outcome, roles, who, words};
 use crate::model::{Hedge, Outcome, Person, Who};
+
+/// People counted beside a person: their first token, the token after them, who, how many.
+type Companions = (usize, usize, Who, Quantity);
 
 /// One person as the subject or object of a casualty.
 #[derive(Debug, Clone)]
@@ -202,62 +206,6 @@ pub fn remember_name<'t>(
     Some((start, end))
 }
 
-/// Where a list's next person ends when one starts at token `k`: a name or a possessive
-/// phrase ("his wife"), never an indefinite one, which describes the person before it.
-fn list_item_end(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<usize> {
-    if toks.is_any(k, &POSSESSIVE) {
-        return group_at(toks, k + 1, to, lex).map(|np| np.end);
-    }
-    name_at(toks, k, to, &[]).map(|(_, e)| e)
-}
-
-/// What stands after a person before the predicate: an age or description between commas
-/// ("Gomez, 31,", "Rodney Jones, a 42-year-old father of two,"), or "of" a place ("Caskey
-/// of Ashdown"). Returns the token after it and the age it gives.
-fn apposition(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (usize, Option<u32>) {
-    // "a woman in her 40s", "a man in his early 20s".
-    if toks.is(k, "in") && toks.is_any(k + 1, &["his", "her", "their"]) {
-        let n = k + 2 + usize::from(toks.is_any(k + 2, &["early", "mid", "late"]));
-        if toks.kind(n) == Some(Kind::Number)
-            && toks.text(n).ends_with('0')
-            && toks.is(n + 1, "s")
-            && toks.touches_previous(n + 1)
-        {
-            return (n + 2, None);
-        }
-    }
-    if toks.is(k, "of") && toks.is_capitalized(k + 1) {
-        let mut j = k + 1;
-        while toks.is_capitalized(j) || toks.is_punct(j, ',') && toks.is_capitalized(j + 1) {
-            j += 1;
-        }
-        return (j, None);
-    }
-    if !toks.is_punct(k, ',') {
-        return (k, None);
-    }
-    let Some(close) = (k + 1..(k + 20).min(to)).find(|&c| toks.is_punct(c, ',')) else {
-        return (k, None);
-    };
-    let inside = k + 1..close;
-    // A clause between the commas ("police said") is not a description.
-    if inside
-        .clone()
-        .any(|j| lex.attribution_verbs.contains_at(toks, j) || lex.outcome_after(toks, j).is_some())
-    {
-        return (k, None);
-    }
-    let age = inside.clone().find_map(|j| {
-        people::age_at(toks, j).map(|a| a.0).or_else(|| {
-            (toks.kind(j) == Some(Kind::Number))
-                .then(|| toks.text(j).parse().ok())
-                .flatten()
-                .filter(|n: &u32| *n < 130)
-        })
-    });
-    (close + 1, age)
-}
-
 /// The claims made about the person (or people joined by "and") whose words start at token
 /// `i`, and where scanning resumes.
 pub fn claims_at<'t>(
@@ -294,62 +242,7 @@ pub fn claims_at<'t>(
     {
         return Some(objects(toks, first, read, (i, from, to), lex, ctx));
     }
-    let mut subjects = vec![first];
-    // "A mother and her two young children": people counted beside the person.
-    let mut companions: Option<(usize, usize, Who, Quantity)> = None;
-    loop {
-        let last = subjects.last().expect("one subject at least");
-        // Closing quotation marks belong to the noun phrase (a "citizen").
-        let mut after = last.end;
-        while toks.is_quote(after) {
-            after += 1;
-        }
-        // A name or "his wife" between commas is the next of a list ("Kelcii Flintroy, Willie
-        // Norman and …", "A man, his wife, and their son"), not an apposition ("Rodney Jones,
-        // a 42-year-old father of two,").
-        let list_next = toks.is_punct(after, ',')
-            && list_item_end(toks, after + 1, to, lex).is_some_and(|e| {
-                toks.is(e, "and")
-                    || (toks.is_punct(e, ',')
-                        && (toks.is(e + 1, "and") || list_item_end(toks, e + 1, to, lex).is_some()))
-            });
-        let (end, age) = if list_next {
-            (after, None)
-        } else {
-            apposition(toks, after, to, lex)
-        };
-        let last = subjects.last_mut().expect("one subject at least");
-        last.end = end;
-        last.person.age = last.person.age.or(age);
-        // "A man and his wife", "Stephens and Paul Rayer", "…, Bob Roe, and Tim Poe".
-        let and = if toks.is_punct(end, ',') && toks.is(end + 1, "and") && subjects.len() > 1 {
-            end + 1
-        } else {
-            end
-        };
-        if subjects.len() < 6
-            && toks.is(and, "and")
-            && let Some(next) = subject_at(toks, and + 1, from, to, lex, ctx)
-            && !next.pronoun
-        {
-            subjects.push(next);
-            continue;
-        }
-        if subjects.len() < 6
-            && list_next
-            && let Some(next) = subject_at(toks, end + 1, from, to, lex, ctx)
-            && !next.pronoun
-        {
-            subjects.push(next);
-            continue;
-        }
-        if toks.is_any(end + 1, &POSSESSIVE)
-            && let Some(((who, q), np_end)) = companions_at(toks, end, to, lex)
-        {
-            companions = Some((end + 1, np_end, who, q));
-        }
-        break;
-    }
+    let (mut subjects, companions) = gather(toks, first, (from, to), lex, ctx);
     let end = companions
         .as_ref()
         .map(|c| c.1)
@@ -424,6 +317,75 @@ pub fn claims_at<'t>(
     Some((claims, resume))
 }
 
+/// The person at the head of a subject and the people joined to them: "A man and his wife",
+/// "Kelcii Flintroy, Willie Norman and Christopher Chaney", each with their apposition
+/// ("Gomez, 31,"); and people counted beside them ("A mother and her two young children":
+/// first token, token after, who, how many).
+fn gather<'t>(
+    toks: &Tokens<'t>,
+    first: Subject,
+    (from, to): (usize, usize),
+    lex: &Lexicon,
+    ctx: &mut Context<'_, 't>,
+) -> (Vec<Subject>, Option<Companions>) {
+    let mut subjects = vec![first];
+    let mut companions = None;
+    loop {
+        let last = subjects.last().expect("one subject at least");
+        // Closing quotation marks belong to the noun phrase (a "citizen").
+        let mut after = last.end;
+        while toks.is_quote(after) {
+            after += 1;
+        }
+        // A name or "his wife" between commas is the next of a list ("Kelcii Flintroy, Willie
+        // Norman and …", "A man, his wife, and their son"), not an apposition ("Rodney Jones,
+        // a 42-year-old father of two,").
+        let list_next = toks.is_punct(after, ',')
+            && list_item_end(toks, after + 1, to, lex).is_some_and(|e| {
+                toks.is(e, "and")
+                    || (toks.is_punct(e, ',')
+                        && (toks.is(e + 1, "and") || list_item_end(toks, e + 1, to, lex).is_some()))
+            });
+        let (end, age) = if list_next {
+            (after, None)
+        } else {
+            apposition(toks, after, to, lex)
+        };
+        let last = subjects.last_mut().expect("one subject at least");
+        last.end = end;
+        last.person.age = last.person.age.or(age);
+        // "A man and his wife", "Stephens and Paul Rayer", "…, Bob Roe, and Tim Poe".
+        let and = if toks.is_punct(end, ',') && toks.is(end + 1, "and") && subjects.len() > 1 {
+            end + 1
+        } else {
+            end
+        };
+        if subjects.len() < 6
+            && toks.is(and, "and")
+            && let Some(next) = subject_at(toks, and + 1, from, to, lex, ctx)
+            && !next.pronoun
+        {
+            subjects.push(next);
+            continue;
+        }
+        if subjects.len() < 6
+            && list_next
+            && let Some(next) = subject_at(toks, end + 1, from, to, lex, ctx)
+            && !next.pronoun
+        {
+            subjects.push(next);
+            continue;
+        }
+        if toks.is_any(end + 1, &POSSESSIVE)
+            && let Some(((who, q), np_end)) = companions_at(toks, end, to, lex)
+        {
+            companions = Some((end + 1, np_end, who, q));
+        }
+        break;
+    }
+    (subjects, companions)
+}
+
 /// The people after a verb that harmed them ("killed his estranged wife and her mother",
 /// "killed his wife and two young daughters"), the first of them `first`; `read` is the
 /// verb's outcome and first token, `span` the token the words start at and the sentence's
@@ -474,39 +436,6 @@ fn objects<'t>(
         end = np_end;
     }
     (claims, end)
-}
-
-/// "His cousin, who was also shot, is recovering": an outcome told in a relative clause
-/// between commas after the person, when the main predicate tells none.
-fn relative_outcome(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<(Outcome, usize)> {
-    if !toks.is_punct(k, ',') || !toks.is(k + 1, "who") {
-        return None;
-    }
-    let (outcome, end) = outcome::predicate(toks, k + 2, to, lex)?;
-    // Only a clause that closes soon after its outcome: "who was shot in the leg, is…".
-    (end..(end + 8).min(to))
-        .any(|c| toks.is_punct(c, ','))
-        .then_some((outcome, end))
-}
-
-/// "and (their) two children" after a person: the people counted beside them and the token
-/// after their words.
-fn companions_at(
-    toks: &Tokens,
-    and: usize,
-    to: usize,
-    lex: &Lexicon,
-) -> Option<((Who, Quantity), usize)> {
-    if !toks.is(and, "and") {
-        return None;
-    }
-    let k = and + 1 + usize::from(toks.is_any(and + 1, &POSSESSIVE));
-    let q = quantity_at(toks, k, lex)?;
-    let np = group_at(toks, q.end, to, lex).filter(|np| np.group != "inherit")?;
-    Some((
-        (who(lex, np.group, words(toks, np.start, np.end)), q),
-        np.end,
-    ))
 }
 
 /// The person as the lexicon's `shot_by_agents` makes them when its agents shot them: the

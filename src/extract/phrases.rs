@@ -1,0 +1,70 @@
+//! Phrases of one category indexed by first word, so that matching a phrase at a token costs
+//! a hash lookup (and a mask test rules most tokens out first), not a scan of the lexicon.
+
+use rustc_hash::FxHashMap;
+
+use super::tokens::Tokens;
+
+/// Phrases of one category, indexed by first word. Values are looked up longest-first.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<V> {
+    by_first: FxHashMap<String, Vec<(Vec<String>, V)>>,
+    /// This category's bit in the per-token masks.
+    pub(super) bit: u32,
+}
+
+impl<V: Clone> PhraseSet<V> {
+    pub(super) fn new(entries: impl IntoIterator<Item = (String, V)>, bit: u32) -> Self {
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
+        for (phrase, value) in entries {
+            let words = phrase_words(&phrase);
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        PhraseSet { by_first, bit }
+    }
+
+    /// The longest phrase starting at word token `i`: its value and the token after it.
+    pub fn at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
+        if !toks.may_start(i, self.bit) {
+            return None;
+        }
+        let candidates = self.by_first.get(toks.lower(i)?)?;
+        candidates
+            .iter()
+            .find_map(|(words, value)| toks.matches(i, words).map(|end| (value.clone(), end)))
+    }
+
+    /// True when the per-token masks allow a phrase of this set to start at `i` (cheap; no
+    /// lookup).
+    pub fn may_start_at(&self, toks: &Tokens, i: usize) -> bool {
+        i < toks.len() && toks.may_start(i, self.bit)
+    }
+
+    /// True when some phrase starts at `i`.
+    pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
+        self.at(toks, i).is_some()
+    }
+}
+
+impl<V> PhraseSet<V> {
+    pub(super) fn first_words(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.by_first.keys().map(|k| (k.as_str(), self.bit))
+    }
+}
+
+/// Lowercase words of a phrase as the tokenizer would split it.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let lower = phrase.to_ascii_lowercase();
+    let toks = Tokens::new(&lower, &lower);
+    (0..toks.len())
+        .map(|i| toks.lower(i).unwrap_or_default().to_string())
+        .collect()
+}
