@@ -146,6 +146,21 @@ fn single_reports_read_as_an_analyst_reads_them() {
         ),
         ("A man, his wife, and their son were killed.", 3, 0),
         (
+            "Jose Ramirez, 27, and his brother Luis, 24, were shot outside their home. Jose died at the hospital.",
+            1,
+            1,
+        ),
+        (
+            "Nobody was hurt when a gunman fired several shots at a synagogue.",
+            0,
+            0,
+        ),
+        (
+            "Texas Toddler Braison Howard, 3, Accidentally Shot Dead. Braison was pronounced dead at the scene.",
+            1,
+            0,
+        ),
+        (
             "The victim, a 25-year-old man, and his friend were shot.",
             0,
             2,

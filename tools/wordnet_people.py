@@ -7,7 +7,7 @@ Usage: tools/wordnet_people.py WORDNET_DICT_DIR > assets/person-nouns.txt
   usr/share/wordnet).
 
 A noun is kept when its most frequent sense is in the noun.person lexicographer file, it is a
-common noun (the sense's word is written in lower case), it is not more often an adjective, verb
+common noun (the sense's word is written in lower case) and no pronoun ("a nobody"), it is not more often an adjective, verb
 or adverb (by SemCor tag counts), it is no verb's participle ("chosen", "pursued"), it names no
 animal in any sense ("tiger"), and that sense is attested in SemCor or is its only sense (an
 untagged word's sense order says nothing). Its group comes from the sense's hypernyms: law
@@ -26,6 +26,8 @@ ANCHORS = [
     ('10702781', 'militants'),  # terrorist
     ('10150556', 'militants'),  # guerrilla, insurgent
 ]
+# Pronouns WordNet also lists as nouns ("a nobody"): "nobody was hurt" counts no one.
+PRONOUNS = {'nobody', 'anybody', 'everybody', 'everyone', 'anyone', 'none'}
 # Compounds of "man" whose plural is not "-men".
 NOT_MEN = {'human', 'shaman', 'talisman', 'caiman', 'ottoman', 'german', 'roman', 'desman', 'dolman'}
 
@@ -116,7 +118,7 @@ def main():
     print('# WordNet 3.0 Copyright 2006 by Princeton University. See LICENSE-WordNet.txt.')
     for lemma in sorted(nouns):
         offs = nouns[lemma]
-        if not re.fullmatch(r'[a-z][a-z\-]*[a-z]', lemma):
+        if not re.fullmatch(r'[a-z][a-z\-]*[a-z]', lemma) or lemma in PRONOUNS:
             continue
         lexfile, words, _ = syn[offs[0]]
         if lexfile != PERSON or lemma not in (w.split('(')[0] for w in words):

@@ -67,8 +67,8 @@ impl Entity<'_> {
     }
 }
 
-/// Two names of one person: the same surname, or one word alone that is the other's first
-/// or last name ("Jose" of "Jose Ramirez").
+/// Two names of one person: the same surname, or one word alone that is one of the other's
+/// names ("Jose" of "Jose Ramirez", "Braison" of a headline's "Texas Toddler Braison Howard").
 fn shares_name(a: &str, b: &str) -> bool {
     let words = |n: &str| -> Vec<String> {
         n.split_whitespace()
@@ -77,7 +77,7 @@ fn shares_name(a: &str, b: &str) -> bool {
     };
     let (wa, wb) = (words(a), words(b));
     match (wa.as_slice(), wb.as_slice()) {
-        ([one], [first, .., last]) | ([first, .., last], [one]) => one == first || one == last,
+        ([one], many) | (many, [one]) if many.len() > 1 => many.contains(one),
         _ => super::casualty::surname(a) == super::casualty::surname(b),
     }
 }

@@ -6,7 +6,7 @@ use super::super::lexicon::Lexicon;
 use super::super::numbers::quantity_at;
 use super::super::tokens::{Kind, Tokens};
 pub use super::ages::{age_at, apposed_age};
-use crate::model::{Person, Sex};
+use crate::model::{Outcome, Person, Sex};
 
 /// Words that end the search for a group noun after a quantity or determiner.
 const NOT_MODIFIERS: [&str; 40] = [
@@ -179,7 +179,12 @@ pub fn group_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<Nou
             && !toks.is_any(j, &NOT_MODIFIERS)
             // "Three witnesses told investigators": a speaking verb ends the phrase.
             && !lex.attribution_verbs.contains_at(toks, j)
-            && lex.outcome_after(toks, j).is_none()
+            // "a missing hiker": a state before the noun describes the person; a casualty
+            // outcome ("two wounded") stays an outcome.
+            && lex.outcome_after(toks, j).is_none_or(|(o, end)| {
+                !matches!(o, Outcome::Killed | Outcome::Injured | Outcome::Shot)
+                    && lex.groups.contains_at(toks, end)
+            })
             && quantity_at(toks, j, lex).is_none();
         if !is_modifier {
             return None;

@@ -198,10 +198,17 @@ pub fn remember_name<'t>(
     let last = (start..end)
         .rev()
         .find(|&k| toks.is_capitalized(k) && people::may_be_surname(toks.text(k)));
-    if let Some(surname) = last.and_then(|k| people::surname_token(toks, k))
-        && !ctx.surnames.contains(&surname)
-    {
-        ctx.surnames.push(surname);
+    // The first name too, when the name introduces someone with their age ("Jose Ramirez,
+    // 27,"), as a later mention may use it alone ("Jose died at the hospital"); a headline's
+    // capitals ("Everett Teen Found Shot") introduce no one.
+    let introduced = toks.is_punct(end, ',') && toks.kind(end + 1) == Some(Kind::Number);
+    let first = (introduced && last != Some(start) && toks.text(start).len() > 2).then_some(start);
+    for k in [last, first].into_iter().flatten() {
+        if let Some(word) = people::surname_token(toks, k)
+            && !ctx.surnames.contains(&word)
+        {
+            ctx.surnames.push(word);
+        }
     }
     Some((start, end))
 }
@@ -336,6 +343,16 @@ fn gather<'t>(
         let mut after = last.end;
         while toks.is_quote(after) {
             after += 1;
+        }
+        // "his nephew Luis, 19,": a name right after the noun is the person's.
+        let word = people::surname_token(toks, after).filter(|_| last.person.name.is_none());
+        if let Some((start, end)) = word.and_then(|w| name_at(toks, after, to, &[w])) {
+            if let Some(w) = word.filter(|w| !ctx.surnames.contains(w)) {
+                ctx.surnames.push(w);
+            }
+            let last = subjects.last_mut().expect("one subject at least");
+            last.person.name = Some(toks.slice(start, end).to_string());
+            after = end;
         }
         // A name or "his wife" between commas is the next of a list ("Kelcii Flintroy, Willie
         // Norman and …", "A man, his wife, and their son"), not an apposition ("Rodney Jones,
