@@ -48,6 +48,8 @@ struct LexiconFile {
     place_nouns: Vec<String>,
     capitals: HashMap<String, String>,
     background_cues: Vec<String>,
+    #[serde(default)]
+    several_events: SeveralEvents,
     wire_agencies: Vec<(String, Vec<String>)>,
 }
 
@@ -144,6 +146,15 @@ pub struct ShotByAgents {
     pub events: Vec<String>,
 }
 
+/// A count over several events ("Two teens died in separate gun-related incidents"): a
+/// qualifier and, a few words on, the events it qualifies.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeveralEvents {
+    qualifiers: Vec<String>,
+    events: Vec<String>,
+}
+
 /// The loaded, indexed lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -184,8 +195,8 @@ pub struct Lexicon {
     pub vague: PhraseSet<VagueEntry>,
     /// Attribution verbs.
     pub attribution_verbs: PhraseSet<()>,
-    /// Source phrases in priority order.
-    pub source_kinds: Vec<(Vec<String>, SourceKind)>,
+    /// Source phrases by first word, each list in the file's order.
+    source_kinds: FxHashMap<String, Vec<(Vec<String>, SourceKind)>>,
     /// Actor aliases: (canonical name, parent, case-sensitive) by alias.
     pub actors: PhraseSet<(usize, bool)>,
     /// The actors themselves.
@@ -204,6 +215,10 @@ pub struct Lexicon {
     pub capitals: HashMap<String, String>,
     /// Phrases marking background.
     pub background_cues: PhraseSet<()>,
+    /// Words saying a count spans several events ("separate", "unrelated").
+    pub several_qualifiers: PhraseSet<()>,
+    /// The events they qualify ("incidents", "shootings").
+    pub several_events: rustc_hash::FxHashSet<String>,
     /// Wire agencies: (recorded name, names in texts).
     pub wire_agencies: Vec<(String, Vec<String>)>,
     /// For each word that starts some phrase, the categories it starts (their bits).
@@ -262,11 +277,20 @@ impl Lexicon {
             hedges: PhraseSet::new(file.hedges, 1 << 3),
             vague: PhraseSet::new(file.vague, 1 << 4),
             attribution_verbs: unit(file.attribution_verbs, 1 << 5),
-            source_kinds: file
-                .source_kinds
-                .into_iter()
-                .map(|(p, k)| (phrase_words(&p), k))
-                .collect(),
+            source_kinds: {
+                let mut by_first: FxHashMap<String, Vec<(Vec<String>, SourceKind)>> =
+                    FxHashMap::default();
+                for (phrase, kind) in file.source_kinds {
+                    let words = phrase_words(&phrase);
+                    if let Some(first) = words.first() {
+                        by_first
+                            .entry(first.clone())
+                            .or_default()
+                            .push((words, kind));
+                    }
+                }
+                by_first
+            },
             actors,
             actor_entries: file.actors,
             responsibility: PhraseSet::new(file.responsibility, 1 << 7),
@@ -276,6 +300,8 @@ impl Lexicon {
             place_nouns: unit(file.place_nouns, 1 << 11),
             capitals: file.capitals,
             background_cues: unit(file.background_cues, 1 << 12),
+            several_qualifiers: unit(file.several_events.qualifiers, 1 << 20),
+            several_events: file.several_events.events.into_iter().collect(),
             wire_agencies: file.wire_agencies,
             starts: FxHashMap::default(),
         };
@@ -297,6 +323,7 @@ impl Lexicon {
             .chain(lex.distance_qualifiers.first_words())
             .chain(lex.place_nouns.first_words())
             .chain(lex.background_cues.first_words())
+            .chain(lex.several_qualifiers.first_words())
             .chain(lex.agent_events.first_words())
             .chain(lex.killer_suicides.first_words())
             .map(|(w, b)| (w.to_string(), b))
@@ -361,6 +388,17 @@ impl Lexicon {
         })
     }
 
+    /// True when a count over several events is said at token `i` ("separate incidents",
+    /// "two unrelated fatal shootings"), whatever words stand between.
+    pub fn several_events_at(&self, toks: &Tokens, i: usize) -> bool {
+        self.several_qualifiers.may_start_at(toks, i)
+            && self.several_qualifiers.contains_at(toks, i)
+            && (i + 1..(i + 6).min(toks.len())).any(|j| {
+                toks.lower(j)
+                    .is_some_and(|w| self.several_events.contains(w))
+            })
+    }
+
     /// The longest outcome phrase at token `i` said of an object after it ("killed",
     /// "the shooting death of").
     pub fn outcome_before(&self, toks: &Tokens, i: usize) -> Option<(Outcome, usize)> {
@@ -413,6 +451,7 @@ impl Lexicon {
     pub fn source_kind(&self, words: &[&str]) -> Option<SourceKind> {
         (0..words.len()).find_map(|at| {
             self.source_kinds
+                .get(words[at])?
                 .iter()
                 .filter(|(phrase, _)| {
                     words.len() - at >= phrase.len()

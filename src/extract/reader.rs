@@ -13,22 +13,6 @@ use crate::model::{
     Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus, Who,
 };
 
-/// "in separate gun-related incidents", "two unrelated fatal shootings": a count over several
-/// events, told as background, whatever words stand between the adjective and the noun.
-fn several_events(toks: &Tokens, i: usize) -> bool {
-    const EVENTS: [&str; 8] = [
-        "incidents",
-        "shootings",
-        "attacks",
-        "cases",
-        "crashes",
-        "accidents",
-        "events",
-        "fires",
-    ];
-    toks.is_any(i, &["separate", "unrelated"]) && (i + 1..i + 6).any(|j| toks.is_any(j, &EVENTS))
-}
-
 /// The claims of `report`, in text order.
 pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim> {
     let body = report.body.as_str();
@@ -43,7 +27,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         .collect();
     let several: Vec<bool> = sentences
         .iter()
-        .map(|s| (s.from..s.to).any(|i| several_events(&toks, i)))
+        .map(|s| (s.from..s.to).any(|i| lex.several_events_at(&toks, i)))
         .collect();
     // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
     let cues: Vec<bool> = sentences
