@@ -277,20 +277,7 @@ impl Lexicon {
             hedges: PhraseSet::new(file.hedges, 1 << 3),
             vague: PhraseSet::new(file.vague, 1 << 4),
             attribution_verbs: unit(file.attribution_verbs, 1 << 5),
-            source_kinds: {
-                let mut by_first: FxHashMap<String, Vec<(Vec<String>, SourceKind)>> =
-                    FxHashMap::default();
-                for (phrase, kind) in file.source_kinds {
-                    let words = phrase_words(&phrase);
-                    if let Some(first) = words.first() {
-                        by_first
-                            .entry(first.clone())
-                            .or_default()
-                            .push((words, kind));
-                    }
-                }
-                by_first
-            },
+            source_kinds: super::phrases::by_first_word(file.source_kinds),
             actors,
             actor_entries: file.actors,
             responsibility: PhraseSet::new(file.responsibility, 1 << 7),

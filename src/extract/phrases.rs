@@ -13,18 +13,26 @@ pub struct PhraseSet<V> {
     pub(super) bit: u32,
 }
 
+/// Phrases as their words, grouped by first word, each group in the order given.
+pub(super) fn by_first_word<V>(
+    entries: impl IntoIterator<Item = (String, V)>,
+) -> FxHashMap<String, Vec<(Vec<String>, V)>> {
+    let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
+    for (phrase, value) in entries {
+        let words = phrase_words(&phrase);
+        if let Some(first) = words.first() {
+            by_first
+                .entry(first.clone())
+                .or_default()
+                .push((words, value));
+        }
+    }
+    by_first
+}
+
 impl<V: Clone> PhraseSet<V> {
     pub(super) fn new(entries: impl IntoIterator<Item = (String, V)>, bit: u32) -> Self {
-        let mut by_first: FxHashMap<String, Vec<(Vec<String>, V)>> = FxHashMap::default();
-        for (phrase, value) in entries {
-            let words = phrase_words(&phrase);
-            if let Some(first) = words.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((words, value));
-            }
-        }
+        let mut by_first = by_first_word(entries);
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
