@@ -131,6 +131,15 @@ pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Ou
     // "tried to run over deputies", "threatened to kill her": an attempt or an intent harms
     // no one by itself.
     let intended = toks.is(k.wrapping_sub(1), "to") && toks.is_any(k.wrapping_sub(2), &INTENT);
+    // "charged with murder, child abuse and injuring a child's parent": an offence named in a
+    // list of charges.
+    let charged = toks.lower(k).is_some_and(|w| w.ends_with("ing"))
+        && (k.saturating_sub(16).max(from)..k).any(|c| {
+            toks.is_any(c, &["charged", "convicted", "indicted"])
+                && toks.is_any(c + 1, &["with", "of"])
+                && (c + 2..k).any(|j| toks.is_punct(j, ','))
+        });
+    let intended = intended || charged;
     (!intended && !toks.is_any(k.wrapping_sub(1), &["without", "not", "never"]))
         .then_some((outcome, k))
 }
@@ -376,6 +385,11 @@ mod tests {
         assert_eq!(before(&t, 4, 0, &lex), None);
         let t = toks("he threatened to shoot two officers");
         assert_eq!(before(&t, 4, 0, &lex), None);
+        // An offence in a list of charges is no claim; one charge alone still tells who died.
+        let t = toks("charged with murder, child abuse and injuring a child's parent");
+        assert_eq!(before(&t, 8, 0, &lex), None);
+        let t = toks("charged with killing his wife");
+        assert_eq!(before(&t, 3, 0, &lex), Some((Outcome::Killed, 2)));
         // A speaker is not the one hurt in what they tell.
         let t = toks("told investigators the man was shot");
         assert_eq!(after(&t, 0, t.len(), &lex), None);
