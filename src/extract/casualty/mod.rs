@@ -121,6 +121,7 @@ pub fn find<'t>(
         }
         if let Some((toll, end)) = lex.event_tolls.at(toks, i).filter(|(_, e)| *e <= to)
             && !toks.is_any(i.wrapping_sub(1), &["attempted", "no", "not"])
+            && !toks.is_any(end, &UNIT_NOUNS)
         {
             let q = Quantity {
                 start: i,
@@ -269,6 +270,25 @@ fn toll_before(
         (end <= k).then_some((t, outcome))
     })
 }
+
+/// Nouns an event's name may modify without saying the event happened ("homicide
+/// detectives were called", "a homicide scene or a shooting scene").
+const UNIT_NOUNS: [&str; 14] = [
+    "detective",
+    "detectives",
+    "investigator",
+    "investigators",
+    "unit",
+    "units",
+    "division",
+    "squad",
+    "bureau",
+    "section",
+    "team",
+    "scene",
+    "scenes",
+    "sergeant",
+];
 
 #[cfg(test)]
 mod tests {
@@ -425,6 +445,14 @@ mod tests {
             "{found:?}"
         );
         assert!(casualties("Two men were scared to death by the noise.").is_empty());
+    }
+
+    #[test]
+    fn an_event_named_as_a_unit_or_a_scene_tells_no_death() {
+        assert!(casualties("The department's homicide detectives were called.").is_empty());
+        assert!(casualties("Anytime you show up to a homicide scene it is tragic.").is_empty());
+        let c = one("Police are investigating a homicide on Elm Street.");
+        assert_eq!((c.1, c.2), (Outcome::Killed, 1));
     }
 
     #[test]
