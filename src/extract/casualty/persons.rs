@@ -146,11 +146,11 @@ fn named_at<'t>(
 ) -> Option<Subject> {
     // "the fatal shooting of Rock Hill teen", "a Santa Ana man": capitals before a person
     // noun name where the person is from, not who.
-    let (_, end) = people::name_at(toks, i, to, ctx.surnames)?;
+    let (start, end) = people::name_at(toks, i, to, ctx.surnames)?;
     if lex.groups.contains_at(toks, end) {
         return None;
     }
-    let (start, end) = remember_name(toks, i, to, ctx)?;
+    remember(toks, (start, end), ctx);
     // A role before the name gives the group ("Officer Douglas Barney", "Deputy Ann Lee"),
     // and so does a noun it stands in apposition to ("one of the suspects, David Martinez,").
     let role = lex.title_at(toks, start).filter(|(_, e)| *e < end);
@@ -195,6 +195,13 @@ pub fn remember_name<'t>(
     ctx: &mut Context<'_, 't>,
 ) -> Option<(usize, usize)> {
     let (start, end) = name_at(toks, i, to, ctx.surnames)?;
+    remember(toks, (start, end), ctx);
+    Some((start, end))
+}
+
+/// Remembers the surname of the name spanning `start..end` (and its first name when it is
+/// introduced with an age), so that a later mention of either alone is read as a name.
+fn remember<'t>(toks: &Tokens<'t>, (start, end): (usize, usize), ctx: &mut Context<'_, 't>) {
     let last = (start..end)
         .rev()
         .find(|&k| toks.is_capitalized(k) && people::may_be_surname(toks.text(k)));
@@ -210,7 +217,6 @@ pub fn remember_name<'t>(
             ctx.surnames.push(word);
         }
     }
-    Some((start, end))
 }
 
 /// The claims made about the person (or people joined by "and") whose words start at token
