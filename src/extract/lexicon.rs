@@ -378,8 +378,7 @@ impl Lexicon {
     /// True when a count over several events is said at token `i` ("separate incidents",
     /// "two unrelated fatal shootings"), whatever words stand between.
     pub fn several_events_at(&self, toks: &Tokens, i: usize) -> bool {
-        self.several_qualifiers.may_start_at(toks, i)
-            && self.several_qualifiers.contains_at(toks, i)
+        self.several_qualifiers.contains_at(toks, i)
             && (i + 1..(i + 6).min(toks.len())).any(|j| {
                 toks.lower(j)
                     .is_some_and(|w| self.several_events.contains(w))

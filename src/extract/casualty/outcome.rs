@@ -133,15 +133,16 @@ pub fn before(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<(Ou
     let intended = toks.is(k.wrapping_sub(1), "to") && toks.is_any(k.wrapping_sub(2), &INTENT);
     // "charged with murder, child abuse and injuring a child's parent": an offence named in a
     // list of charges.
-    let charged = toks.lower(k).is_some_and(|w| w.ends_with("ing"))
-        && (k.saturating_sub(16).max(from)..k).any(|c| {
-            toks.is_any(c, &["charged", "convicted", "indicted"])
-                && toks.is_any(c + 1, &["with", "of"])
-                && (c + 2..k).any(|j| toks.is_punct(j, ','))
-        });
-    let intended = intended || charged;
-    (!intended && !toks.is_any(k.wrapping_sub(1), &["without", "not", "never"]))
-        .then_some((outcome, k))
+    let charged = || {
+        toks.lower(k).is_some_and(|w| w.ends_with("ing"))
+            && (k.saturating_sub(16).max(from)..k).any(|c| {
+                toks.is_any(c, &["charged", "convicted", "indicted"])
+                    && toks.is_any(c + 1, &["with", "of"])
+                    && (c + 2..k).any(|j| toks.is_punct(j, ','))
+            })
+    };
+    let negated = toks.is_any(k.wrapping_sub(1), &["without", "not", "never"]);
+    (!negated && !intended && !charged()).then_some((outcome, k))
 }
 
 /// "shot his wife to death", "shot two men dead": after a harming verb's object, the words
