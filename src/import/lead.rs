@@ -1,0 +1,193 @@
+//! A report's lead as evidence for grouping: the places it names first, the day of its
+//! first count, the people it names, and the places of later casualty counts.
+
+use crate::model::{Claim, DateSpan, Detail, PartialDate, Report};
+
+use super::masthead::dateline_place;
+
+/// A report's lead, for matching it to incidents.
+#[derive(Debug, Default)]
+pub(super) struct Lead {
+    /// Significant words of the places named in the lead.
+    pub(super) place_words: Vec<String>,
+    /// The places as written, first first.
+    pub(super) places: Vec<String>,
+    /// A day given in the lead's first count, when it resolves.
+    pub(super) date: Option<PartialDate>,
+    /// Places named in later sentences that count casualties: (words, place).
+    pub(super) later_places: Vec<(Vec<String>, String)>,
+    /// Full names of the people it names with an age or singles out in casualty claims,
+    /// lowercased: two reports naming the same victim or suspect report the same incident.
+    pub(super) names: Vec<String>,
+}
+
+/// How much one shared victim's name weighs against shared place words.
+pub(super) const NAME_WEIGHT: usize = 10;
+
+/// Words that do not identify a place on their own.
+const GENERIC_PLACE_WORDS: [&str; 24] = [
+    "the", "of", "to", "a", "road", "province", "region", "city", "town", "village", "district",
+    "area", "border", "camp", "state", "country", "nation", "capital", "north", "south", "east",
+    "west", "northern", "southern",
+];
+
+pub(super) fn place_words(place: &str) -> Vec<String> {
+    // "the country's western desert" → ["western", "desert"]: a possessive owner names no place.
+    let after_owner = place
+        .rsplit_once("’s ")
+        .or_else(|| place.rsplit_once("'s "))
+        .map_or(place, |(_, rest)| rest);
+    after_owner
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 2 && !GENERIC_PLACE_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Edit distance of two short words, for spellings that differ by a letter ("Bahariya",
+/// "Baharia").
+fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            row.push(
+                (prev[j] + usize::from(ca != cb))
+                    .min(prev[j + 1] + 1)
+                    .min(row[j] + 1),
+            );
+        }
+        prev = row;
+    }
+    prev[b.len()] <= 1
+}
+
+pub(super) fn overlap(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|w| b.iter().any(|v| close(w, v))).count()
+}
+
+/// How many sentences with events make the lead.
+pub(super) const LEAD_SENTENCES: usize = 3;
+
+pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
+    let event_sentences: Vec<[usize; 2]> = {
+        let mut seen: Vec<[usize; 2]> = Vec::new();
+        for c in claims {
+            if matches!(c.detail, Detail::Casualty { .. } | Detail::Means { .. })
+                && !seen.contains(&c.sentence)
+            {
+                seen.push(c.sentence);
+            }
+        }
+        seen
+    };
+    let lead: Vec<[usize; 2]> = event_sentences
+        .iter()
+        .take(LEAD_SENTENCES)
+        .copied()
+        .collect();
+    let mut out = Lead::default();
+    for c in claims {
+        if let Detail::Location {
+            place: Some(place), ..
+        } = &c.detail
+        {
+            let words = place_words(place);
+            if words.is_empty() {
+                continue;
+            }
+            if lead.contains(&c.sentence) {
+                out.places.push(place.clone());
+                out.place_words.extend(words);
+            } else if claims
+                .iter()
+                .any(|o| o.sentence == c.sentence && matches!(o.detail, Detail::Casualty { .. }))
+            {
+                out.later_places.push((words, place.clone()));
+            }
+        }
+    }
+    let lower = body.to_ascii_lowercase();
+    out.names =
+        crate::extract::casualty::aged_names(&crate::extract::tokens::Tokens::new(body, &lower));
+    for c in claims {
+        if let Detail::Casualty {
+            person: Some(p), ..
+        } = &c.detail
+            && let Some(name) = &p.name
+            && name.split_whitespace().count() >= 2
+        {
+            let name = name.to_lowercase();
+            if !out.names.contains(&name) {
+                out.names.push(name);
+            }
+        }
+    }
+    // The day of the first count, when its sentence dates it ("October 20, 2017").
+    let first_count = claims
+        .iter()
+        .find(|c| matches!(c.detail, Detail::Casualty { .. }))
+        .map(|c| c.sentence);
+    out.date = claims.iter().find_map(|c| match &c.detail {
+        Detail::Time { date: Some(d) } if Some(c.sentence) == first_count => {
+            d.parse::<PartialDate>().ok().filter(|d| d.day.is_some())
+        }
+        _ => None,
+    });
+    out
+}
+
+/// The lead with the dateline's place first: where the report was filed is, in local news,
+/// where it happened.
+pub(super) fn with_dateline(mut lead: Lead, report: &Report) -> Lead {
+    if let Some(place) = report.dateline.value().and_then(|d| dateline_place(d)) {
+        let words = place_words(&place);
+        if !words.is_empty() && !lead.places.contains(&place) {
+            lead.place_words.extend(words);
+            lead.places.insert(0, place);
+        }
+    }
+    lead
+}
+
+pub(super) fn dates_conflict(incident: Option<DateSpan>, lead: Option<PartialDate>) -> bool {
+    match (incident, lead) {
+        (Some(span), Some(day)) => {
+            let (first, last) = (span.start, span.end.unwrap_or(span.start));
+            let to_date = |d: PartialDate| {
+                jiff::civil::Date::new(d.year, d.month.unwrap_or(1) as i8, d.day.unwrap_or(1) as i8)
+                    .ok()
+            };
+            match (to_date(first), to_date(last), to_date(day)) {
+                // A day or so either side is the same event reported across midnight.
+                (Some(a), Some(b), Some(d)) => (d - b).get_days() > 1 || (a - d).get_days() > 1,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_words_ignore_owners_and_generic_words() {
+        assert_eq!(
+            place_words("the country’s western desert"),
+            ["western", "desert"]
+        );
+        assert_eq!(place_words("road to Bahariya Oasis"), ["bahariya", "oasis"]);
+        assert!(close("bahariya", "baharia"));
+        assert!(!close("sinai", "sinaa"), "short words must match exactly");
+        assert!(!close("bahariya", "bahrain"));
+    }
+}

@@ -1,0 +1,200 @@
+//! What the top of a text says about the report: its dateline, the wire agency it credits,
+//! a title on its first line, and whether it is English.
+
+use crate::extract::lexicon::Lexicon;
+
+/// A dateline at the start of the text: "AFP, CAIRO" on its own line, "CAIRO (Reuters) -",
+/// "Cairo:", "CAIRO —". Returns the dateline as written and the wire agency it names.
+pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
+    let agency_in = |s: &str| lex.wire_agency(s).map(str::to_string);
+    // The first few paragraphs with letters: image ids and captions may come first.
+    let paragraphs = body
+        .split("\n")
+        .map(str::trim)
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .take(4);
+    for p in paragraphs {
+        // "AFP, CAIRO" alone on a line.
+        if p.len() <= 40
+            && p.contains(',')
+            && !p.ends_with('.')
+            && let Some(agency) = agency_in(p)
+        {
+            return Some((p.to_string(), Some(agency)));
+        }
+        // "CAIRO (Reuters) -" / "CAIRO, Oct 21 (Reuters) -"
+        if let Some(open) = p.find('(')
+            && open < 40
+            && let Some(close) = p[open..].find(')')
+        {
+            let inside = &p[open + 1..open + close];
+            let after = p[open + close + 1..].trim_start();
+            if let Some(agency) = agency_in(inside)
+                && (after.starts_with('-') || after.starts_with('—') || after.starts_with('–'))
+            {
+                return Some((p[..open + close + 1].to_string(), Some(agency)));
+            }
+        }
+        // "BAYTOWN, Texas (AP) —", "KOKOMO, Ind. (June 15, 2014) —", "CULPEPER, Va. (WUSA9)
+        // --": a place in capitals, its state or country, what is in brackets, a dash.
+        if let Some(line) = capitals_dateline(p) {
+            let agency = agency_in(&line);
+            return Some((line, agency));
+        }
+        // "Cairo:" / "CAIRO —": one to three capitalised words, then a colon or a dash.
+        let head: String = p.chars().take(40).collect();
+        for sep in [":", " —", " –", " -"] {
+            if let Some(at) = head.find(sep) {
+                let name = &head[..at];
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let capitalised = !words.is_empty()
+                    && words.len() <= 3
+                    && words.iter().all(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                    });
+                if capitalised {
+                    return Some((format!("{name}{}", sep.trim_start()), agency_in(name)));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "BAYTOWN, Texas (AP) —": one to three words in capitals, a comma and one to three
+/// capitalised words (the state or country), optional brackets, then a dash. Returns the
+/// dateline up to the dash.
+fn capitals_dateline(p: &str) -> Option<String> {
+    let head: String = p.chars().take(80).collect();
+    let (place, rest) = head.split_once(',')?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let caps = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(caps) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let dash = ["—", "–", "--", " - "]
+        .iter()
+        .filter_map(|d| rest.find(d))
+        .min()?;
+    let between = &rest[..dash];
+    let region = between.split('(').next().unwrap_or(between).trim();
+    let region_words: Vec<&str> = region.split_whitespace().collect();
+    let ok = !region_words.is_empty()
+        && region_words.len() <= 3
+        && region_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ok.then(|| format!("{place}, {}", between.trim_end()))
+}
+
+/// The place a dateline names ("BAYTOWN, Texas (AP)" → "Baytown"): the words before the
+/// first comma or bracket, in title case.
+pub(super) fn dateline_place(line: &str) -> Option<String> {
+    let place = line.split([',', '(', ':', '—', '–']).next()?.trim();
+    // Datelines print the place in capitals; "Police:" or "Family:" before a headline is no
+    // place.
+    if place.len() < 3 || place.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let words: Vec<String> = place
+        .split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase()
+            })
+        })
+        .collect();
+    (!words.is_empty() && words.len() <= 3).then(|| words.join(" "))
+}
+
+/// A wire agency the text credits itself to ("told AFP", "(AFP)"), with the words that say so.
+pub(super) fn credited_agency(body: &str, lex: &Lexicon) -> Option<(String, String)> {
+    // Any run of whitespace, no-break spaces included, reads as one space.
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    lex.wire_agencies.iter().find_map(|(agency, names)| {
+        names.iter().find_map(|n| {
+            for cue in [format!("told {n}"), format!("({n})"), format!("to {n}")] {
+                if flat.contains(&cue) {
+                    return Some((agency.clone(), format!("the text says \"{cue}\"")));
+                }
+            }
+            None
+        })
+    })
+}
+
+/// A title on the first line of a text file: short, no final period, not a dateline.
+pub(super) fn title_line(body: &str) -> Option<String> {
+    let first = body
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().any(char::is_alphabetic))?;
+    let words = first.split_whitespace().count();
+    let ends_sentence = first.ends_with('.') || first.ends_with('?') || first.ends_with('!');
+    ((3..=16).contains(&words) && !ends_sentence && !first.contains(',') && !first.ends_with(':'))
+        .then(|| first.to_string())
+}
+
+/// True when the text reads as English: the commonest English words are common in it.
+pub(super) fn looks_english(body: &str) -> bool {
+    let words: Vec<String> = body
+        .split_whitespace()
+        .take(400)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "of" | "and" | "to" | "in" | "a" | "was" | "were" | "said"
+            )
+        })
+        .count();
+    words.len() >= 20 && common * 8 >= words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agencies() -> std::sync::Arc<Lexicon> {
+        Lexicon::defaults()
+    }
+
+    #[test]
+    fn datelines_and_agencies() {
+        let a = agencies();
+        assert_eq!(
+            dateline("AFP, CAIRO\n\nAt least 52", &a),
+            Some(("AFP, CAIRO".into(), Some("AFP".into())))
+        );
+        assert_eq!(
+            dateline("1.2114013\nCaption here.\n\nCairo: Egyptian forces", &a),
+            Some(("Cairo:".into(), None))
+        );
+        assert_eq!(
+            dateline("KABUL (Reuters) - Gunmen killed", &a),
+            Some(("KABUL (Reuters)".into(), Some("Reuters".into())))
+        );
+        assert_eq!(
+            dateline("At least 35 Egyptian policemen perished Friday.", &a),
+            None
+        );
+        assert_eq!(
+            credited_agency("drivers told\u{a0}AFP\u{a0}that", &a).map(|x| x.0),
+            Some("AFP".into())
+        );
+        assert_eq!(
+            credited_agency("drivers told AFP that", &a).map(|x| x.0),
+            Some("AFP".into())
+        );
+    }
+}

@@ -1,0 +1,325 @@
+//! Reading article files: plain text and Markdown (kept verbatim), saved HTML pages (main
+//! text found by a readability parser) and JSON Lines (one article a line, with a scraper's
+//! metadata).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::Published;
+
+/// One article read from a file, before it becomes a report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Article {
+    /// Where it came from: a path, or a URL when the source gives one.
+    pub source: String,
+    /// Its title, when the source has one.
+    pub title: Option<String>,
+    /// The text.
+    pub body: String,
+    /// The outlet, when the source names it.
+    pub outlet: Option<String>,
+    /// When it was published, when the source says.
+    pub published: Option<Published>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Authors, when given.
+    pub byline: Option<String>,
+    /// Language, when the source declares it.
+    pub language: Option<String>,
+}
+
+/// Why a file could not be read. Nothing is imported when any file fails.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file or directory cannot be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{}: not UTF-8 text (save it as UTF-8)", path.display())]
+    NotUtf8 {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A JSON Lines line is not an article.
+    #[error("{}:{line}: {message}", path.display())]
+    BadLine {
+        /// The path.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An HTML page has no readable article.
+    #[error("{}: no article text found in the page ({message})", path.display())]
+    Html {
+        /// The path.
+        path: PathBuf,
+        /// What the parser said.
+        message: String,
+    },
+}
+
+/// The kinds of file import reads, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// Plain text or Markdown, kept verbatim.
+    Text,
+    /// A saved web page.
+    Html,
+    /// One JSON article a line.
+    JsonLines,
+}
+
+impl FileKind {
+    /// The kind of `path` by its extension, if import reads it.
+    pub fn of(path: &Path) -> Option<FileKind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" | "md" | "markdown" => Some(FileKind::Text),
+            "html" | "htm" | "xhtml" => Some(FileKind::Html),
+            "jsonl" | "ndjson" => Some(FileKind::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// The files to read for `paths`: files as given (unknown extensions read as text),
+/// directories walked recursively for files of known kinds, in name order.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, ReadError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            walk(path, &mut out)?;
+        } else {
+            out.push((path.clone(), FileKind::of(path).unwrap_or(FileKind::Text)));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<(PathBuf, FileKind)>) -> Result<(), ReadError> {
+    let io = |source| ReadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if let Some(kind) = FileKind::of(&path) {
+            out.push((path, kind));
+        }
+    }
+    Ok(())
+}
+
+/// One line of a JSON Lines file.
+#[derive(Debug, Deserialize)]
+struct JsonArticle {
+    #[serde(default, alias = "headline")]
+    title: Option<String>,
+    #[serde(alias = "text", alias = "content")]
+    body: String,
+    #[serde(default, alias = "source", alias = "site")]
+    outlet: Option<String>,
+    #[serde(default, alias = "date")]
+    published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default, alias = "author")]
+    byline: Option<String>,
+    #[serde(default, alias = "lang")]
+    language: Option<String>,
+}
+
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty())
+}
+
+/// The articles in one file.
+pub fn read_file(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
+    let mut articles = read_articles(path, kind)?;
+    for a in &mut articles {
+        if a.body.contains(INVISIBLE) {
+            a.body = a.body.replace(INVISIBLE, "");
+        }
+    }
+    Ok(articles)
+}
+
+/// Characters pages put inside words that show nothing: soft hyphens ("neigh\u{ad}bor"),
+/// zero-width spaces, word joiners, byte-order marks. Left in, they split words, so that
+/// "neighbor" is not found in a text that shows it.
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// The articles of one file, as written.
+fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 {
+        path: path.to_path_buf(),
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let source = path.display().to_string();
+    match kind {
+        FileKind::Text => Ok(vec![Article {
+            source,
+            body: text,
+            ..Article::default()
+        }]),
+        FileKind::Html => {
+            let config = dom_smoothie::Config {
+                text_mode: dom_smoothie::TextMode::Formatted,
+                ..Default::default()
+            };
+            let mut readability = dom_smoothie::Readability::new(text.as_str(), None, Some(config))
+                .map_err(|e| ReadError::Html {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })?;
+            let article = readability.parse().map_err(|e| ReadError::Html {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?;
+            let body = article.text_content.to_string().trim().to_string();
+            if body.is_empty() {
+                return Err(ReadError::Html {
+                    path: path.to_path_buf(),
+                    message: "the page has no text".into(),
+                });
+            }
+            Ok(vec![Article {
+                source,
+                title: nonempty(Some(article.title)),
+                body,
+                outlet: nonempty(article.site_name),
+                published: article.published_time.as_deref().and_then(parse_published),
+                url: None,
+                byline: nonempty(article.byline),
+                language: nonempty(article.lang),
+            }])
+        }
+        FileKind::JsonLines => {
+            let mut out = Vec::new();
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let bad = |message: String| ReadError::BadLine {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    message,
+                };
+                let a: JsonArticle =
+                    serde_json::from_str(line).map_err(|e| bad(format!("not an article: {e}")))?;
+                if a.body.trim().is_empty() {
+                    return Err(bad("the article has no body".into()));
+                }
+                let published = match nonempty(a.published) {
+                    Some(p) => Some(
+                        parse_published(&p)
+                            .ok_or_else(|| bad(format!("`{p}` is not a date or time")))?,
+                    ),
+                    None => None,
+                };
+                let url = nonempty(a.url);
+                out.push(Article {
+                    source: url.clone().unwrap_or_else(|| format!("{source}:{}", n + 1)),
+                    title: nonempty(a.title),
+                    body: a.body,
+                    outlet: nonempty(a.outlet),
+                    published,
+                    url,
+                    byline: nonempty(a.byline),
+                    language: nonempty(a.language),
+                });
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// A publication time as feeds and pages write it: ISO dates and times, with or without
+/// offset ("2017-10-21", "2017-10-21T09:30:00+02:00", "2017-10-21 09:30").
+fn parse_published(text: &str) -> Option<Published> {
+    let text = text.trim();
+    text.parse()
+        .ok()
+        .or_else(|| text.replacen(' ', "T", 1).parse().ok())
+        .or_else(|| text.get(..10)?.parse().ok())
+}
+
+/// A hash of an article's text that ignores whitespace differences.
+pub fn text_hash(body: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for word in body.split_whitespace() {
+        hasher.update(word.as_bytes());
+        hasher.update(b" ");
+    }
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+/// All-or-nothing reading of every file: the articles, or every error.
+pub fn read_all(
+    files: &[(PathBuf, FileKind)],
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<Article>, Vec<ReadError>> {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for (n, (path, kind)) in files.iter().enumerate() {
+        match read_file(path, *kind) {
+            Ok(mut a) => articles.append(&mut a),
+            Err(e) => errors.push(e),
+        }
+        progress(n + 1);
+    }
+    if errors.is_empty() {
+        Ok(articles)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_leave_the_words_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(
+            &path,
+            "A man shot his neigh\u{ad}bor in the knee\u{200b}cap.",
+        )
+        .unwrap();
+        let articles = read_file(&path, FileKind::Text).unwrap();
+        assert_eq!(articles[0].body, "A man shot his neighbor in the kneecap.");
+    }
+
+    #[test]
+    fn hashes_ignore_whitespace() {
+        assert_eq!(text_hash("a  b\n\nc"), text_hash("a b c"));
+        assert_ne!(text_hash("a b c"), text_hash("a b d"));
+    }
+}

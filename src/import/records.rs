@@ -1,0 +1,128 @@
+//! The records import makes: a report with its metadata and an incident named after its
+//! report's lead, each with an id no other record has.
+
+use std::path::Path;
+
+use crate::extract::lexicon::Lexicon;
+use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
+
+use super::lead::{Lead, place_words};
+use super::masthead::{credited_agency, dateline, looks_english, title_line};
+use super::read::Article;
+
+fn slug(text: &str, max_words: usize) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let s = words.join("-");
+    if s.is_empty() {
+        "report".to_string()
+    } else {
+        s
+    }
+}
+
+fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken(c))
+        .expect("some suffix is free")
+}
+
+pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &Corpus) -> Report {
+    let stem = Path::new(&article.source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("report");
+    let base = match (
+        &article.title,
+        article.url.is_some() || !Path::new(&article.source).exists(),
+    ) {
+        (Some(title), true) => slug(title, 6),
+        _ => slug(stem, 6),
+    };
+    let id = unique(base, |c| corpus.report(c).is_some());
+    let (dateline, wire) = match dateline(&article.body, lex) {
+        Some((line, Some(agency))) => (Field::Stated(line), Field::Stated(agency)),
+        Some((line, None)) => (Field::Stated(line), Field::Unknown),
+        None => (Field::Unknown, Field::Unknown),
+    };
+    let wire = match wire {
+        Field::Unknown => match credited_agency(&article.body, lex) {
+            Some((agency, why)) => Field::Inferred { value: agency, why },
+            None => Field::Unknown,
+        },
+        stated => stated,
+    };
+    let headline = match (&article.title, title_line(&article.body)) {
+        (Some(t), _) => Field::Stated(t.clone()),
+        (None, Some(line)) => Field::Stated(line),
+        _ => Field::Unknown,
+    };
+    let language = match &article.language {
+        Some(l) => Field::Stated(l.clone()),
+        None if looks_english(&article.body) => Field::Inferred {
+            value: "en".into(),
+            why: "the commonest English words are common in the text".into(),
+        },
+        None => Field::Unknown,
+    };
+    Report {
+        id,
+        headline,
+        outlet: article.outlet.clone().map_or(Field::Unknown, Field::Stated),
+        wire,
+        byline: article.byline.clone().map_or(Field::Unknown, Field::Stated),
+        dateline,
+        published: article.published.map_or(Field::Unknown, Field::Stated),
+        language,
+        url: article.url.clone(),
+        provenance: Some(Provenance {
+            source: article.source.clone(),
+            text_hash: Some(hash.to_string()),
+        }),
+        incidents: Vec::new(),
+        body: article.body.clone(),
+    }
+}
+
+pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Incident {
+    let place = lead.places.first().cloned().unwrap_or_default();
+    let named = if place.is_empty() {
+        report.display_headline().0
+    } else {
+        place.clone()
+    };
+    let mut title: String = named.chars().take(60).collect();
+    if let Some(first) = title.get(..1) {
+        title = first.to_uppercase() + &title[1..];
+    }
+    let date = lead.date.map(|d| DateSpan {
+        start: d,
+        end: None,
+    });
+    let base = match date {
+        Some(d) => format!("{}-{d}", slug(&place_words(&place).join(" "), 4)),
+        None => slug(&place_words(&place).join(" "), 4),
+    };
+    let id = unique(base, |c| corpus.incident(c).is_some());
+    Incident {
+        id,
+        title: format!("{title} (imported)"),
+        date,
+        place,
+        summary: format!(
+            "Created when importing {}; rename and describe it.",
+            report
+                .provenance
+                .as_ref()
+                .map_or("a report", |p| p.source.as_str())
+        ),
+    }
+}
