@@ -9,6 +9,8 @@
 pub mod actors;
 pub mod attribution;
 pub mod casualty;
+pub mod common_words;
+pub mod gazetteer;
 pub mod incident;
 pub mod lexicon;
 pub mod location;

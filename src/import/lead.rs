@@ -19,10 +19,10 @@ pub(super) struct Lead {
     /// Full names of the people it names with an age or singles out in casualty claims,
     /// lowercased: two reports naming the same victim or suspect report the same incident.
     pub(super) names: Vec<String>,
+    /// Who the first count is of, when the lead says more than "people": reports of one
+    /// incident agree on whether it was police, soldiers, militants or civilians who died.
+    pub(super) victims: Option<String>,
 }
-
-/// How much one shared victim's name weighs against shared place words.
-pub(super) const NAME_WEIGHT: usize = 10;
 
 /// Words that do not identify a place on their own.
 const GENERIC_PLACE_WORDS: [&str; 24] = [
@@ -42,35 +42,6 @@ pub(super) fn place_words(place: &str) -> Vec<String> {
         .map(str::to_lowercase)
         .filter(|w| w.len() > 2 && !GENERIC_PLACE_WORDS.contains(&w.as_str()))
         .collect()
-}
-
-/// Edit distance of two short words, for spellings that differ by a letter ("Bahariya",
-/// "Baharia").
-fn close(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 {
-        return false;
-    }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            row.push(
-                (prev[j] + usize::from(ca != cb))
-                    .min(prev[j + 1] + 1)
-                    .min(row[j] + 1),
-            );
-        }
-        prev = row;
-    }
-    prev[b.len()] <= 1
-}
-
-pub(super) fn overlap(a: &[String], b: &[String]) -> usize {
-    a.iter().filter(|w| b.iter().any(|v| close(w, v))).count()
 }
 
 /// How many sentences with events make the lead.
@@ -130,6 +101,12 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
             }
         }
     }
+    out.victims = claims.iter().find_map(|c| match &c.detail {
+        Detail::Casualty { who, .. } if lead.contains(&c.sentence) => {
+            Some(who.group.clone()).filter(|g| g != "people")
+        }
+        _ => None,
+    });
     // The day of the first count, when its sentence dates it ("October 20, 2017").
     let first_count = claims
         .iter()
@@ -186,8 +163,5 @@ mod tests {
             ["western", "desert"]
         );
         assert_eq!(place_words("road to Bahariya Oasis"), ["bahariya", "oasis"]);
-        assert!(close("bahariya", "baharia"));
-        assert!(!close("sinai", "sinaa"), "short words must match exactly");
-        assert!(!close("bahariya", "bahrain"));
     }
 }

@@ -130,12 +130,39 @@ pub(super) fn credited_agency(body: &str, lex: &Lexicon) -> Option<(String, Stri
     })
 }
 
-/// A title on the first line of a text file: short, no final period, not a dateline.
+/// The outlet a text names on its first line as a web address ("www.wave3.com",
+/// "fox2now.com"), as scrapers and archives save pages: the host without "www.".
+pub(super) fn outlet_line(body: &str) -> Option<String> {
+    let first = first_line(body)?;
+    let host = first.strip_prefix("www.").unwrap_or(first);
+    let (name, tld) = host.rsplit_once('.')?;
+    let host_chars = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    (first.len() <= 80
+        && !name.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && host.chars().all(host_chars)
+        && host.chars().any(|c| c.is_ascii_lowercase()))
+    .then(|| host.to_ascii_lowercase())
+}
+
+fn first_line(body: &str) -> Option<&str> {
+    body.lines()
+        .map(str::trim)
+        .find(|l| l.chars().any(char::is_alphabetic))
+}
+
+/// A title on the first line of a text file (after a web address naming the outlet):
+/// short, no final period, not a dateline.
 pub(super) fn title_line(body: &str) -> Option<String> {
-    let first = body
+    let mut lines = body
         .lines()
         .map(str::trim)
-        .find(|l| l.chars().any(char::is_alphabetic))?;
+        .filter(|l| l.chars().any(char::is_alphabetic));
+    let mut first = lines.next()?;
+    if outlet_line(first).is_some() {
+        first = lines.next()?;
+    }
     let words = first.split_whitespace().count();
     let ends_sentence = first.ends_with('.') || first.ends_with('?') || first.ends_with('!');
     ((3..=16).contains(&words) && !ends_sentence && !first.contains(',') && !first.ends_with(':'))
@@ -167,6 +194,29 @@ mod tests {
 
     fn agencies() -> std::sync::Arc<Lexicon> {
         Lexicon::defaults()
+    }
+
+    #[test]
+    fn a_web_address_first_is_the_outlet_and_the_title_follows() {
+        let body =
+            "www.wave3.com\n\nGirl still in grave condition after shooting\n\nLOUISVILLE, KY";
+        assert_eq!(outlet_line(body).as_deref(), Some("wave3.com"));
+        assert_eq!(
+            title_line(body).as_deref(),
+            Some("Girl still in grave condition after shooting")
+        );
+        assert_eq!(
+            outlet_line("fox2now.com\n\nArrest made").as_deref(),
+            Some("fox2now.com")
+        );
+        for not in [
+            "Police say the man.",
+            "U.S. forces",
+            "unknown outlet (ECB)",
+            "St. Louis",
+        ] {
+            assert_eq!(outlet_line(not), None, "{not}");
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! same place (and no date contradicts it), or a new incident is created; a later paragraph
 //! that counts casualties at another incident's place adds that incident too.
 
+mod evidence;
+mod group;
 mod lead;
 mod masthead;
 mod read;
@@ -20,7 +22,11 @@ use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
 use crate::model::{Corpus, DateSpan};
 
-use lead::{NAME_WEIGHT, dates_conflict, lead_of, overlap, place_words, with_dateline};
+use rustc_hash::FxHashMap;
+
+use evidence::Evidence;
+use group::{Candidate, Grouping, Verdict, verdict};
+use lead::{Lead, dates_conflict, lead_of, place_words, with_dateline};
 use records::{new_incident, new_report};
 
 /// What an import did.
@@ -37,7 +43,7 @@ pub struct Summary {
 /// Add `articles` to `corpus`.
 pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor) -> Summary {
     let mut summary = Summary::default();
-    let mut known: Vec<(String, String)> = corpus
+    let mut known: FxHashMap<String, String> = corpus
         .reports
         .iter()
         .map(|r| {
@@ -50,30 +56,41 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
             )
         })
         .collect();
-    // The place words of each incident: its own place and the leads of its reports.
-    let mut incident_words: Vec<Vec<String>> = corpus
+    let mut grouping = Grouping::default();
+    for (i, incident) in corpus.incidents.iter().enumerate() {
+        grouping.add_place(i, &place_words(&incident.place));
+    }
+    let index = Incidents::new(corpus);
+    let position: FxHashMap<&str, usize> = corpus
         .incidents
         .iter()
-        .map(|i| place_words(&i.place))
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
         .collect();
-    let mut incident_names: Vec<Vec<String>> = vec![Vec::new(); corpus.incidents.len()];
-    let index = Incidents::new(corpus);
     for report in &corpus.reports {
         let lead = with_dateline(
             lead_of(&extractor.report_in(report, &index), &report.body),
             report,
         );
+        let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
         for id in &report.incidents {
-            if let Some(i) = corpus.incidents.iter().position(|x| &x.id == id) {
-                incident_words[i].extend(lead.place_words.iter().cloned());
-                incident_names[i].extend(lead.names.iter().cloned());
+            if let Some(&i) = position.get(id.as_str()) {
+                grouping.add(
+                    i,
+                    report.outlet.value().map(String::as_str),
+                    &lead,
+                    &evidence,
+                );
             }
         }
     }
+    drop(position);
 
+    // What each report of this import brought, for the second look.
+    let mut placed: Vec<Placed> = Vec::new();
     for article in articles {
         let hash = text_hash(&article.body);
-        if let Some((_, id)) = known.iter().find(|(h, _)| *h == hash) {
+        if let Some(id) = known.get(&hash) {
             summary
                 .duplicates
                 .push((article.source.clone(), id.clone()));
@@ -82,100 +99,155 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
         let claims = extractor.report(&report, corpus);
         let lead = with_dateline(lead_of(&claims, &report.body), &report);
-
-        let mut scored: Vec<(usize, usize)> = corpus
-            .incidents
-            .iter()
-            .enumerate()
-            .filter(|(_, inc)| !dates_conflict(inc.date, lead.date))
-            .map(|(i, _)| {
-                let names = lead
-                    .names
-                    .iter()
-                    .filter(|n| incident_names[i].contains(n))
-                    .count();
-                (
-                    overlap(&lead.place_words, &incident_words[i]) + NAME_WEIGHT * names,
-                    i,
-                )
-            })
-            .filter(|(score, _)| *score > 0)
-            .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let clear = match scored.as_slice() {
-            [] => None,
-            [(_, i)] => Some(*i),
-            [(a, i), (b, _), ..] => (a > b).then_some(*i),
-        };
-        let how;
-        let main = match clear {
-            Some(i) => {
-                let shared: Vec<&String> = lead
-                    .names
-                    .iter()
-                    .filter(|n| incident_names[i].contains(n))
-                    .collect();
-                how = if shared.is_empty() {
-                    format!("attached: its lead names {}", lead.places.join(", "))
-                } else {
-                    format!(
-                        "attached: it names the same person ({}){}",
-                        shared
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        if lead.places.is_empty() {
-                            String::new()
-                        } else {
-                            format!("; its lead names {}", lead.places.join(", "))
-                        }
-                    )
-                };
-                if corpus.incidents[i].date.is_none() {
-                    corpus.incidents[i].date = lead.date.map(|d| DateSpan {
-                        start: d,
-                        end: None,
-                    });
-                }
-                i
+        let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+        let outlet = report.outlet.value().cloned();
+        let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, |i| {
+            !dates_conflict(corpus.incidents[i].date, lead.date)
+        });
+        let joined = verdict(candidates);
+        let started = !matches!(joined, Verdict::Join(_));
+        let (main, how) = match joined {
+            Verdict::Join(best) => {
+                date_from(corpus, best.incident, &lead);
+                (best.incident, format!("attached: {}", best.why()))
             }
-            None => {
+            verdict => {
                 let incident = new_incident(&report, &lead, corpus);
-                how = if scored.len() > 1 {
-                    "new incident: its place matches several incidents equally".to_string()
-                } else {
-                    "new incident: no incident names its place".to_string()
-                };
                 summary.created.push(incident.id.clone());
                 corpus.incidents.push(incident);
-                incident_words.push(lead.place_words.clone());
-                incident_names.push(Vec::new());
-                corpus.incidents.len() - 1
+                (corpus.incidents.len() - 1, alone_because(corpus, verdict))
             }
         };
-        incident_words[main].extend(lead.place_words.iter().cloned());
-        incident_names[main].extend(lead.names.iter().cloned());
+        grouping.add(main, outlet.as_deref(), &lead, &evidence);
         report.incidents.push(corpus.incidents[main].id.clone());
         // A later paragraph counting casualties at another incident's place covers it too.
         for (words, _) in &lead.later_places {
-            if let Some(i) = (0..corpus.incidents.len())
-                .find(|&i| i != main && overlap(words, &incident_words[i]) > 0)
-            {
+            if let Some(i) = grouping.place_of(words, main) {
                 let id = corpus.incidents[i].id.clone();
                 if !report.incidents.contains(&id) {
                     report.incidents.push(id);
                 }
             }
         }
-        known.push((hash, report.id.clone()));
+        known.insert(hash, report.id.clone());
         summary.added.push((
             report.id.clone(),
             article.source.clone(),
             report.incidents.clone(),
             how,
         ));
+        placed.push(Placed {
+            report: corpus.reports.len(),
+            main,
+            started,
+            lead,
+            evidence,
+            outlet,
+        });
         corpus.reports.push(report);
     }
+    second_look(corpus, &mut grouping, &placed, &mut summary);
     summary
+}
+
+/// A report this import placed, with the evidence it was placed by.
+struct Placed {
+    /// Its index in the corpus's reports.
+    report: usize,
+    /// The incident it was put under.
+    main: usize,
+    /// Whether that incident was made for it.
+    started: bool,
+    lead: Lead,
+    evidence: Evidence,
+    outlet: Option<String>,
+}
+
+/// Sets an incident's date from a report's lead when it has none.
+fn date_from(corpus: &mut Corpus, incident: usize, lead: &Lead) {
+    if corpus.incidents[incident].date.is_none() {
+        corpus.incidents[incident].date = lead.date.map(|d| DateSpan {
+            start: d,
+            end: None,
+        });
+    }
+}
+
+/// Why a report got an incident of its own.
+fn alone_because(corpus: &Corpus, verdict: Verdict) -> String {
+    let id = |c: &Candidate| corpus.incidents[c.incident].id.clone();
+    match verdict {
+        Verdict::Unclear(a, b) => format!(
+            "new incident: several incidents match about equally ({} {}; {} {})",
+            id(&a),
+            a.why(),
+            id(&b),
+            b.why()
+        ),
+        Verdict::Alone(Some(c)) => format!(
+            "new incident: no incident shares enough with it (closest {} {})",
+            id(&c),
+            c.why()
+        ),
+        _ => "new incident: no incident shares anything with it".to_string(),
+    }
+}
+
+/// A second look at the reports this import left alone in an incident of their own: the
+/// reports that came after them may share enough with them, which their own turn could not
+/// see. Such a report moves to the incident it now matches, and its own incident goes.
+fn second_look(
+    corpus: &mut Corpus,
+    grouping: &mut Grouping,
+    placed: &[Placed],
+    summary: &mut Summary,
+) {
+    let mut holding: FxHashMap<usize, usize> = FxHashMap::default();
+    for p in placed {
+        *holding.entry(p.main).or_default() += 1;
+    }
+    let mut gone: Vec<usize> = Vec::new();
+    for (n, p) in placed.iter().enumerate() {
+        if !p.started || holding.get(&p.main) != Some(&1) {
+            continue;
+        }
+        let candidates = grouping.candidates(p.outlet.as_deref(), &p.lead, &p.evidence, |i| {
+            i != p.main
+                && !gone.contains(&i)
+                && !dates_conflict(corpus.incidents[i].date, p.lead.date)
+        });
+        let Verdict::Join(best) = verdict(candidates) else {
+            continue;
+        };
+        gone.push(p.main);
+        *holding.entry(best.incident).or_default() += 1;
+        date_from(corpus, best.incident, &p.lead);
+        grouping.add(best.incident, p.outlet.as_deref(), &p.lead, &p.evidence);
+        let target = corpus.incidents[best.incident].id.clone();
+        let report = &mut corpus.reports[p.report];
+        report.incidents[0] = target;
+        let added = &mut summary.added[n];
+        added.2 = report.incidents.clone();
+        added.3 = format!(
+            "attached on a second look, after the reports that came later: {}",
+            best.why()
+        );
+    }
+    if gone.is_empty() {
+        return;
+    }
+    let gone: Vec<String> = gone
+        .iter()
+        .map(|&i| corpus.incidents[i].id.clone())
+        .collect();
+    corpus.incidents.retain(|i| !gone.contains(&i.id));
+    summary.created.retain(|c| !gone.contains(c));
+    for p in placed {
+        corpus.reports[p.report]
+            .incidents
+            .retain(|i| !gone.contains(i));
+    }
+    for added in &mut summary.added {
+        added.2.retain(|i| !gone.contains(i));
+    }
 }

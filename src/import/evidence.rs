@@ -1,0 +1,338 @@
+//! What a report's opening states that singles out its incident, beyond the places and
+//! people its claims name: the proper names and addresses of its first paragraphs
+//! ("Algonquin Parkway", "Kosair Children's Hospital", "Shady Tree Lane") and the passages it
+//! shares word for word with other reports (a wire story reprinted, a police statement
+//! quoted by two outlets).
+//!
+//! A term weighs by how specific it is (two capitalised words together say more than one)
+//! and by how rare it is among the incidents already known: "Chicago" shared with forty
+//! incidents tells almost nothing, "Ilanye" shared with one tells a great deal.
+
+use std::hash::{Hash, Hasher};
+
+use crate::extract::common_words::is_common;
+use crate::extract::gazetteer::{Reading, gazetteer};
+
+/// How far into the body the opening runs, in bytes: later text is often a page's
+/// "related stories", which name other incidents, or its footer, which other reports of
+/// the same outlet share.
+const OPENING_BYTES: usize = 2_000;
+
+/// Words a reused passage has.
+const PASSAGE_WORDS: usize = 8;
+
+/// One passage in this many is indexed.
+pub(super) const SAMPLE: u64 = 4;
+
+/// Words that end a run of capitalised words: function words, days and months, titles
+/// before a name. Capitalised at the start of a sentence or in a title-case line, they name
+/// nothing.
+#[rustfmt::skip]
+const BREAKS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "before",
+    "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "mr", "mrs", "ms", "no", "not", "of", "on", "one", "or",
+    "our", "she", "so", "that", "the", "their", "there", "these", "they", "this", "those", "to",
+    "two", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "why",
+    "with", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "officer", "officers", "detective", "sgt", "lt", "capt",
+    "chief", "deputy", "deputies", "sheriff", "spokesman", "spokeswoman", "update", "updated",
+    "breaking", "video", "photo", "photos", "image", "watch", "copyright", "read", "more",
+    "click", "related", "advertisement", "posted", "associated", "press", "reuters", "ap",
+];
+
+/// Words that name a kind of place or body rather than one place or body: in a run they
+/// help make a pair ("Universal City", "Algonquin Parkway"), alone they single out nothing.
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "police", "department", "county", "city", "town", "township", "village", "state", "street",
+    "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane", "ln", "boulevard", "blvd",
+    "court", "ct", "place", "way", "highway", "interstate", "route", "block", "north", "south",
+    "east", "west", "northern", "southern", "eastern", "western", "northwest", "northeast",
+    "southwest", "southeast", "hospital", "medical", "center", "centre", "school", "high",
+    "middle", "elementary", "university", "college", "news", "office", "metro", "national",
+    "international", "new", "old", "saint", "fort", "mount", "lake", "river", "park", "hill",
+    "hills", "church", "district", "parkway", "the", "co", "inc", "com", "www", "children",
+    "memorial", "general", "regional", "community", "public", "safety", "fire", "rescue",
+    "emergency", "services", "service", "division", "unit", "bureau", "authority", "apartments",
+    "apartment", "complex", "neighborhood", "area", "region", "province", "mr", "man", "woman",
+    "boy", "girl", "teen", "child", "family",
+];
+
+/// What a report's opening offers as evidence of its incident.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Evidence {
+    /// Proper names of the opening, lowercased: single words ("algonquin") and pairs of
+    /// neighbouring words ("algonquin parkway").
+    pub(super) terms: Vec<String>,
+    /// Hashes of the eight-word passages of the body's first part.
+    pub(super) passages: Vec<u64>,
+}
+
+impl Evidence {
+    /// The evidence in `body`, whose story starts at its `dateline` when it has one:
+    /// what comes before (image ids, captions, menus) is not the report's opening.
+    pub(super) fn of(body: &str, dateline: Option<&str>) -> Evidence {
+        let body = dateline
+            .and_then(|d| body.find(d))
+            .map_or(body, |at| &body[at..]);
+        Evidence {
+            terms: terms(cut(body, OPENING_BYTES)),
+            passages: passages(cut(body, OPENING_BYTES)),
+        }
+    }
+}
+
+/// How much a term weighs before its rarity: a pair of names more than one name, and a
+/// proper name ("Lofton") more than a common word capitalised ("Shady Tree"). A country, a
+/// nation or a state ("Egypt", "Egyptian", "Texas") is the setting of many stories and says
+/// little.
+pub(super) fn term_weight(term: &str) -> f32 {
+    let readings = gazetteer().lookup(term);
+    if readings.iter().any(|r| {
+        matches!(
+            r,
+            Reading::Country(_) | Reading::Nationality(_) | Reading::State(_)
+        )
+    }) {
+        return WIDE_PLACE;
+    }
+    match term.split_once(' ') {
+        Some((a, b)) => specificity(a) + specificity(b),
+        None => 0.5 * specificity(term),
+    }
+}
+
+/// What a country, nation or state shared weighs.
+const WIDE_PLACE: f32 = 0.25;
+
+/// How much a word of a name singles out: a proper name fully, a common word a little, a
+/// word for a kind of place or body not at all.
+pub(super) fn specificity(word: &str) -> f32 {
+    if word.chars().count() < 3 || GENERIC.contains(&word) {
+        0.0
+    } else if is_common(word) {
+        0.35
+    } else {
+        1.0
+    }
+}
+
+fn cut(body: &str, max: usize) -> &str {
+    if body.len() <= max {
+        return body;
+    }
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    &body[..end]
+}
+
+/// A word of the text with what grouping needs to know about it.
+#[derive(Debug)]
+struct Word<'a> {
+    text: &'a str,
+    /// First letter upper case.
+    capital: bool,
+    /// First word of a sentence, of a line or after a colon or an opening quote.
+    initial: bool,
+    /// Punctuation other than a space between it and the next word.
+    joined: bool,
+}
+
+fn words_of(line: &str) -> Vec<Word<'_>> {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
+    let mut out = Vec::new();
+    let mut initial = true;
+    let mut pos = 0;
+    while let Some(start) = line[pos..].find(is_word).map(|s| pos + s) {
+        let end = line[start..]
+            .find(|c| !is_word(c))
+            .map_or(line.len(), |e| start + e);
+        pos = line[end..].find(is_word).map_or(line.len(), |g| end + g);
+        let gap = &line[end..pos];
+        let raw = line[start..end].trim_matches(|c| matches!(c, '\'' | '’' | '-'));
+        let text = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("’s"))
+            .unwrap_or(raw);
+        // "St. Louis": a period after a word of one or two letters abbreviates it.
+        let abbreviation = gap.trim() == "." && text.chars().count() <= 2;
+        let ends = !abbreviation && gap.contains(['.', '!', '?', ':', '"', '“', '(', '—', '–']);
+        if !text.is_empty() {
+            out.push(Word {
+                text,
+                capital: text.chars().next().is_some_and(char::is_uppercase),
+                initial,
+                joined: !abbreviation && gap.chars().any(|c| !c.is_whitespace()),
+            });
+            initial = ends;
+        } else {
+            initial |= ends;
+        }
+    }
+    out
+}
+
+/// A line most of whose words are capitalised is a headline, a caption or a menu: its
+/// capitals say nothing about names.
+fn title_case(words: &[Word]) -> bool {
+    let capitals = words.iter().filter(|w| w.capital).count();
+    words.len() >= 3 && capitals * 10 >= words.len() * 7
+}
+
+fn terms(text: &str) -> Vec<String> {
+    let lines: Vec<Vec<Word>> = text
+        .lines()
+        .map(words_of)
+        .filter(|w| !w.is_empty() && !title_case(w))
+        .collect();
+    // A capitalised word that opens a sentence is a name only when the text also
+    // capitalises it where no sentence opens.
+    let mut named: Vec<String> = Vec::new();
+    for w in lines.iter().flatten() {
+        if w.capital && !w.initial {
+            named.push(w.text.to_lowercase());
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    let push = |t: String, out: &mut Vec<String>| {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    };
+    for line in &lines {
+        let mut run: Vec<String> = Vec::new();
+        for (i, w) in line.iter().enumerate() {
+            let lower = w.text.to_lowercase();
+            let name = w.capital
+                && w.text.chars().any(char::is_alphabetic)
+                && !w.text.chars().any(|c| c.is_ascii_digit())
+                && !BREAKS.contains(&lower.as_str())
+                && (!w.initial
+                    || named.contains(&lower)
+                    || shouted(w.text)
+                    || line.get(i + 1).is_some_and(|n| n.capital && !w.joined));
+            if name {
+                run.push(lower);
+            }
+            if !name || w.joined {
+                emit(&run, &mut |t| push(t, &mut out));
+                run.clear();
+            }
+        }
+        emit(&run, &mut |t| push(t, &mut out));
+    }
+    out
+}
+
+/// A word in capitals ("LOUISVILLE, Ky. —"): a dateline's place or an agency, unless the
+/// whole line shouts (which `title_case` rules out first).
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !word.chars().any(char::is_lowercase)
+}
+
+/// The terms of one run of capitalised words: its proper names, and each pair of
+/// neighbours not both generic.
+fn emit(run: &[String], push: &mut impl FnMut(String)) {
+    for w in run {
+        if specificity(w) == 1.0 {
+            push(w.clone());
+        }
+    }
+    for pair in run.windows(2) {
+        if specificity(&pair[0]) + specificity(&pair[1]) > 0.0 {
+            push(format!("{} {}", pair[0], pair[1]));
+        }
+    }
+}
+
+fn passages(text: &str) -> Vec<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // One passage in SAMPLE is kept, the same ones in every report (by hash): reused text
+    // is still found, with a quarter of the index.
+    let mut out: Vec<u64> = words
+        .windows(PASSAGE_WORDS)
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .filter(|h| h % SAMPLE == 0)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_addresses_are_terms() {
+        let t = terms(
+            "LOUISVILLE, KY (WAVE) - Police said a 4-year-old girl died Saturday.\n\
+             Ilanye Price was taken to Kosair Children's Hospital after being injured at a \
+             home on Algonquin Parkway near 35th Street.",
+        );
+        for want in [
+            "louisville",
+            "ilanye",
+            "ilanye price",
+            "kosair",
+            "kosair children",
+            "algonquin",
+            "algonquin parkway",
+        ] {
+            assert!(t.contains(&want.to_string()), "{want} missing from {t:?}");
+        }
+        for not in [
+            "police",
+            "saturday",
+            "hospital",
+            "street",
+            "children hospital",
+        ] {
+            assert!(!t.contains(&not.to_string()), "{not} in {t:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_openers_and_headlines_are_no_names() {
+        let t = terms(
+            "Boy Who Was Shot In The Face Has Died\n\
+             Investigators believe the teen was mishandling the gun. Shots rang out.",
+        );
+        assert!(t.is_empty(), "{t:?}");
+        // A word that opens a sentence is a name when the text capitalises it elsewhere.
+        let t = terms("Garcia was 17. Police said that Garcia was at home.");
+        assert_eq!(t, ["garcia"]);
+    }
+
+    #[test]
+    fn abbreviations_keep_a_name_whole() {
+        let t = terms("He lived in St. Louis County with his aunt.");
+        assert!(t.contains(&"st louis".to_string()), "{t:?}");
+        assert!(t.contains(&"louis county".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn reprinted_passages_share_hashes() {
+        let story = "Two men were shot dead on Elm Street late on Friday, police said. The \
+                     gunman fled in a grey car towards the river before officers arrived and \
+                     a neighbour who heard six shots called for an ambulance at once.";
+        let a = passages(story);
+        let b = passages(&format!("Police say: {story} More to follow."));
+        assert!(!a.is_empty(), "a passage in {SAMPLE} is kept");
+        assert!(a.iter().all(|h| b.contains(h)));
+        assert!(passages("too short to share").is_empty());
+    }
+}

