@@ -78,11 +78,25 @@ impl Evidence {
         let body = dateline
             .and_then(|d| body.find(d))
             .map_or(body, |at| &body[at..]);
+        let opening = without_notices(cut(body, OPENING_BYTES));
         Evidence {
-            terms: terms(cut(body, OPENING_BYTES)),
-            passages: passages(cut(body, OPENING_BYTES)),
+            terms: terms(&opening),
+            passages: passages(&opening),
         }
     }
+}
+
+/// The text without its legal notices ("© 2016 CBS Radio Inc. All Rights Reserved. This
+/// material may not be published…"): every report of a publisher's sites carries the same
+/// one, whatever it is about.
+fn without_notices(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let lower = l.to_lowercase();
+            !(l.contains('©') || lower.contains("copyright") || lower.contains("rights reserved"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// How much a term weighs before its rarity: a pair of names more than one name, and a
@@ -322,6 +336,16 @@ mod tests {
         let t = terms("He lived in St. Louis County with his aunt.");
         assert!(t.contains(&"st louis".to_string()), "{t:?}");
         assert!(t.contains(&"louis county".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn legal_notices_are_no_evidence() {
+        let e = Evidence::of(
+            "Kim Lofton was shot on Elm Street.\n© 2016 CBS Radio Inc. All Rights Reserved.",
+            None,
+        );
+        assert!(e.terms.contains(&"lofton".to_string()));
+        assert!(!e.terms.iter().any(|t| t.contains("cbs")), "{:?}", e.terms);
     }
 
     #[test]
