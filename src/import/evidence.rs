@@ -191,6 +191,12 @@ fn words_of(line: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// True for a function word, a day, a month or a title ("the", "Friday", "Jan", "Sgt"),
+/// lower case.
+pub(super) fn is_break(word: &str) -> bool {
+    BREAKS.contains(&word)
+}
+
 /// A line most of whose words are capitalised is a headline, a caption or a menu: its
 /// capitals say nothing about names.
 fn title_case(words: &[Word]) -> bool {
@@ -198,7 +204,8 @@ fn title_case(words: &[Word]) -> bool {
     words.len() >= 3 && capitals * 10 >= words.len() * 7
 }
 
-fn terms(text: &str) -> Vec<String> {
+/// The proper names of `text`, lower case, single words and pairs, in text order.
+pub(super) fn terms(text: &str) -> Vec<String> {
     let lines: Vec<Vec<Word>> = text
         .lines()
         .map(words_of)

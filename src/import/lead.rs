@@ -1,7 +1,7 @@
 //! A report's lead as evidence for grouping: the places it names first, the day of its
 //! first count, the people it names, and the places of later casualty counts.
 
-use crate::model::{Claim, DateSpan, Detail, PartialDate, Report};
+use crate::model::{Claim, DateSpan, Detail, Outcome, PartialDate, Report};
 
 use super::masthead::dateline_place;
 
@@ -22,6 +22,9 @@ pub(super) struct Lead {
     /// Who the first count is of, when the lead says more than "people": reports of one
     /// incident agree on whether it was police, soldiers, militants or civilians who died.
     pub(super) victims: Option<String>,
+    /// What happened, in a word for the incident's title: the lead's first means ("Ambush",
+    /// "Car bomb"), or "Shooting" when its people were shot.
+    pub(super) event: Option<String>,
 }
 
 /// Words that do not identify a place on their own.
@@ -107,6 +110,28 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
         }
         _ => None,
     });
+    out.event = claims
+        .iter()
+        .filter(|c| lead.contains(&c.sentence))
+        .find_map(|c| match &c.detail {
+            Detail::Means { means, .. } => Some(capitalised(means)),
+            _ => None,
+        })
+        .or_else(|| {
+            claims
+                .iter()
+                .any(|c| {
+                    lead.contains(&c.sentence)
+                        && matches!(
+                            &c.detail,
+                            Detail::Casualty {
+                                outcome: Outcome::Shot,
+                                ..
+                            }
+                        )
+                })
+                .then(|| "Shooting".to_string())
+        });
     // The day of the first count, when its sentence dates it ("October 20, 2017").
     let first_count = claims
         .iter()
@@ -150,6 +175,13 @@ pub(super) fn dates_conflict(incident: Option<DateSpan>, lead: Option<PartialDat
         }
         _ => false,
     }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 #[cfg(test)]

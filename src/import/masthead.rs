@@ -160,12 +160,15 @@ pub(super) fn title_line(body: &str) -> Option<String> {
         .map(str::trim)
         .filter(|l| l.chars().any(char::is_alphabetic));
     let mut first = lines.next()?;
-    if outlet_line(first).is_some() {
+    // After the outlet's address the next line is the page's title, whatever its commas.
+    let after_outlet = outlet_line(first).is_some();
+    if after_outlet {
         first = lines.next()?;
     }
     let words = first.split_whitespace().count();
     let ends_sentence = first.ends_with('.') || first.ends_with('?') || first.ends_with('!');
-    ((3..=16).contains(&words) && !ends_sentence && !first.contains(',') && !first.ends_with(':'))
+    let plain = !ends_sentence && !first.contains(',') && !first.ends_with(':');
+    ((3..=16).contains(&words) && plain || after_outlet && (2..=30).contains(&words))
         .then(|| first.to_string())
 }
 

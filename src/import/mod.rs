@@ -12,6 +12,7 @@ mod evidence;
 mod group;
 mod lead;
 mod masthead;
+mod place;
 mod read;
 mod records;
 

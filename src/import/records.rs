@@ -8,6 +8,7 @@ use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
 
 use super::lead::{Lead, place_words};
 use super::masthead::{credited_agency, dateline, looks_english, outlet_line, title_line};
+use super::place::resolve;
 use super::read::Article;
 
 fn slug(text: &str, max_words: usize) -> String {
@@ -100,20 +101,34 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
 }
 
 pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Incident {
-    let place = lead.places.first().cloned().unwrap_or_default();
-    let named = if place.is_empty() {
-        report.display_headline().0
-    } else {
-        place.clone()
-    };
-    let mut title: String = named.chars().take(60).collect();
-    if let Some(first) = title.get(..1) {
-        title = first.to_uppercase() + &title[1..];
-    }
+    let place = resolve(
+        report.dateline.value().map(String::as_str),
+        &report.body,
+        &lead.places,
+    );
     let date = lead.date.map(|d| DateSpan {
         start: d,
         end: None,
     });
+    // "Shooting in Louisville, Kentucky, 2015-03-13": what, where and when, as far as the
+    // report tells them; its headline when it tells no place.
+    let title = match &place {
+        Some(p) => {
+            let what = lead.event.as_deref().unwrap_or("Incident");
+            match date {
+                Some(d) => format!("{what} in {}, {d}", p.text),
+                None => format!("{what} in {}", p.text),
+            }
+        }
+        None => {
+            let mut t: String = report.display_headline().0.chars().take(60).collect();
+            if let Some(first) = t.get(..1) {
+                t = first.to_uppercase() + &t[1..];
+            }
+            t
+        }
+    };
+    let place = place.map(|p| p.text).unwrap_or_default();
     let base = match date {
         Some(d) => format!("{}-{d}", slug(&place_words(&place).join(" "), 4)),
         None => slug(&place_words(&place).join(" "), 4),
