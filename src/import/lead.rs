@@ -1,7 +1,7 @@
 //! A report's lead as evidence for grouping: the places it names first, the day of its
 //! first count, the people it names, and the places of later casualty counts.
 
-use crate::model::{Claim, DateSpan, Detail, Outcome, PartialDate, Report};
+use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Report};
 
 use super::masthead::dateline_place;
 
@@ -14,6 +14,9 @@ pub(super) struct Lead {
     pub(super) places: Vec<String>,
     /// A day given in the lead's first count, when it resolves.
     pub(super) date: Option<PartialDate>,
+    /// The first day the lead's sentences give: the event's day more often than not, but
+    /// too loose to keep a report from an incident.
+    pub(super) other_day: Option<PartialDate>,
     /// Places named in later sentences that count casualties: (words, place).
     pub(super) later_places: Vec<(Vec<String>, String)>,
     /// Full names of the people it names with an age or singles out in casualty claims,
@@ -132,17 +135,26 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
                 })
                 .then(|| "Shooting".to_string())
         });
-    // The day of the first count, when its sentence dates it ("October 20, 2017").
+    // The day of the first count, when its sentence dates it ("October 20, 2017"); else
+    // the first day the lead's other sentences give.
     let first_count = claims
         .iter()
         .find(|c| matches!(c.detail, Detail::Casualty { .. }))
         .map(|c| c.sentence);
-    out.date = claims.iter().find_map(|c| match &c.detail {
-        Detail::Time { date: Some(d) } if Some(c.sentence) == first_count => {
+    let day = |c: &Claim| match &c.detail {
+        Detail::Time { date: Some(d) } if c.incident != BACKGROUND => {
             d.parse::<PartialDate>().ok().filter(|d| d.day.is_some())
         }
         _ => None,
-    });
+    };
+    out.date = claims
+        .iter()
+        .filter(|c| Some(c.sentence) == first_count)
+        .find_map(day);
+    out.other_day = claims
+        .iter()
+        .filter(|c| lead.contains(&c.sentence))
+        .find_map(day);
     out
 }
 

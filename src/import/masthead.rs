@@ -2,6 +2,9 @@
 //! a title on its first line, and whether it is English.
 
 use crate::extract::lexicon::Lexicon;
+use crate::extract::timex;
+use crate::extract::tokens::Tokens;
+use crate::model::Published;
 
 /// A dateline at the start of the text: "AFP, CAIRO" on its own line, "CAIRO (Reuters) -",
 /// "Cairo:", "CAIRO —". Returns the dateline as written and the wire agency it names.
@@ -172,6 +175,30 @@ pub(super) fn title_line(body: &str) -> Option<String> {
         .then(|| first.to_string())
 }
 
+/// How far into a text a printed date is looked for, in bytes.
+const DATE_TOP_BYTES: usize = 600;
+
+/// A date printed near the top of a text, as pages print when they were posted ("Posted on:
+/// February 13, 2014", "Thu Nov 10, 2011 3:00pm EST", "May 03, 2013"), with the words
+/// that print it: the anchor that "on Tuesday" is read against when no metadata gives one.
+pub(super) fn printed_date(body: &str) -> Option<(Published, String)> {
+    let mut end = body.len().min(DATE_TOP_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let top = &body[..end];
+    let lower = top.to_ascii_lowercase();
+    let toks = Tokens::new(top, &lower);
+    timex::find(&toks, 0, toks.len(), None)
+        .into_iter()
+        .find_map(|e| {
+            let d = e.date?;
+            let day = jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok()?;
+            let words = &top[toks.start(e.start)..toks.end(e.end - 1)];
+            Some((Published::Date(day), words.to_string()))
+        })
+}
+
 /// True when the text reads as English: the commonest English words are common in it.
 pub(super) fn looks_english(body: &str) -> bool {
     let words: Vec<String> = body
@@ -220,6 +247,15 @@ mod tests {
         ] {
             assert_eq!(outlet_line(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn a_date_printed_at_the_top_anchors_the_text() {
+        let (d, words) =
+            printed_date("Posted on: February 13, 2014\n\nA man was shot on Tuesday.").unwrap();
+        assert_eq!(d.to_string(), "2014-02-13");
+        assert_eq!(words, "February 13, 2014");
+        assert_eq!(printed_date("A man was shot on Tuesday night."), None);
     }
 
     #[test]

@@ -167,7 +167,7 @@ struct Placed {
 /// Sets an incident's date from a report's lead when it has none.
 fn date_from(corpus: &mut Corpus, incident: usize, lead: &Lead) {
     if corpus.incidents[incident].date.is_none() {
-        corpus.incidents[incident].date = lead.date.map(|d| DateSpan {
+        corpus.incidents[incident].date = lead.date.or(lead.other_day).map(|d| DateSpan {
             start: d,
             end: None,
         });

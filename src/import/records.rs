@@ -7,7 +7,9 @@ use crate::extract::lexicon::Lexicon;
 use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
 
 use super::lead::{Lead, place_words};
-use super::masthead::{credited_agency, dateline, looks_english, outlet_line, title_line};
+use super::masthead::{
+    credited_agency, dateline, looks_english, outlet_line, printed_date, title_line,
+};
 use super::place::resolve;
 use super::read::Article;
 
@@ -88,7 +90,14 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
         wire,
         byline: article.byline.clone().map_or(Field::Unknown, Field::Stated),
         dateline,
-        published: article.published.map_or(Field::Unknown, Field::Stated),
+        published: match (article.published, printed_date(&article.body)) {
+            (Some(p), _) => Field::Stated(p),
+            (None, Some((p, words))) => Field::Inferred {
+                value: p,
+                why: format!("a date printed near the top of the text: “{words}”"),
+            },
+            (None, None) => Field::Unknown,
+        },
         language,
         url: article.url.clone(),
         provenance: Some(Provenance {
@@ -106,7 +115,7 @@ pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Inc
         &report.body,
         &lead.places,
     );
-    let date = lead.date.map(|d| DateSpan {
+    let date = lead.date.or(lead.other_day).map(|d| DateSpan {
         start: d,
         end: None,
     });
