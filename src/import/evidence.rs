@@ -104,13 +104,7 @@ fn without_notices(text: &str) -> String {
 /// nation or a state ("Egypt", "Egyptian", "Texas") is the setting of many stories and says
 /// little.
 pub(super) fn term_weight(term: &str) -> f32 {
-    let readings = gazetteer().lookup(term);
-    if readings.iter().any(|r| {
-        matches!(
-            r,
-            Reading::Country(_) | Reading::Nationality(_) | Reading::State(_)
-        )
-    }) {
+    if wide(term) {
         return WIDE_PLACE;
     }
     match term.split_once(' ') {
@@ -119,12 +113,32 @@ pub(super) fn term_weight(term: &str) -> f32 {
     }
 }
 
+/// How much a word of a lead's place singles out: as a word of a name, but a country,
+/// nation or state little.
+pub(super) fn place_weight(word: &str) -> f32 {
+    if wide(word) {
+        WIDE_PLACE
+    } else {
+        specificity(word)
+    }
+}
+
+/// True when `name` is a country, a nation or a state ("Egypt", "Egyptian", "Texas").
+fn wide(name: &str) -> bool {
+    gazetteer().lookup(name).iter().any(|r| {
+        matches!(
+            r,
+            Reading::Country(_) | Reading::Nationality(_) | Reading::State(_)
+        )
+    })
+}
+
 /// What a country, nation or state shared weighs.
 const WIDE_PLACE: f32 = 0.25;
 
 /// How much a word of a name singles out: a proper name fully, a common word a little, a
 /// word for a kind of place or body not at all.
-pub(super) fn specificity(word: &str) -> f32 {
+fn specificity(word: &str) -> f32 {
     if word.chars().count() < 3 || GENERIC.contains(&word) {
         0.0
     } else if is_common(word) {
@@ -343,6 +357,14 @@ mod tests {
         let t = terms("He lived in St. Louis County with his aunt.");
         assert!(t.contains(&"st louis".to_string()), "{t:?}");
         assert!(t.contains(&"louis county".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn states_and_countries_weigh_little() {
+        assert!(place_weight("kentucky") < place_weight("louisville"));
+        assert!(term_weight("egyptian") < term_weight("bahariya"));
+        assert!(term_weight("ilanye price") > term_weight("shady tree"));
+        assert_eq!(term_weight("police department"), 0.0);
     }
 
     #[test]

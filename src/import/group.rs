@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{Evidence, SAMPLE, specificity, term_weight};
+use super::evidence::{Evidence, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
 
 /// How much one shared full name of a person weighs.
@@ -31,7 +31,7 @@ const AHEAD_BY: f32 = 1.2;
 /// What evidence that only reports of the same outlet share counts for: an outlet's
 /// template and staff recur in its reports of other incidents.
 const SAME_OUTLET: f32 = 0.5;
-/// Items held by more incidents than this single none out.
+/// Items held by more incidents than this single out nothing.
 const COMMON: usize = 64;
 
 /// What a report shares with incidents, indexed by item.
@@ -100,9 +100,9 @@ fn post<K: std::hash::Hash + Eq>(
     }
 }
 
-/// What one shared item adds to the incidents holding it: its weight split among them, and
-/// a quarter of that where only reports of the same outlet brought it (a station's footer,
-/// its reporter's name).
+/// What one shared item adds to the incidents holding it, as (incident, counted, full): its
+/// weight split among them, and half of that counted where only reports of the same outlet
+/// brought it (a station's footer, its reporter's name).
 fn shares(list: &[Posting], weight: f32, outlet: Option<u32>) -> Vec<(usize, f32, f32)> {
     let mut incidents: Vec<usize> = list.iter().map(|p| p.incident).collect();
     incidents.sort_unstable();
@@ -206,7 +206,7 @@ impl Grouping {
             });
         }
         for word in dedup(&lead.place_words) {
-            let weight = PLACE_WEIGHT * specificity(word);
+            let weight = PLACE_WEIGHT * place_weight(word);
             each(self.places.get(word), weight, &mut |c, w, _| {
                 c.place_weight += w;
                 c.places.push(word.clone());
