@@ -104,6 +104,9 @@ fn without_notices(text: &str) -> String {
 /// nation or a state ("Egypt", "Egyptian", "Texas") is the setting of many stories and says
 /// little.
 pub(super) fn term_weight(term: &str) -> f32 {
+    if term.starts_with(PERSON) {
+        return PERSON_WEIGHT;
+    }
     if wide(term) {
         return WIDE_PLACE;
     }
@@ -132,6 +135,9 @@ fn wide(name: &str) -> bool {
         )
     })
 }
+
+/// What a person's full name shared weighs, beside its words.
+const PERSON_WEIGHT: f32 = 1.0;
 
 /// What a country, nation or state shared weighs.
 const WIDE_PLACE: f32 = 0.25;
@@ -239,6 +245,7 @@ pub(super) fn terms(text: &str) -> Vec<String> {
             out.push(t);
         }
     };
+    let mut runs: Vec<Vec<String>> = Vec::new();
     for line in &lines {
         let mut run: Vec<String> = Vec::new();
         for (i, w) in line.iter().enumerate() {
@@ -256,13 +263,28 @@ pub(super) fn terms(text: &str) -> Vec<String> {
             }
             if !name || w.joined {
                 emit(&run, &mut |t| push(t, &mut out));
-                run.clear();
+                runs.push(std::mem::take(&mut run));
             }
         }
         emit(&run, &mut |t| push(t, &mut out));
+        runs.push(run);
+    }
+    // "Devon Lofton ... Lofton said": a full name, then its last word alone, is a person's.
+    for r in &runs {
+        if let [first, last] = r.as_slice()
+            && specificity(first) > 0.0
+            && specificity(last) == 1.0
+            && !wide(last)
+            && runs.iter().any(|o| o.len() == 1 && o[0] == *last)
+        {
+            push(format!("{PERSON}{first} {last}"), &mut out);
+        }
     }
     out
 }
+
+/// The mark of a term that is a person's full name.
+pub(super) const PERSON: &str = "person:";
 
 /// A word in capitals ("LOUISVILLE, Ky. —"): a dateline's place or an agency, unless the
 /// whole line shouts (which `title_case` rules out first).
@@ -350,6 +372,14 @@ mod tests {
         // A word that opens a sentence is a name when the text capitalises it elsewhere.
         let t = terms("Garcia was 17. Police said that Garcia was at home.");
         assert_eq!(t, ["garcia"]);
+    }
+
+    #[test]
+    fn a_full_name_then_its_last_word_is_a_person() {
+        let t = terms("Devon Lofton was shot on Elm Street. Police said Lofton was 19.");
+        assert!(t.contains(&format!("{PERSON}devon lofton")), "{t:?}");
+        let t = terms("Devon Lofton was shot on Elm Street.");
+        assert!(!t.iter().any(|x| x.starts_with(PERSON)), "{t:?}");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{Evidence, SAMPLE, place_weight, term_weight};
+use super::evidence::{Evidence, PERSON, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
 
 /// How much one shared full name of a person weighs.
@@ -309,8 +309,14 @@ impl Candidate {
     /// Parkway, Kosair; 12 passages".
     pub(super) fn why(&self) -> String {
         let mut parts = Vec::new();
-        if !self.names.is_empty() {
-            parts.push(format!("same person {}", self.names.join(", ")));
+        let mut people: Vec<&str> = self.names.iter().map(String::as_str).collect();
+        people.extend(
+            self.terms
+                .iter()
+                .filter_map(|(t, _)| t.strip_prefix(PERSON)),
+        );
+        if !people.is_empty() {
+            parts.push(format!("same person {}", people.join(", ")));
         }
         if !self.places.is_empty() {
             parts.push(format!("its lead's place {}", self.places.join(", ")));
@@ -320,7 +326,7 @@ impl Candidate {
             .terms
             .iter()
             .map(|(t, _)| t)
-            .filter(|t| t.contains(' '))
+            .filter(|t| t.contains(' ') && !t.starts_with(PERSON))
             .collect();
         if terms.is_empty() {
             terms = self.terms.iter().map(|(t, _)| t).collect();

@@ -192,6 +192,14 @@ pub(super) fn printed_date(body: &str) -> Option<(Published, String)> {
     timex::find(&toks, 0, toks.len(), None)
         .into_iter()
         .find_map(|e| {
+            // On a short line of its own, as pages print when they posted; a date inside a
+            // caption or a sentence is an event's.
+            let at = toks.start(e.start);
+            let line_start = top[..at].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = top[at..].find('\n').map_or(top.len(), |n| at + n);
+            if top[line_start..line_end].split_whitespace().count() > 12 {
+                return None;
+            }
             let d = e.date?;
             let day = jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok()?;
             let words = &top[toks.start(e.start)..toks.end(e.end - 1)];
@@ -256,6 +264,13 @@ mod tests {
         assert_eq!(d.to_string(), "2014-02-13");
         assert_eq!(words, "February 13, 2014");
         assert_eq!(printed_date("A man was shot on Tuesday night."), None);
+        assert_eq!(
+            printed_date(
+                "Supporters hold pictures during a protest in Rafah refugee camp, Gaza Strip, Thursday, October 26, 2017.\n"
+            ),
+            None,
+            "a caption's date is the photograph's"
+        );
     }
 
     #[test]
