@@ -8,6 +8,7 @@
 //! wire story do. Bodies average about 3.5 KB, like the sample's.
 
 use crate::model::{Corpus, DateSpan, Field, Incident, PartialDate, Provenance, Published, Report};
+use crate::text::capitalised;
 
 /// A small, fast, seeded PRNG (xorshift64*), so generation needs no dependency and never
 /// changes with one.
@@ -134,13 +135,6 @@ const CONTEXT: &[&str] = &[
     "Diplomats said the violence threatened fragile talks between the government and opposition groups.",
 ];
 
-fn cap(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
 /// A corpus of `reports` reports about `reports / 5` incidents, from `seed`.
 pub fn corpus(reports: usize, seed: u64) -> Corpus {
     corpus_with(reports, reports / 5, seed)
@@ -257,7 +251,7 @@ fn paragraph_set(rng: &mut Rng, incident: &Incident, i: usize) -> String {
     let mut p = Vec::new();
     p.push(format!(
         "{} {group} were killed on {weekday} when {attackers} attacked a convoy near {place}, {} said.",
-        cap(&count(rng)),
+        capitalised(&count(rng)),
         rng.pick(SOURCES)
     ));
     p.push(format!(
@@ -277,7 +271,7 @@ fn paragraph_set(rng: &mut Rng, incident: &Incident, i: usize) -> String {
     ));
     p.push(format!(
         "{} put the toll higher, {} reported, citing officials who spoke on condition of anonymity.",
-        cap(rng.pick(&["Local media", "Hospital officials", "Residents"])),
+        capitalised(rng.pick(&["Local media", "Hospital officials", "Residents"])),
         rng.pick(AGENCIES)
     ));
     p.push(match rng.below(3) {
@@ -297,7 +291,7 @@ fn paragraph_set(rng: &mut Rng, incident: &Incident, i: usize) -> String {
     ));
     p.push(format!(
         "{} have perished in such attacks over the past four years, and {} has claimed many of them.",
-        cap(&format!("{} {}", rng.pick(&["hundreds of", "dozens of"]), rng.pick(GROUPS))),
+        capitalised(&format!("{} {}", rng.pick(&["hundreds of", "dozens of"]), rng.pick(GROUPS))),
         rng.pick(ACTORS)
     ));
     for _ in 0..2 + rng.below(2) {

@@ -52,6 +52,14 @@ pub fn sanitize_lines(s: &str) -> String {
     s.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
+/// `s` with its first letter upper case ("shooting" → "Shooting").
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 /// Cells one character takes once sanitised.
 pub fn char_width(c: char) -> usize {
     match c {

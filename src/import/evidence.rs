@@ -78,7 +78,7 @@ impl Evidence {
         let body = dateline
             .and_then(|d| body.find(d))
             .map_or(body, |at| &body[at..]);
-        let opening = without_notices(cut(body, OPENING_BYTES));
+        let opening = without_notices(&body[..body.floor_char_boundary(OPENING_BYTES)]);
         Evidence {
             terms: terms(&opening),
             passages: passages(&opening),
@@ -152,17 +152,6 @@ fn specificity(word: &str) -> f32 {
     } else {
         1.0
     }
-}
-
-fn cut(body: &str, max: usize) -> &str {
-    if body.len() <= max {
-        return body;
-    }
-    let mut end = max;
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    &body[..end]
 }
 
 /// A word of the text with what grouping needs to know about it.

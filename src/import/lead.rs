@@ -2,6 +2,7 @@
 //! first count, the people it names, and the places of later casualty counts.
 
 use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Report};
+use crate::text::capitalised;
 
 use super::masthead::dateline_place;
 
@@ -187,13 +188,6 @@ pub(super) fn dates_conflict(incident: Option<DateSpan>, lead: Option<PartialDat
         }
         _ => false,
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| {
-        f.to_uppercase().collect::<String>() + c.as_str()
-    })
 }
 
 #[cfg(test)]

@@ -182,11 +182,7 @@ const DATE_TOP_BYTES: usize = 600;
 /// February 13, 2014", "Thu Nov 10, 2011 3:00pm EST", "May 03, 2013"), with the words
 /// that print it: the anchor that "on Tuesday" is read against when no metadata gives one.
 pub(super) fn printed_date(body: &str) -> Option<(Published, String)> {
-    let mut end = body.len().min(DATE_TOP_BYTES);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let top = &body[..end];
+    let top = &body[..body.floor_char_boundary(DATE_TOP_BYTES)];
     let lower = top.to_ascii_lowercase();
     let toks = Tokens::new(top, &lower);
     timex::find(&toks, 0, toks.len(), None)

@@ -25,7 +25,7 @@ pub(super) struct Where {
 /// The place of a report with `dateline`, `body` and the places its lead names.
 pub(super) fn resolve(dateline: Option<&str>, body: &str, lead_places: &[String]) -> Option<Where> {
     let g = gazetteer();
-    let opening = cut(body, OPENING_BYTES);
+    let opening = &body[..body.floor_char_boundary(OPENING_BYTES)];
     let names = terms(opening);
     let mut named_states = states_named(g, opening);
     // A state named on its own ("a 12-year-old Iowa girl") counts too.
@@ -85,14 +85,6 @@ fn reads_as_name(place: &str) -> bool {
         [one] => !is_common(one),
         _ => true,
     }
-}
-
-fn cut(body: &str, max: usize) -> &str {
-    let mut end = body.len().min(max);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    &body[..end]
 }
 
 /// The states the text names after a comma ("Dayton, Ohio", "Gary, Ind.").

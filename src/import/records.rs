@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
+use crate::text::capitalised;
 
 use super::lead::{Lead, place_words};
 use super::masthead::{
@@ -130,11 +131,8 @@ pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Inc
             }
         }
         None => {
-            let mut t: String = report.display_headline().0.chars().take(60).collect();
-            if let Some(first) = t.get(..1) {
-                t = first.to_uppercase() + &t[1..];
-            }
-            t
+            let headline: String = report.display_headline().0.chars().take(60).collect();
+            capitalised(&headline)
         }
     };
     let place = place.map(|p| p.text).unwrap_or_default();
