@@ -382,33 +382,15 @@ mod tests {
         let mut g = Grouping::default();
         let story = "A man was shot dead outside a bar on Elm Street late on Friday night, and \
                      police are looking for two men who drove off in a grey car afterwards.";
-        g.add(
-            0,
-            Some("a.com"),
-            &Lead::default(),
-            &Evidence::of(story, None),
-        );
-        let c = g.candidates(
-            Some("b.com"),
-            &Lead::default(),
-            &Evidence::of(story, None),
-            |_| true,
-        );
+        let e = Evidence::of(story, None);
+        let none = Lead::default();
+        g.add(0, Some("a.com"), &none, &e);
+        let c = g.candidates(Some("b.com"), &none, &e, |_| true);
         assert!(matches!(verdict(c.clone()), Verdict::Join(_)), "{c:?}");
         // The same words from the same outlet may be its template, not the same story.
-        let c = g.candidates(
-            Some("a.com"),
-            &Lead::default(),
-            &Evidence::of(story, None),
-            |_| true,
-        );
+        let c = g.candidates(Some("a.com"), &none, &e, |_| true);
         assert!(matches!(verdict(c.clone()), Verdict::Alone(_)), "{c:?}");
-        let c = g.candidates(
-            Some("b.com"),
-            &Lead::default(),
-            &Evidence::of(story, None),
-            |i| i != 0,
-        );
+        let c = g.candidates(Some("b.com"), &none, &e, |i| i != 0);
         assert!(matches!(verdict(c), Verdict::Alone(_)));
     }
 }

@@ -23,7 +23,7 @@ use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
 use crate::model::{Corpus, DateSpan};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use evidence::Evidence;
 use group::{Candidate, Grouping, Verdict, verdict};
@@ -207,7 +207,7 @@ fn second_look(
     for p in placed {
         *holding.entry(p.main).or_default() += 1;
     }
-    let mut gone: Vec<usize> = Vec::new();
+    let mut gone: FxHashSet<usize> = FxHashSet::default();
     for (n, p) in placed.iter().enumerate() {
         if !p.started || holding.get(&p.main) != Some(&1) {
             continue;
@@ -220,12 +220,14 @@ fn second_look(
         let Verdict::Join(best) = verdict(candidates) else {
             continue;
         };
-        gone.push(p.main);
+        gone.insert(p.main);
         *holding.entry(best.incident).or_default() += 1;
         date_from(corpus, best.incident, &p.lead);
         grouping.add(best.incident, p.outlet.as_deref(), &p.lead, &p.evidence);
         let target = corpus.incidents[best.incident].id.clone();
         let report = &mut corpus.reports[p.report];
+        // It may already cover the target through a later paragraph: once, and first.
+        report.incidents.retain(|i| *i != target);
         report.incidents[0] = target;
         let added = &mut summary.added[n];
         added.2 = report.incidents.clone();
@@ -237,7 +239,7 @@ fn second_look(
     if gone.is_empty() {
         return;
     }
-    let gone: Vec<String> = gone
+    let gone: FxHashSet<String> = gone
         .iter()
         .map(|&i| corpus.incidents[i].id.clone())
         .collect();

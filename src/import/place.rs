@@ -27,7 +27,8 @@ pub(super) fn resolve(dateline: Option<&str>, body: &str, lead_places: &[String]
     let g = gazetteer();
     let opening = &body[..body.floor_char_boundary(OPENING_BYTES)];
     let names = terms(opening);
-    let mut named_states = states_named(g, opening);
+    let pairs = town_and_state(g, opening);
+    let mut named_states: Vec<u32> = pairs.iter().filter_map(|(_, s)| *s).collect();
     // A state named on its own ("a 12-year-old Iowa girl") counts too.
     named_states.extend(names.iter().filter_map(|t| {
         g.lookup(t).iter().find_map(|r| match r {
@@ -42,7 +43,7 @@ pub(super) fn resolve(dateline: Option<&str>, body: &str, lead_places: &[String]
         let region = rest.split(['(', '—', '–']).next().unwrap_or("").trim();
         candidates.push((town.trim().to_string(), g.state(region)));
     }
-    candidates.extend(town_and_state(g, opening));
+    candidates.extend(pairs);
     candidates.extend(lead_places.iter().map(|p| (p.clone(), None)));
     // A lead's place may hold a town ("Pittsburgh Public Safety Department"); any name of the
     // opening may be a town of a state the text names.
@@ -85,14 +86,6 @@ fn reads_as_name(place: &str) -> bool {
         [one] => !is_common(one),
         _ => true,
     }
-}
-
-/// The states the text names after a comma ("Dayton, Ohio", "Gary, Ind.").
-fn states_named(g: &Gazetteer, text: &str) -> Vec<u32> {
-    town_and_state(g, text)
-        .into_iter()
-        .filter_map(|(_, s)| s)
-        .collect()
 }
 
 /// "Dayton, Ohio", "Gary, Ind.", "BAYTOWN, Texas": one to three capitalised words, a comma,
