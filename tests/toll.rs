@@ -138,6 +138,23 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        // The day of a date counts no one ("on Sept. 3 died").
+        (
+            "Four people were shot on Main Street. One of the victims of the shooting on Sept. 3 died Saturday morning.",
+            1,
+            3,
+        ),
+        // A count over several events, also in the headline, is none of this one's.
+        (
+            "Two men die in two shootings overnight. A 20-year-old man was shot on Main Street and died at a hospital.",
+            1,
+            0,
+        ),
+        (
+            "Three teens wounded in separate shootings. A 17-year-old girl was shot in the leg on Friday.",
+            0,
+            1,
+        ),
         // Lists of people, and appositions that are none.
         (
             "Kelcii Flintroy, Willie Norman and Christopher Chaney all died of gunshot wounds.",

@@ -378,11 +378,18 @@ impl Lexicon {
     /// True when a count over several events is said at token `i` ("separate incidents",
     /// "two unrelated fatal shootings"), whatever words stand between.
     pub fn several_events_at(&self, toks: &Tokens, i: usize) -> bool {
-        self.several_qualifiers.contains_at(toks, i)
-            && (i + 1..(i + 6).min(toks.len())).any(|j| {
+        let events_within = |n: usize| {
+            (i + 1..(i + 1 + n).min(toks.len())).any(|j| {
                 toks.lower(j)
                     .is_some_and(|w| self.several_events.contains(w))
             })
+        };
+        // "separate incidents" names several events within a few words; a number does so
+        // only right before them ("two shootings", "two separate shootings"), as "two men
+        // were shot in the attacks" counts people.
+        (self.several_qualifiers.contains_at(toks, i) && events_within(5))
+            || (super::numbers::number_at(toks, i).is_some_and(|(n, _, _)| n >= 2)
+                && events_within(2))
     }
 
     /// The longest outcome phrase at token `i` said of an object after it ("killed",

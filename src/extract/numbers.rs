@@ -216,6 +216,9 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
         });
     }
     if let Some((n, range_end, end)) = number_at(toks, i) {
+        if super::timex::day_of_month(toks, i) {
+            return None;
+        }
         // "two or three", "10 to 15".
         if range_end.is_none()
             && toks.is_any(end, &["or", "to"])

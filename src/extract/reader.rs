@@ -41,11 +41,10 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         .collect();
     let mut sentence_incidents = incident::assign(report, incidents, &times, &cues);
     // A count over several events is no one incident's, whatever day it names ("Two teens
-    // died on Thursday in separate incidents"); the lead stays the report's own.
+    // died on Thursday in separate incidents").
     for (incident, _) in sentence_incidents
         .iter_mut()
         .zip(&several)
-        .skip(1)
         .filter(|(_, several)| **several)
     {
         *incident = crate::model::BACKGROUND.to_string();

@@ -91,6 +91,20 @@ pub fn month_at(toks: &Tokens, i: usize) -> Option<(u8, usize)> {
     (toks.kind(i + 1) == Some(Kind::Number)).then_some((*m, i + 1))
 }
 
+/// True when token `i` is the day of a date ("Sept. 3", "March 3"): a number of one or two
+/// digits right after a month. Such a number counts nothing ("on Sept. 3 died Saturday").
+pub fn day_of_month(toks: &Tokens, i: usize) -> bool {
+    toks.kind(i) == Some(Kind::Number)
+        && toks.text(i).len() <= 2
+        && (i
+            .checked_sub(1)
+            .and_then(|k| month_at(toks, k))
+            .is_some_and(|(_, j)| j == i)
+            || i.checked_sub(2)
+                .and_then(|k| month_at(toks, k))
+                .is_some_and(|(_, j)| j == i))
+}
+
 fn number(toks: &Tokens, i: usize) -> Option<u64> {
     if toks.kind(i)? != Kind::Number {
         return None;
