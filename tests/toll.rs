@@ -155,6 +155,49 @@ fn single_reports_read_as_an_analyst_reads_them() {
             0,
             1,
         ),
+        // A killer who died is not among his own family or among children.
+        (
+            "A man killed his two children in a murder-suicide, police said.",
+            2,
+            0,
+        ),
+        (
+            "Four children were killed in a murder-suicide Sunday.",
+            4,
+            0,
+        ),
+        (
+            "Police said a 2-year-old and a 10-month-old were killed in the murder-suicide.",
+            2,
+            0,
+        ),
+        (
+            "A man and a woman were found dead in an apparent murder-suicide.",
+            1,
+            0,
+        ),
+        // Lists: counts joined by commas, people of one list never one person.
+        (
+            "Officers found 3 adults, 1 child shot to death in the home.",
+            4,
+            0,
+        ),
+        (
+            "The woman, the man and the child were pronounced dead at the scene.",
+            3,
+            0,
+        ),
+        (
+            "A man was shot Sunday. He was rushed to a hospital where he was pronounced dead.",
+            1,
+            0,
+        ),
+        // A number before a singular age noun counts nothing (a gallery's "Image 8 of 8").
+        (
+            "Image 8 of 8 4-year-old who accidentally shot himself dies",
+            1,
+            0,
+        ),
         // Lists of people, and appositions that are none.
         (
             "Kelcii Flintroy, Willie Norman and Christopher Chaney all died of gunshot wounds.",

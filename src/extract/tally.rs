@@ -212,6 +212,20 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         .count() as u64;
     let unnamed = killers_dead.saturating_sub(named_killers);
     let from_that_count = killed.claims.first() == largest_killed.map(|c| &c.0.id);
+    // Who among the dead could be the killer: none of "his two children"; of people singled
+    // out, only those not known to be young children.
+    let could_be_killer = if from_that_count {
+        if largest_killed.is_some_and(|(c, _, _)| holds_no_killer(c)) {
+            0
+        } else {
+            unnamed
+        }
+    } else {
+        dead.iter()
+            .filter(|e| e.age.is_none_or(|a| a >= YOUNGEST_KILLER))
+            .count() as u64
+    };
+    let unnamed = unnamed.min(could_be_killer);
     if unnamed > 0 && killed.low > unnamed && !(adjusted && from_that_count) {
         killed.low -= unnamed;
         killed.high = killed.high.map(|h| h.saturating_sub(unnamed));
@@ -240,6 +254,57 @@ fn tally_of(claims: &[Claim], counted: impl Fn(&Claim) -> bool) -> Tally {
         };
     }
     Tally { killed, injured }
+}
+
+/// Below this age a person singled out among the dead is not taken for the killer ("a
+/// 2-year-old and a 10-month-old were killed in the murder-suicide" are two victims).
+const YOUNGEST_KILLER: u32 = 12;
+
+/// Nouns of children: a killer who died is not among "four children killed".
+const CHILDREN: [&str; 20] = [
+    "child",
+    "children",
+    "kid",
+    "kids",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "grandchild",
+    "grandchildren",
+    "baby",
+    "babies",
+    "toddler",
+    "toddlers",
+    "infant",
+    "infants",
+];
+
+/// True when the people a count counts cannot include a killer who died: someone's own
+/// ("killed his two children", "her daughter and two grandchildren": the killer's family) or
+/// children only ("Four children killed" in a murder-suicide).
+fn holds_no_killer(count: &Claim) -> bool {
+    let Detail::Casualty { who, .. } = &count.detail else {
+        return false;
+    };
+    let text = who.text.to_ascii_lowercase();
+    if ["his ", "her ", "their "]
+        .iter()
+        .any(|p| text.starts_with(p))
+    {
+        return true;
+    }
+    // Each conjunct's last word is its noun ("two young grandchildren").
+    let nouns: Vec<&str> = text
+        .split(',')
+        .flat_map(|part| part.split(" and "))
+        .filter_map(|part| part.split_whitespace().last())
+        .collect();
+    !nouns.is_empty() && nouns.iter().all(|n| CHILDREN.contains(n))
 }
 
 /// "A man killed his wife and two young daughters before committing suicide": a count inside
@@ -286,6 +351,21 @@ pub fn of_report(report: &Report, claims: &[Claim]) -> Option<Tally> {
     Some(tally(claims, incident))
 }
 
+/// True when `c` names a later member of the list whose first member `e` was last named in
+/// (its claim spans the whole list, and a comma or "and" comes right before `c`).
+fn same_list(e: &Entity, c: &Claim) -> bool {
+    e.claims.last().is_some_and(|last| {
+        last.sentence == c.sentence
+            && last.span[0] < c.span[0]
+            && c.span[1] <= last.span[1]
+            && last
+                .text
+                .get(..c.span[0] - last.span[0])
+                .map(str::trim_end)
+                .is_some_and(|before| before.ends_with(',') || before.ends_with(" and"))
+    })
+}
+
 /// Puts a mention of one person with the entity it is about, or makes a new one.
 fn place<'c>(
     entities: &mut Vec<Entity<'c>>,
@@ -298,8 +378,10 @@ fn place<'c>(
     let role = (!pronoun).then_some(victim);
     let killed = o == Outcome::Killed;
     let found = if p.refers_back {
-        // "the victim died": the person whose fate it fits, else the last one it fits.
-        let fits = |e: &&Entity| e.fits(p, role);
+        // "the victim died": the person whose fate it fits, else the last one it fits. The
+        // people of one list are different people ("the man and the child were pronounced
+        // dead": the claim of the list's first holds the words of the others).
+        let fits = |e: &&Entity| e.fits(p, role) && !same_list(e, c);
         let same_fate = entities
             .iter()
             .rposition(|e| fits(&e) && e.killed == killed);

@@ -48,6 +48,11 @@ fn counted_group(
         let end = complement_end(toks, np.end, to, lex);
         return Some((who(lex, np.group, words(toks, np.start, np.end)), end, None));
     };
+    // "Image 8 of 8 4-year-old who shot himself dies": a number before a singular age noun
+    // does not count it.
+    if q.low >= 2 && j == q.end && np.age.is_some() && np.singular(toks) {
+        return None;
+    }
     // "one man", "one person": one person singled out, as "a man" is.
     let person = (q.low == 1 && q.high == Some(1) && j == q.end && np.singular(toks))
         .then(|| np.person(false));
@@ -221,36 +226,61 @@ pub fn claim_at(
     let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
         return without_group(toks, q, from, to, lex, previous, toll_who);
     };
-    // "three women and two men were injured" is five people injured.
+    // "three women and two men were injured" is five people injured, "3 adults, 1 child found
+    // shot to death" four.
     let mut parts = Vec::new();
     np_end = complement_end(toks, np_end, to, lex);
-    if toks.is(np_end, "and")
-        && let Some((who2, end2, count2)) =
-            second_conjunct(toks, np_end + 1, to, lex, q, previous)
-        && (who2.group == who.group
+    let mut conjuncts: Vec<(Who, Count)> = Vec::new();
+    let mut end_all = np_end;
+    while conjuncts.len() < 4 {
+        let (next, needs_number) = if toks.is(end_all, "and") {
+            (end_all + 1, false)
+        } else if toks.is_punct(end_all, ',') && toks.is(end_all + 1, "and") {
+            (end_all + 2, false)
+        } else if toks.is_punct(end_all, ',') {
+            (end_all + 1, true)
+        } else {
+            break;
+        };
+        if needs_number && quantity_at(toks, next, lex).is_none() {
+            break;
+        }
+        let Some((who2, end2, count2)) = second_conjunct(toks, next, to, lex, q, previous) else {
+            break;
+        };
+        let compatible = who2.group == who.group
             || [&who.group, &who2.group]
                 .iter()
-                .all(|g| ["people", "civilians"].contains(&g.as_str())))
-        // "three women and two men were injured", "injuring 23 pupils and two teachers".
-        && (outcome::after(toks, end2, to, lex).is_some()
+                .all(|g| ["people", "civilians"].contains(&g.as_str()));
+        if !compatible {
+            break;
+        }
+        conjuncts.push((who2, count2));
+        end_all = end2;
+    }
+    // "three women and two men were injured", "injuring 23 pupils and two teachers".
+    if !conjuncts.is_empty()
+        && (outcome::after(toks, end_all, to, lex).is_some()
             || outcome::before(toks, q.start, from, lex).is_some())
     {
         parts.push(Part {
             who: who.clone(),
             count,
         });
-        parts.push(Part {
-            who: who2.clone(),
-            count: count2,
-        });
-        person = None;
-        count.low += count2.low;
-        count.high = count.high.zip(count2.high).map(|(a, b)| a + b);
-        if who2.group != who.group {
-            who.group = "people".into();
+        for (who2, count2) in conjuncts {
+            count.low += count2.low;
+            count.high = count.high.zip(count2.high).map(|(a, b)| a + b);
+            if who2.group != who.group {
+                who.group = "people".into();
+            }
+            parts.push(Part {
+                who: who2,
+                count: count2,
+            });
         }
-        who.text = words(toks, q.start, end2);
-        np_end = end2;
+        person = None;
+        who.text = words(toks, q.start, end_all);
+        np_end = end_all;
     }
     let mut k = np_end;
     // Closing quotation marks belong to the noun phrase.

@@ -363,11 +363,21 @@ fn gather<'t>(
         // A name or "his wife" between commas is the next of a list ("Kelcii Flintroy, Willie
         // Norman and …", "A man, his wife, and their son"), not an apposition ("Rodney Jones,
         // a 42-year-old father of two,").
+        // In a list opened by "the", "the man" is an item too ("The woman, the man and the
+        // child were pronounced dead").
+        let definite = toks.is(subjects[0].start, "the");
+        let item_end = |k: usize| {
+            list_item_end(toks, k, to, lex).or_else(|| {
+                (definite && toks.is(k, "the"))
+                    .then(|| people::group_at(toks, k + 1, to, lex).map(|np| np.end))
+                    .flatten()
+            })
+        };
         let list_next = toks.is_punct(after, ',')
-            && list_item_end(toks, after + 1, to, lex).is_some_and(|e| {
+            && item_end(after + 1).is_some_and(|e| {
                 toks.is(e, "and")
                     || (toks.is_punct(e, ',')
-                        && (toks.is(e + 1, "and") || list_item_end(toks, e + 1, to, lex).is_some()))
+                        && (toks.is(e + 1, "and") || item_end(e + 1).is_some()))
             });
         let (end, age) = if list_next {
             (after, None)
