@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use super::evidence::{Evidence, PERSON, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
+use super::place::Where;
 
 /// How much one shared full name of a person weighs.
 const NAME_WEIGHT: f32 = 3.0;
@@ -18,6 +19,12 @@ const NAME_WEIGHT: f32 = 3.0;
 /// together: a town alone does not make two shootings one.
 const PLACE_WEIGHT: f32 = 1.0;
 const PLACES_AT_MOST: f32 = 1.5;
+/// How much the same place settled by the gazetteer weighs (inside the places' limit): one
+/// town and state, not merely a shared word.
+const TOWN_WEIGHT: f32 = 1.0;
+/// What it costs when the report's place and every place of the incident's reports lie in
+/// different states.
+const OTHER_STATE: f32 = 3.0;
 /// How much one shared eight-word passage weighs (one in `SAMPLE` is indexed), and the most
 /// passages can add together.
 const PASSAGE_WEIGHT: f32 = 0.25 * SAMPLE as f32;
@@ -41,6 +48,10 @@ pub(super) struct Grouping {
     places: FxHashMap<String, Vec<Posting>>,
     terms: FxHashMap<String, Vec<Posting>>,
     passages: FxHashMap<u64, Vec<Posting>>,
+    /// Places the gazetteer settled ("Yonkers, New York"), and per incident those of its
+    /// reports.
+    towns: FxHashMap<String, Vec<Posting>>,
+    towns_of: FxHashMap<usize, Vec<Where>>,
     outlets: FxHashMap<String, u32>,
     /// Who the first counts of each incident's reports are of.
     victims: FxHashMap<usize, Vec<String>>,
@@ -74,6 +85,15 @@ pub(super) struct Candidate {
     /// The incident's reports count other victims first (police, where this report counts
     /// militants).
     pub(super) other_victims: bool,
+    /// The place both settled, when the same.
+    pub(super) town: Option<String>,
+    /// The incident's settled place, when the report's settles in another state.
+    pub(super) other_town: Option<String>,
+}
+
+/// The report's place when the gazetteer settled it.
+fn settled(lead: &Lead) -> Option<&Where> {
+    lead.place.as_ref().filter(|p| p.resolved)
 }
 
 /// What decided a report's incident.
@@ -150,6 +170,13 @@ impl Grouping {
             }
         }
         post(&mut self.places, lead.place_words.iter().cloned(), at);
+        if let Some(town) = settled(lead) {
+            post(&mut self.towns, [town.text.clone()], at);
+            let known = self.towns_of.entry(incident).or_default();
+            if !known.contains(town) {
+                known.push(town.clone());
+            }
+        }
         post(&mut self.terms, evidence.terms.iter().cloned(), at);
         post(&mut self.passages, evidence.passages.iter().copied(), at);
     }
@@ -212,6 +239,12 @@ impl Grouping {
                 c.places.push(word.clone());
             });
         }
+        if let Some(town) = settled(lead) {
+            each(self.towns.get(&town.text), TOWN_WEIGHT, &mut |c, w, _| {
+                c.place_weight += w;
+                c.town = Some(town.text.clone());
+            });
+        }
         for term in &evidence.terms {
             each(self.terms.get(term), term_weight(term), &mut |c, w, _| {
                 c.terms.push((term.clone(), w))
@@ -236,6 +269,14 @@ impl Grouping {
                     self.victims
                         .get(&c.incident)
                         .is_some_and(|known| !known.contains(v))
+                });
+                // In another state than every place its reports settled on.
+                c.other_town = settled(lead).and_then(|town| {
+                    self.towns_of
+                        .get(&c.incident)
+                        .filter(|known| known.iter().all(|k| town.other_state(k)))
+                        .and_then(|known| known.first())
+                        .map(|k| k.text.clone())
                 });
                 c.weighed()
             })
@@ -274,6 +315,9 @@ impl Candidate {
         self.score += terms + passages + self.place_weight.min(PLACES_AT_MOST);
         if self.other_victims {
             self.score -= OTHER_VICTIMS;
+        }
+        if self.other_town.is_some() {
+            self.score -= OTHER_STATE;
         }
         self
     }
@@ -338,8 +382,14 @@ impl Candidate {
         if self.passages > 0 {
             parts.push(format!("{} passage(s) word for word", self.passages));
         }
+        if let Some(town) = &self.town {
+            parts.push(format!("same place {town}"));
+        }
         if self.other_victims {
             parts.push("but it counts other victims first".to_string());
+        }
+        if let Some(town) = &self.other_town {
+            parts.push(format!("but the incident is in {town}"));
         }
         format!("score {:.1}: {}", self.score, parts.join("; "))
     }
@@ -375,6 +425,51 @@ mod tests {
         }
         let c = g.candidates(None, &lead(&[], &["chicago"]), &none, |_| true);
         assert!(matches!(verdict(c), Verdict::Alone(_)));
+    }
+
+    fn at(mut lead: Lead, town: &str, state: u32) -> Lead {
+        lead.place = Some(Where {
+            text: town.to_string(),
+            resolved: true,
+            state: Some(state),
+        });
+        lead
+    }
+
+    #[test]
+    fn the_same_settled_place_adds_and_another_state_takes_away() {
+        let mut g = Grouping::default();
+        let none = Evidence::default();
+        g.add(
+            0,
+            None,
+            &at(lead(&["amari brown"], &[]), "Yonkers, New York", 1),
+            &none,
+        );
+        let same = at(lead(&["amari brown"], &[]), "Yonkers, New York", 1);
+        match verdict(g.candidates(None, &same, &none, |_| true)) {
+            Verdict::Join(c) => {
+                assert!((c.score - 4.0).abs() < 1e-6, "{}", c.why());
+                assert!(
+                    c.why().contains("same place Yonkers, New York"),
+                    "{}",
+                    c.why()
+                );
+            }
+            v => panic!("{v:?}"),
+        }
+        // The same name in another state is someone else's shooting.
+        let other = at(lead(&["amari brown"], &[]), "Springfield, Ohio", 2);
+        match verdict(g.candidates(None, &other, &none, |_| true)) {
+            Verdict::Alone(Some(c)) => {
+                assert!(
+                    c.why().contains("but the incident is in Yonkers"),
+                    "{}",
+                    c.why()
+                )
+            }
+            v => panic!("{v:?}"),
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Re
 use crate::text::capitalised;
 
 use super::masthead::dateline_place;
+use super::place::{Where, resolve};
 
 /// A report's lead, for matching it to incidents.
 #[derive(Debug, Default)]
@@ -29,6 +30,8 @@ pub(super) struct Lead {
     /// What happened, in a word for the incident's title: the lead's first means ("Ambush",
     /// "Car bomb"), or "Shooting" when its people were shot.
     pub(super) event: Option<String>,
+    /// The report's place, resolved against the gazetteer when it can be.
+    pub(super) place: Option<Where>,
 }
 
 /// Words that do not identify a place on their own.
@@ -162,13 +165,15 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
 /// The lead with the dateline's place first: where the report was filed is, in local news,
 /// where it happened.
 pub(super) fn with_dateline(mut lead: Lead, report: &Report) -> Lead {
-    if let Some(place) = report.dateline.value().and_then(|d| dateline_place(d)) {
+    let dateline = report.dateline.value().map(String::as_str);
+    if let Some(place) = dateline.and_then(dateline_place) {
         let words = place_words(&place);
         if !words.is_empty() && !lead.places.contains(&place) {
             lead.place_words.extend(words);
             lead.places.insert(0, place);
         }
     }
+    lead.place = resolve(dateline, &report.body, &lead.places);
     lead
 }
 

@@ -20,6 +20,19 @@ pub(super) struct Where {
     pub(super) text: String,
     /// True when the gazetteer settled it.
     pub(super) resolved: bool,
+    /// The gazetteer's state (first-level division), when settled.
+    pub(super) state: Option<u32>,
+}
+
+impl Where {
+    /// True when two settled places lie in different states (or first-level divisions),
+    /// so cannot be one site. Towns within one state are not held apart: one report's
+    /// place is often the station's city, another's the suburb where it happened.
+    pub(super) fn other_state(&self, other: &Where) -> bool {
+        self.resolved
+            && other.resolved
+            && matches!((self.state, other.state), (Some(a), Some(b)) if a != b)
+    }
 }
 
 /// The place of a report with `dateline`, `body` and the places its lead names.
@@ -52,11 +65,8 @@ pub(super) fn resolve(dateline: Option<&str>, body: &str, lead_places: &[String]
         candidates.extend(names.iter().map(|t| (t.clone(), None)));
     }
     for (name, state) in &candidates {
-        if let Some(text) = settle(g, name, *state, &named_states) {
-            return Some(Where {
-                text,
-                resolved: true,
-            });
+        if let Some(place) = settle(g, name, *state, &named_states) {
+            return Some(place);
         }
     }
     // Unresolved, a place is kept only when it reads as a name ("Humboldt Park"), not as a
@@ -67,6 +77,7 @@ pub(super) fn resolve(dateline: Option<&str>, body: &str, lead_places: &[String]
         .map(|p| Where {
             text: p.clone(),
             resolved: false,
+            state: None,
         })
 }
 
@@ -126,11 +137,12 @@ fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u32>)> {
 
 /// The full name of `name` as a town or county, in `state` when given, else in a state the
 /// text names, else the only place of that name.
-fn settle(g: &Gazetteer, name: &str, state: Option<u32>, named: &[u32]) -> Option<String> {
+fn settle(g: &Gazetteer, name: &str, state: Option<u32>, named: &[u32]) -> Option<Where> {
     let name = name.trim();
     if name.len() < 3 {
         return None;
     }
+    // (state, name) of each reading.
     let readings: Vec<(u32, String)> = g
         .lookup(name)
         .iter()
@@ -158,7 +170,7 @@ fn settle(g: &Gazetteer, name: &str, state: Option<u32>, named: &[u32]) -> Optio
             }),
     }?;
     let st = &g.states[pick.0 as usize];
-    Some(if st.country == "US" {
+    let text = if st.country == "US" {
         format!("{}, {}", pick.1, st.name)
     } else {
         let country = g
@@ -167,6 +179,11 @@ fn settle(g: &Gazetteer, name: &str, state: Option<u32>, named: &[u32]) -> Optio
             .find(|c| c.code == st.country)
             .map_or(st.country.as_str(), |c| c.name.as_str());
         format!("{}, {}, {country}", pick.1, st.name)
+    };
+    Some(Where {
+        text,
+        resolved: true,
+        state: Some(pick.0),
     })
 }
 

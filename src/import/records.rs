@@ -11,7 +11,6 @@ use super::lead::{Lead, place_words};
 use super::masthead::{
     credited_agency, dateline, looks_english, outlet_line, printed_date, title_line,
 };
-use super::place::resolve;
 use super::read::Article;
 
 fn slug(text: &str, max_words: usize) -> String {
@@ -111,11 +110,7 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
 }
 
 pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Incident {
-    let place = resolve(
-        report.dateline.value().map(String::as_str),
-        &report.body,
-        &lead.places,
-    );
+    let place = lead.place.clone();
     let date = lead.date.or(lead.other_day).map(|d| DateSpan {
         start: d,
         end: None,
