@@ -192,6 +192,17 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        // A death told far along the clause, and "clinically dead".
+        (
+            "A 30-year-old man was shot in the head and flown to a hospital in the city, where he has since been declared clinically dead, deputies said.",
+            1,
+            0,
+        ),
+        (
+            "A man was shot on Elm Street. He was taken to the hospital, where he was pronounced clinically dead.",
+            1,
+            0,
+        ),
         // A number before a singular age noun counts nothing (a gallery's "Image 8 of 8").
         (
             "Image 8 of 8 4-year-old who accidentally shot himself dies",
@@ -311,4 +322,19 @@ fn single_reports_read_as_an_analyst_reads_them() {
             "{body}"
         );
     }
+}
+
+#[test]
+fn a_sentence_set_in_another_state_tells_another_event() {
+    let mut corpus = incident(&[
+        "FLAGSTAFF, Ariz. (AP) -- A student killed one person and wounded three others on campus Friday. \
+         The shooting comes on the same day the president visits Roseburg, Oregon, where eight students \
+         and a teacher were shot and killed last week.",
+    ]);
+    corpus.incidents[0].place = "Flagstaff, Arizona".into();
+    let extractor = Extractor::default();
+    let claims = extractor.corpus(&corpus);
+    let c = compare(&corpus, &claims, "i1", extractor.lexicon());
+    assert_eq!(best(&c, "killed"), 1);
+    assert_eq!(best(&c, "injured"), 3);
 }

@@ -176,6 +176,12 @@ impl<'c> Scope<'c> {
     }
 }
 
+/// The place of the report's main incident, when it has one.
+pub fn main_place<'c>(report: &Report, incidents: &Incidents<'c>) -> Option<&'c str> {
+    let main = report.incidents.first().and_then(|id| incidents.get(id))?;
+    Some(main.place.as_str()).filter(|p| !p.is_empty())
+}
+
 /// The first day of the report's main incident, when it is dated to the day.
 pub fn main_day(report: &Report, incidents: &Incidents) -> Option<Date> {
     let main = report.incidents.first().and_then(|id| incidents.get(id))?;

@@ -10,6 +10,7 @@ pub mod actors;
 pub mod attribution;
 pub mod casualty;
 pub mod common_words;
+mod elsewhere;
 pub mod gazetteer;
 pub mod incident;
 pub mod lexicon;

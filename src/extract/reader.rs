@@ -8,7 +8,7 @@ use super::attribution::{self, Frame};
 use super::incident::{self, Incidents};
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
-use super::{Sentence, actors, casualty, confirm_previous, location, sentences, timex};
+use super::{Sentence, actors, casualty, confirm_previous, elsewhere, location, sentences, timex};
 use crate::model::{
     Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus, Who,
 };
@@ -48,6 +48,17 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         .filter(|(_, several)| **several)
     {
         *incident = crate::model::BACKGROUND.to_string();
+    }
+    // A sentence set in another state tells another event; the next one need not. A title
+    // line's place is often the outlet's ("… - MSNewsNow.com - Jackson, MS").
+    if let Some(home) = incident::main_place(report, incidents).and_then(elsewhere::home_state) {
+        for (s, incident) in sentences.iter().zip(sentence_incidents.iter_mut()).skip(1) {
+            if report.incidents.first() == Some(incident)
+                && elsewhere::names_other_state(&toks, s.from, s.to, home)
+            {
+                *incident = crate::model::BACKGROUND.to_string();
+            }
+        }
     }
     let mut reader = Reader {
         lex,

@@ -414,8 +414,15 @@ fn place<'c>(
         let fits = |e: &Entity| {
             e.sentence != c.sentence[0] && e.fits(p, role) && !(e.killed && o == Outcome::Injured)
         };
+        // "One person is dead … Prato, Zientek and Piring are hospitalized … the shooting that
+        // killed one student": the one of the same fate before the last named.
         p.age
             .and_then(|age| entities.iter().rposition(|e| e.age == Some(age) && fits(e)))
+            .or_else(|| {
+                entities
+                    .iter()
+                    .rposition(|e| fits(e) && e.killed == killed && e.counted)
+            })
             .or_else(|| entities.iter().rposition(fits))
     };
     match found {

@@ -270,7 +270,7 @@ fn wounds_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(Outco
 /// died at a hospital", "Girl shot at party dies"). Stops at the clause's end, a relative
 /// clause (its subject is someone else) or a new subject.
 pub fn later_death(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<usize> {
-    for k in i..(i + 12).min(to) {
+    for k in i..(i + 18).min(to) {
         // "was rushed to a hospital, where he was pronounced dead".
         if toks.is_any(k, &["he", "she"]) && toks.is(k.wrapping_sub(1), "where") {
             continue;
