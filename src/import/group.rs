@@ -202,12 +202,14 @@ impl Grouping {
     }
 
     /// The incidents a report from `outlet` shares evidence with, best first, those
-    /// `allowed` only.
+    /// `allowed` only. A report already placed (`own`, its incident) is not weighed against
+    /// itself: what only it brought there does not make an item common.
     pub(super) fn candidates(
         &self,
         outlet: Option<&str>,
         lead: &Lead,
         evidence: &Evidence,
+        own: Option<usize>,
         allowed: impl Fn(usize) -> bool,
     ) -> Vec<Candidate> {
         let outlet = outlet.and_then(|o| self.outlets.get(o).copied());
@@ -218,6 +220,17 @@ impl Grouping {
             let Some(list) = list.filter(|l| !l.is_empty() && l.len() <= COMMON) else {
                 return;
             };
+            let others: Vec<Posting>;
+            let list = match own {
+                Some(own) if list.iter().any(|p| p.incident == own) => {
+                    others = list.iter().filter(|p| p.incident != own).copied().collect();
+                    others.as_slice()
+                }
+                _ => list.as_slice(),
+            };
+            if list.is_empty() {
+                return;
+            }
             for (i, counted, share) in shares(list, weight, outlet) {
                 let c = by.entry(i).or_insert_with(|| Candidate {
                     incident: i,
@@ -415,7 +428,13 @@ mod tests {
             g.add(i, None, &lead(&[], &["chicago"]), &none);
         }
         g.add(2, None, &lead(&["amari brown"], &[]), &none);
-        let c = g.candidates(None, &lead(&["amari brown"], &["chicago"]), &none, |_| true);
+        let c = g.candidates(
+            None,
+            &lead(&["amari brown"], &["chicago"]),
+            &none,
+            None,
+            |_| true,
+        );
         match verdict(c) {
             Verdict::Join(c) => {
                 assert_eq!(c.incident, 2);
@@ -423,7 +442,7 @@ mod tests {
             }
             v => panic!("{v:?}"),
         }
-        let c = g.candidates(None, &lead(&[], &["chicago"]), &none, |_| true);
+        let c = g.candidates(None, &lead(&[], &["chicago"]), &none, None, |_| true);
         assert!(matches!(verdict(c), Verdict::Alone(_)));
     }
 
@@ -447,7 +466,7 @@ mod tests {
             &none,
         );
         let same = at(lead(&["amari brown"], &[]), "Yonkers, New York", 1);
-        match verdict(g.candidates(None, &same, &none, |_| true)) {
+        match verdict(g.candidates(None, &same, &none, None, |_| true)) {
             Verdict::Join(c) => {
                 assert!((c.score - 4.0).abs() < 1e-6, "{}", c.why());
                 assert!(
@@ -460,7 +479,7 @@ mod tests {
         }
         // The same name in another state is someone else's shooting.
         let other = at(lead(&["amari brown"], &[]), "Springfield, Ohio", 2);
-        match verdict(g.candidates(None, &other, &none, |_| true)) {
+        match verdict(g.candidates(None, &other, &none, None, |_| true)) {
             Verdict::Alone(Some(c)) => {
                 assert!(
                     c.why().contains("but the incident is in Yonkers"),
@@ -473,6 +492,20 @@ mod tests {
     }
 
     #[test]
+    fn a_report_placed_already_is_not_weighed_against_itself() {
+        let mut g = Grouping::default();
+        let none = Evidence::default();
+        let stiles = lead(&["gavin stiles"], &[]);
+        g.add(0, None, &stiles, &none);
+        g.add(1, None, &stiles, &none);
+        // Its own incident holding the name does not halve what the name says elsewhere.
+        let again = g.candidates(None, &stiles, &none, Some(0), |i| i != 0);
+        assert!(matches!(verdict(again), Verdict::Join(c) if c.incident == 1));
+        let halved = g.candidates(None, &stiles, &none, None, |i| i != 0);
+        assert!(matches!(verdict(halved), Verdict::Alone(Some(_))));
+    }
+
+    #[test]
     fn reprinted_text_joins_and_dates_can_forbid() {
         let mut g = Grouping::default();
         let story = "A man was shot dead outside a bar on Elm Street late on Friday night, and \
@@ -480,12 +513,12 @@ mod tests {
         let e = Evidence::of(story, None);
         let none = Lead::default();
         g.add(0, Some("a.com"), &none, &e);
-        let c = g.candidates(Some("b.com"), &none, &e, |_| true);
+        let c = g.candidates(Some("b.com"), &none, &e, None, |_| true);
         assert!(matches!(verdict(c.clone()), Verdict::Join(_)), "{c:?}");
         // The same words from the same outlet may be its template, not the same story.
-        let c = g.candidates(Some("a.com"), &none, &e, |_| true);
+        let c = g.candidates(Some("a.com"), &none, &e, None, |_| true);
         assert!(matches!(verdict(c.clone()), Verdict::Alone(_)), "{c:?}");
-        let c = g.candidates(Some("b.com"), &none, &e, |i| i != 0);
+        let c = g.candidates(Some("b.com"), &none, &e, None, |i| i != 0);
         assert!(matches!(verdict(c), Verdict::Alone(_)));
     }
 }

@@ -102,7 +102,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         let lead = with_dateline(lead_of(&claims, &report.body), &report);
         let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
         let outlet = report.outlet.value().cloned();
-        let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, |i| {
+        let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, None, |i| {
             !dates_conflict(corpus.incidents[i].date, lead.date)
         });
         let joined = verdict(candidates);
@@ -212,11 +212,17 @@ fn second_look(
         if !p.started || holding.get(&p.main) != Some(&1) {
             continue;
         }
-        let candidates = grouping.candidates(p.outlet.as_deref(), &p.lead, &p.evidence, |i| {
-            i != p.main
-                && !gone.contains(&i)
-                && !dates_conflict(corpus.incidents[i].date, p.lead.date)
-        });
+        let candidates = grouping.candidates(
+            p.outlet.as_deref(),
+            &p.lead,
+            &p.evidence,
+            Some(p.main),
+            |i| {
+                i != p.main
+                    && !gone.contains(&i)
+                    && !dates_conflict(corpus.incidents[i].date, p.lead.date)
+            },
+        );
         let Verdict::Join(best) = verdict(candidates) else {
             continue;
         };
