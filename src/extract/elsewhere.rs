@@ -35,13 +35,16 @@ pub fn names_other_state(toks: &Tokens, from: usize, to: usize, home: u32) -> bo
 
 /// The state named at token `k`: "Town, State" (the town starting at `k`) or "in State".
 fn state_at(toks: &Tokens, k: usize, to: usize) -> Option<u32> {
-    if toks.is_any(k, &["in", "at", "near"]) {
-        let (state, _) = state_name(toks, k + 1, to)?;
-        return Some(state);
+    // Most words are neither capitalised nor followed by one: leave before any lookup.
+    if !toks.is_capitalized(k) {
+        if toks.is_capitalized(k + 1) && toks.is_any(k, &["in", "at", "near"]) {
+            let (state, _) = state_name(toks, k + 1, to)?;
+            return Some(state);
+        }
+        return None;
     }
-    let starts_town = toks.is_capitalized(k)
-        && !(k > 0 && toks.is_capitalized(k - 1))
-        && !(k > 0 && toks.is_any(k - 1, &ORIGIN));
+    let after_other = k > 0 && (toks.is_capitalized(k - 1) || toks.is_any(k - 1, &ORIGIN));
+    let starts_town = !after_other;
     if !starts_town {
         return None;
     }

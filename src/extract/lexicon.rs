@@ -14,6 +14,8 @@ use crate::model::{Hedge, Outcome, ResponsibilityStatus, Sex, SourceKind};
 
 /// The mask bit of words that are person nouns by their ending.
 const PERSON_ENDING: u32 = 1 << 16;
+/// The mask bit of the words naming events counted together ("incidents", "shootings").
+const SEVERAL_EVENTS: u32 = 1 << 21;
 
 /// The lexicon shipped with crosscheck.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.ron");
@@ -321,6 +323,9 @@ impl Lexicon {
         for word in super::numbers::number_words() {
             *lex.starts.entry(word).or_default() |= super::numbers::NUMBER_WORD;
         }
+        for word in &lex.several_events {
+            *lex.starts.entry(word.clone()).or_default() |= SEVERAL_EVENTS;
+        }
         Ok(lex)
     }
 
@@ -378,10 +383,14 @@ impl Lexicon {
     /// True when a count over several events is said at token `i` ("separate incidents",
     /// "two unrelated fatal shootings"), whatever words stand between.
     pub fn several_events_at(&self, toks: &Tokens, i: usize) -> bool {
+        // The mask leaves most words at once; the word itself is checked for tokens read
+        // without masks.
         let events_within = |n: usize| {
             (i + 1..(i + 1 + n).min(toks.len())).any(|j| {
-                toks.lower(j)
-                    .is_some_and(|w| self.several_events.contains(w))
+                toks.may_start(j, SEVERAL_EVENTS)
+                    && toks
+                        .lower(j)
+                        .is_some_and(|w| self.several_events.contains(w))
             })
         };
         // "separate incidents" names several events within a few words; a number does so
