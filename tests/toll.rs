@@ -203,6 +203,11 @@ fn single_reports_read_as_an_analyst_reads_them() {
             1,
             0,
         ),
+        (
+            "A 40-year-old man was shot in the chest outside a store. The man later passed away at the medical center.",
+            1,
+            0,
+        ),
         // A number before a singular age noun counts nothing (a gallery's "Image 8 of 8").
         (
             "Image 8 of 8 4-year-old who accidentally shot himself dies",
