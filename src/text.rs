@@ -189,6 +189,23 @@ fn wrap_line(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Range<us
     out.push(base + line_start..base + line_end.max(line_start));
 }
 
+/// An id made of the first `max_words` words of `text`, lowercased and joined by hyphens
+/// ("Shooting in Dayton" → "shooting-in-dayton"); "report" when it has none.
+pub fn slug(text: &str, max_words: usize) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let s = words.join("-");
+    if s.is_empty() {
+        "report".to_string()
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

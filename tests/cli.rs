@@ -249,3 +249,85 @@ fn annotations_from_the_command_line_listed_and_exported() {
     assert!(err.contains("s.annotations.journal:2:"), "{err}");
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), damaged);
 }
+
+/// The incidents of `file` as `list --format json` gives them: (incident id, report ids).
+fn grouping(file: &str) -> Vec<(String, Vec<String>)> {
+    let out = crosscheck(&["list", file, "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let reports = g["reports"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["id"].as_str().unwrap().to_string())
+                .collect();
+            let id = g["incident"]["id"].as_str().unwrap_or("unassigned");
+            (id.to_string(), reports)
+        })
+        .collect()
+}
+
+#[test]
+fn incidents_regrouped_from_the_command_line_undone_and_the_file_untouched() {
+    let (dir, path) = temp_file("s.ron", common::sample().as_bytes());
+    let file = path.to_str().unwrap();
+    let before = grouping(file);
+    let (ambush, raid) = ("bahariya-ambush-2017-10-20", "new-valley-raid-2017-10-27");
+    let out = crosscheck(&["incident", file, "move", "wapo-bahariya-2017-10-21", raid]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let moved = grouping(file);
+    let under = |g: &[(String, Vec<String>)], id: &str| {
+        g.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
+    };
+    assert!(under(&moved, raid).contains(&"wapo-bahariya-2017-10-21".to_string()));
+    assert!(!under(&moved, ambush).contains(&"wapo-bahariya-2017-10-21".to_string()));
+    // The claims follow: the moved report's claims are about its new incident.
+    let claims = crosscheck(&[
+        "extract",
+        file,
+        "--report",
+        "wapo-bahariya-2017-10-21",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&claims.stdout).unwrap();
+    assert!(
+        json["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["incident"] == raid)
+    );
+
+    let out = crosscheck(&["incident", file, "merge", raid, ambush]);
+    assert!(out.status.success());
+    let merged = grouping(file);
+    assert!(merged.iter().all(|(i, _)| i != raid), "{merged:?}");
+
+    let out = crosscheck(&["incident", file, "merge", "no-such", ambush]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no incident \"no-such\""));
+
+    for _ in 0..2 {
+        assert!(crosscheck(&["undo", file]).status.success());
+    }
+    assert_eq!(grouping(file), before);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), common::sample());
+    drop(dir);
+}

@@ -10,6 +10,7 @@ pub mod brief;
 pub mod grades;
 pub mod journal;
 pub mod manual;
+pub mod regroup;
 pub mod state;
 pub mod suggest;
 
@@ -17,6 +18,7 @@ pub use analysis::Analysis;
 pub use attach::{Attached, Attachment, attach, for_comparison, is_extraction_error, with_manual};
 pub use grades::{ConflictStatus, Credibility, Reliability, Verdict};
 pub use journal::{Entry, EntryKind, Journal, JournalError, Receipt, SidecarPaths, user_name};
+pub use regroup::{IncidentEdit, RegroupError, regrouped};
 pub use state::{
     Anchor, Annotations, Assessment, Change, ClaimNote, SlotNote, SourceNote, Target, Value,
 };

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::grades::{ConflictStatus, Credibility, Reliability, Verdict};
+use super::regroup::IncidentEdit;
 use crate::model::Claim;
 
 /// Where an annotated claim was when it was annotated: enough to find it again when
@@ -147,6 +148,10 @@ pub enum Target {
     Link(String, String),
     /// A claim the analyst made from a span of text, by id.
     Manual(String),
+    /// The incidents a report covers, by report id.
+    Membership(String),
+    /// An incident's record, by incident id.
+    Incident(String),
 }
 
 impl Target {
@@ -169,6 +174,8 @@ impl Target {
             Target::Slot { incident, slot } => format!("slot {slot:?} of {incident}"),
             Target::Link(a, b) => format!("link {a} = {b}"),
             Target::Manual(id) => format!("manual claim {id}"),
+            Target::Membership(report) => format!("report {report}"),
+            Target::Incident(id) => format!("incident {id}"),
         }
     }
 }
@@ -196,6 +203,10 @@ pub enum Value {
     Linked(bool),
     /// A manual claim, or none (deleted).
     Manual(Option<Box<Claim>>),
+    /// The incidents a report covers, main first; `None` as the data file has them.
+    Membership(Option<Vec<String>>),
+    /// An incident's record as the analyst set it; `None` as the data file has it.
+    Incident(Option<IncidentEdit>),
 }
 
 impl Value {
@@ -221,6 +232,10 @@ impl Value {
             Value::Linked(false) => "unlinked".to_string(),
             Value::Manual(Some(c)) => format!("manual claim {:?}", c.text),
             Value::Manual(None) => "manual claim deleted".to_string(),
+            Value::Membership(None) => "incidents as filed".to_string(),
+            Value::Membership(Some(ids)) => format!("under {}", ids.join(", ")),
+            Value::Incident(None) => "as filed".to_string(),
+            Value::Incident(Some(edit)) => edit.describe(),
         }
     }
 }
@@ -270,6 +285,12 @@ pub struct Annotations {
     /// Claims the analyst made, by id.
     #[serde(default)]
     pub manual: BTreeMap<String, Claim>,
+    /// The incidents of reports the analyst moved, by report id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub memberships: BTreeMap<String, Vec<String>>,
+    /// Incidents the analyst made, edited or merged away, by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub incidents: BTreeMap<String, IncidentEdit>,
 }
 
 impl Annotations {
@@ -309,6 +330,8 @@ impl Annotations {
             }
             Target::Link(a, b) => Value::Linked(self.links.contains(&(a.clone(), b.clone()))),
             Target::Manual(id) => Value::Manual(self.manual.get(id).cloned().map(Box::new)),
+            Target::Membership(report) => Value::Membership(self.memberships.get(report).cloned()),
+            Target::Incident(id) => Value::Incident(self.incidents.get(id).cloned()),
         }
     }
 
@@ -389,6 +412,22 @@ impl Annotations {
                             self.manual.remove(id);
                         }
                     }
+                }
+            }
+            Target::Membership(report) => {
+                if let Value::Membership(ids) = &change.after {
+                    match ids {
+                        Some(ids) => self.memberships.insert(report.clone(), ids.clone()),
+                        None => self.memberships.remove(report),
+                    };
+                }
+            }
+            Target::Incident(id) => {
+                if let Value::Incident(edit) = &change.after {
+                    match edit {
+                        Some(edit) => self.incidents.insert(id.clone(), edit.clone()),
+                        None => self.incidents.remove(id),
+                    };
                 }
             }
         }

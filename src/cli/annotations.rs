@@ -183,6 +183,7 @@ struct Opened {
 fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
     let corpus = store::load(file)?.corpus;
     let journal = Journal::open(file, user(paths))?;
+    let corpus = crate::annotate::regrouped(corpus, journal.annotations());
     let extractor = Extractor::default();
     let extracted = extractor.corpus(&corpus);
     let analysis = Analysis::new(
@@ -199,7 +200,7 @@ fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
     })
 }
 
-fn acknowledge(receipt: &Receipt, file: &Path) {
+pub(super) fn acknowledge(receipt: &Receipt, file: &Path) {
     if receipt.others > 0 {
         eprintln!(
             "note: {} change(s) by another session were picked up first",

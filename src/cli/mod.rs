@@ -18,6 +18,7 @@ use crate::tui::{self, App, Document};
 use crate::{sample, text};
 
 pub mod annotations;
+pub mod incidents;
 
 /// Exit code for input the user must fix: a bad data file or arguments.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -143,6 +144,9 @@ pub enum Command {
     /// Write the analyst's brief: per slot the assessment, the sources with their grades and
     /// verdicts, the conflicts, the notes.
     Export(annotations::ExportArgs),
+    /// Change the grouping of reports into incidents (move, add, merge, split, edit); undo
+    /// with `crosscheck undo`
+    Incident(incidents::IncidentArgs),
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -278,6 +282,7 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
             annotations::list(&file, format, log, paths)
         }
         Some(Command::Export(args)) => annotations::export(args, paths),
+        Some(Command::Incident(args)) => incidents::incident(args, paths),
         None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
     }
 }
@@ -301,12 +306,12 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     let mut notices: Vec<String> = Vec::new();
     let doc = match file {
         Some(path) => {
-            let loaded = store::load(path)?;
+            let loaded = incidents::load_regrouped(path)?;
             Document::new(loaded.corpus, path.display().to_string())
         }
         None => match sample::ensure_copy(&paths.data_dir) {
             Ok(copy) => {
-                let loaded = store::load(&copy.path)?;
+                let loaded = incidents::load_regrouped(&copy.path)?;
                 if copy.created {
                     notices.push(format!("Sample copied to {}", copy.path.display()));
                 }
@@ -510,7 +515,7 @@ fn field_json<T: ToString>(field: &Field<T>) -> serde_json::Value {
 }
 
 fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
-    let loaded = store::load(file)?;
+    let loaded = incidents::load_regrouped(file)?;
     let corpus: &Corpus = &loaded.corpus;
     let index = ArticleIndex::build(corpus);
     match format {
@@ -582,7 +587,7 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
 }
 
 fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitCode, Failure> {
-    let loaded = store::load(file)?;
+    let loaded = incidents::load_regrouped(file)?;
     let corpus = &loaded.corpus;
     if let Some(id) = only
         && corpus.report(id).is_none()
@@ -730,7 +735,7 @@ fn import(file: &Path, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
 }
 
 fn compare(file: &Path, only: Option<&str>, format: CompareFormat) -> Result<ExitCode, Failure> {
-    let loaded = store::load(file)?;
+    let loaded = incidents::load_regrouped(file)?;
     let corpus = &loaded.corpus;
     if let Some(id) = only
         && corpus.incident(id).is_none()

@@ -5,28 +5,13 @@ use std::path::Path;
 
 use crate::extract::lexicon::Lexicon;
 use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
-use crate::text::capitalised;
+use crate::text::{capitalised, slug};
 
 use super::lead::{Lead, place_words};
 use super::masthead::{
     credited_agency, dateline, looks_english, outlet_line, printed_date, title_line,
 };
 use super::read::Article;
-
-fn slug(text: &str, max_words: usize) -> String {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(max_words)
-        .map(|w| w.to_lowercase())
-        .collect();
-    let s = words.join("-");
-    if s.is_empty() {
-        "report".to_string()
-    } else {
-        s
-    }
-}
 
 fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {

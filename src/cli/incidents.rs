@@ -1,0 +1,137 @@
+//! `crosscheck incident`: the analyst's grouping from the command line — move a report, add it
+//! to a second incident, merge two incidents, split reports off, edit an incident — each kept
+//! in the journal beside the data file and undone with `crosscheck undo`. Also the loading
+//! every command shares: the data file with that grouping laid over it.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+
+use super::Failure;
+use super::annotations::{acknowledge, user};
+use crate::annotate::{Journal, RegroupError, regroup, regrouped};
+use crate::config::Paths;
+use crate::model::DateSpan;
+use crate::store::{self, Loaded};
+
+/// Arguments of `crosscheck incident`.
+#[derive(Debug, Args)]
+pub struct IncidentArgs {
+    /// Data file (RON)
+    pub file: PathBuf,
+    /// What to change
+    #[command(subcommand)]
+    pub op: IncidentOp,
+}
+
+/// A change to the grouping of reports into incidents.
+#[derive(Debug, Subcommand)]
+pub enum IncidentOp {
+    /// Move a report from its main incident to another
+    Move {
+        /// The report's id (`crosscheck list FILE`)
+        report: String,
+        /// The incident it belongs to
+        to: String,
+    },
+    /// Add a report to a second incident it also covers
+    Add {
+        /// The report's id
+        report: String,
+        /// The incident it also covers
+        to: String,
+    },
+    /// Merge an incident into another: its reports move, it goes
+    Merge {
+        /// The incident that goes
+        from: String,
+        /// The incident that stays
+        into: String,
+    },
+    /// Split reports off into a new incident
+    Split {
+        /// The new incident's title
+        #[arg(long)]
+        title: String,
+        /// The reports that move to it
+        #[arg(required = true)]
+        reports: Vec<String>,
+    },
+    /// Edit an incident's title, date or place
+    Edit {
+        /// The incident's id
+        id: String,
+        /// Its new title
+        #[arg(long)]
+        title: Option<String>,
+        /// Its date: 2017-10-20, 2017-10, 2017, or a range 2017-10-20/2017-10-22
+        #[arg(long)]
+        date: Option<String>,
+        /// Where it happened, in words
+        #[arg(long)]
+        place: Option<String>,
+    },
+}
+
+/// The data file at `file` with the analyst's grouping from its journal laid over it: what
+/// every command and the TUI show.
+pub fn load_regrouped(file: &Path) -> Result<Loaded, Failure> {
+    let mut loaded = store::load(file)?;
+    let journal = Journal::open(file, "")?;
+    loaded.corpus = regrouped(loaded.corpus, journal.annotations());
+    Ok(loaded)
+}
+
+fn refused(e: RegroupError) -> Failure {
+    let help = match e {
+        RegroupError::NoReport(_) => "`crosscheck list FILE` lists the reports with their ids",
+        RegroupError::NoIncident(_) => "`crosscheck list FILE` lists the incidents with their ids",
+        RegroupError::Nothing(_) => "nothing was written",
+    };
+    Failure::BadInput(format!("error: {e}\n  help: {help}"))
+}
+
+/// `crosscheck incident FILE …`.
+pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> {
+    let file = &args.file;
+    let corpus = load_regrouped(file)?.corpus;
+    let sets = match args.op {
+        IncidentOp::Move { report, to } => regroup::move_report(&corpus, &report, &to),
+        IncidentOp::Add { report, to } => regroup::add_report(&corpus, &report, &to),
+        IncidentOp::Merge { from, into } => regroup::merge(&corpus, &from, &into),
+        IncidentOp::Split { title, reports } => {
+            regroup::split(&corpus, &reports, &title).map(|(sets, _)| sets)
+        }
+        IncidentOp::Edit {
+            id,
+            title,
+            date,
+            place,
+        } => {
+            let mut record = corpus
+                .incident(&id)
+                .cloned()
+                .ok_or_else(|| refused(RegroupError::NoIncident(id.clone())))?;
+            if let Some(t) = title {
+                record.title = t;
+            }
+            if let Some(d) = date {
+                record.date = Some(d.parse::<DateSpan>().map_err(|e| {
+                    Failure::BadInput(format!(
+                        "error: date {d:?}: {e}\n  help: write 2017-10-20, 2017-10, 2017 or a range 2017-10-20/2017-10-22"
+                    ))
+                })?);
+            }
+            if let Some(p) = place {
+                record.place = p;
+            }
+            regroup::edit(&corpus, &id, record)
+        }
+    }
+    .map_err(refused)?;
+    let mut journal = Journal::open(file, user(paths))?;
+    let receipt = journal.set(sets)?;
+    acknowledge(&receipt, file);
+    Ok(ExitCode::SUCCESS)
+}
