@@ -307,3 +307,46 @@ fn another_session_s_writes_are_picked_up_not_overwritten() {
             .contains("another session")
     );
 }
+
+#[test]
+fn a_moved_report_is_read_and_compared_under_its_new_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (120, 40), "analyst");
+    press(&mut app, "j m");
+    type_text(&mut app, "valley");
+    press(&mut app, "enter");
+    assert!(
+        app.reanalyse,
+        "a move asks for the claims and comparisons again"
+    );
+    crosscheck::tui::analyse_now(&mut app);
+    let wapo = app
+        .doc
+        .corpus
+        .reports
+        .iter()
+        .position(|r| r.id == "wapo-bahariya-2017-10-21")
+        .unwrap();
+    assert_eq!(
+        app.doc.corpus.reports[wapo].incidents[0],
+        "new-valley-raid-2017-10-27"
+    );
+    assert_eq!(
+        app.selected_report(),
+        Some(wapo),
+        "the moved report stays selected"
+    );
+    let claims = app.claims.by_report.as_ref().unwrap();
+    assert!(
+        claims[wapo]
+            .iter()
+            .any(|c| c.incident == "new-valley-raid-2017-10-27")
+    );
+    // Undone, it is back where the data file has it.
+    press(&mut app, "ctrl-z");
+    crosscheck::tui::analyse_now(&mut app);
+    assert_eq!(
+        app.doc.corpus.reports[wapo].incidents[0],
+        "bahariya-ambush-2017-10-20"
+    );
+}

@@ -381,3 +381,41 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     t.press(&["q", "q"]);
     assert_shell_restored(&t, "0");
 }
+
+#[test]
+fn a_user_moves_a_report_merges_incidents_undoes_quits_and_reopens() {
+    let Some(t) = Tmux::start("regroup", 80, 24) else {
+        return;
+    };
+    t.type_line(&format!("{}; echo exit=$?", binary()));
+    t.wait_for("CAS 35+");
+    // The Washington Post's report to the New Valley raid.
+    t.press(&["j", "m"]);
+    t.wait_for("Move wapo-bahariya-2017-10-21 to");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "valley"]);
+    t.press(&["Enter"]);
+    let screen = t.wait_for("saved #1");
+    assert!(screen.contains("New Valley… 2017-10-27 (2)"), "{screen}");
+    assert!(screen.contains("Bahariya O… 2017-10-20 (3)"), "{screen}");
+    // Merge the raid into the ambush: one incident of four reports.
+    t.press(&["k", "M"]);
+    t.wait_for("Merge new-valley-raid-2017-10-27 into");
+    t.press(&["Enter"]);
+    let screen = t.wait_for("saved #2");
+    assert!(screen.contains("Bahariya O… 2017-10-20 (4)"), "{screen}");
+    assert!(!screen.contains("New Valley…"), "{screen}");
+    // Undo the merge: the raid is back, with the moved report.
+    t.press(&["C-z"]);
+    let screen = t.wait_for("undo #2");
+    assert!(screen.contains("New Valley… 2017-10-27 (2)"), "{screen}");
+    t.press(&["q"]);
+    assert_shell_restored(&t, "0");
+
+    // Reopen: the move is there, the merge undone.
+    t.type_line(&format!("clear; {}; echo exit=$?", binary()));
+    let screen = t.wait_for("CAS 35+");
+    assert!(screen.contains("Bahariya O… 2017-10-20 (3)"), "{screen}");
+    assert!(screen.contains("New Valley… 2017-10-27 (2)"), "{screen}");
+    t.press(&["q"]);
+    assert_shell_restored(&t, "0");
+}

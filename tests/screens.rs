@@ -194,3 +194,13 @@ fn two_reports_side_by_side_at_200x60() {
     assert!(text.contains("≈"), "reused passages marked:\n{text}");
     insta::assert_snapshot!("side_by_side_200x60", render(&app).backend());
 }
+
+#[test]
+fn the_incident_picker_at_40x12_and_80x24() {
+    for (w, h) in [(40, 12), (80, 24)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = common::tui::annotating_app(dir.path(), (w, h), "analyst");
+        press(&mut app, "j m");
+        insta::assert_snapshot!(format!("incident_picker_{w}x{h}"), render(&app).backend());
+    }
+}

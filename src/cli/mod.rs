@@ -306,12 +306,12 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     let mut notices: Vec<String> = Vec::new();
     let doc = match file {
         Some(path) => {
-            let loaded = incidents::load_regrouped(path)?;
+            let loaded = store::load(path)?;
             Document::new(loaded.corpus, path.display().to_string())
         }
         None => match sample::ensure_copy(&paths.data_dir) {
             Ok(copy) => {
-                let loaded = incidents::load_regrouped(&copy.path)?;
+                let loaded = store::load(&copy.path)?;
                 if copy.created {
                     notices.push(format!("Sample copied to {}", copy.path.display()));
                 }
@@ -364,6 +364,9 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     };
     let mut app = App::new(doc, keymap, theme, (80, 24));
     app.journal = journal;
+    // The analyst's grouping over the data file as read; the run loop analyses what results.
+    tui::incident_picker::regroup_document(&mut app);
+    app.reanalyse = false;
     if !config_problems.is_empty() {
         for problem in &config_problems {
             tracing::warn!("{problem}");

@@ -123,6 +123,10 @@ pub enum Action {
     StatusInvestigating,
     /// Edit the slot's assessment.
     EditAssessment,
+    /// Move the selected report to another incident.
+    MoveReport,
+    /// Merge the selected incident into another.
+    MergeIncident,
     /// Undo the last annotation action.
     Undo,
     /// Redo the last undone action.
@@ -281,6 +285,8 @@ registry! {
     StatusDismissed, "status_dismissed", Assessment, "dismissed", "Conflict status: dismissed";
     StatusInvestigating, "status_investigating", Assessment, "investigating", "Conflict status: investigating";
     EditAssessment, "edit_assessment", Assessment, "assess", "Assess the slot: best value, range, rationale";
+    MoveReport, "move_report", Articles, "move", "Move the selected report to another incident";
+    MergeIncident, "merge_incident", Articles, "merge", "Merge the selected incident into another";
     Undo, "undo", Claims, "undo", "Undo the last annotation action";
     Redo, "redo", Claims, "redo", "Redo the last undone action";
     Visual, "visual", Visual, "select", "Select text in the reader to make a claim of it";

@@ -29,7 +29,8 @@ pub enum Effect {
     Refresh,
 }
 
-const NO_JOURNAL: &str = "annotations are kept only for a data file; this is the built-in copy";
+pub(super) const NO_JOURNAL: &str =
+    "annotations are kept only for a data file; this is the built-in copy";
 
 /// Carry out an annotation action. Returns false when `action` is not one.
 pub fn update(app: &mut App, action: Action) -> bool {
@@ -554,6 +555,21 @@ pub fn perform(app: &mut App) {
 /// Bring the derived state up to date after a write, and say what was saved (or `idle` when
 /// nothing was).
 fn after_write(app: &mut App, receipt: &Receipt, idle: &str) {
+    // A move or a merge (or its undo, or another session's) changes the incidents themselves:
+    // the document is rebuilt and analysed again.
+    let regroups = receipt.others > 0
+        || receipt.entry.as_ref().is_some_and(|e| {
+            e.changes
+                .iter()
+                .any(|c| matches!(c.target, Target::Membership(_) | Target::Incident(_)))
+        });
+    if regroups && super::incident_picker::regroup_document(app) {
+        app.status = Some(match &receipt.entry {
+            Some(e) => format!("saved #{}: {} — comparing again…", e.seq, e.describe()),
+            None => format!("{} change(s) from another session", receipt.others),
+        });
+        return;
+    }
     let Some(entry) = &receipt.entry else {
         if receipt.others > 0 {
             recompute(app, true);

@@ -195,6 +195,8 @@ pub enum Input {
     Palette(Palette),
     /// The picker of claims from a selection.
     Candidates(Candidates),
+    /// The picker of an incident to move a report to or merge an incident into.
+    Incidents(super::incident_picker::IncidentPicker),
 }
 
 impl SearchBox {

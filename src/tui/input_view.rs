@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use super::incident_picker::IncidentPicker;
 use super::input::{Candidates, Editor, Field, Input, Palette, SearchBox};
 use super::keymap::Context;
 use super::overlays::centered;
@@ -25,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Input::Search(sb) => search(frame, app, sb, area),
         Input::Palette(p) => palette(frame, app, p, area),
         Input::Candidates(c) => candidates(frame, app, c, area),
+        Input::Incidents(p) => incidents(frame, app, p, area),
     }
 }
 
@@ -212,6 +214,32 @@ fn palette(frame: &mut Frame, app: &App, p: &Palette, area: Rect) {
         p.selected,
         row,
         &format!("{} commands", p.matches.len()),
+    );
+}
+
+fn incidents(frame: &mut Frame, app: &App, p: &IncidentPicker, area: Rect) {
+    let row = |n: &usize, selected: bool, max: usize| {
+        let (id, label) = &p.choices[*n];
+        let head = format!("{} ", if selected { "▶" } else { " " });
+        let text = fit(&format!("{label} [{id}]"), max.saturating_sub(width(&head)));
+        Line::from(vec![
+            Span::styled(head, app.theme.hint_key),
+            Span::styled(text, app.theme.text),
+        ])
+    };
+    list_window(
+        frame,
+        app,
+        area,
+        &p.title(),
+        &p.query,
+        &p.matches,
+        p.selected,
+        row,
+        &match p.matches.len() {
+            1 => "1 incident".to_string(),
+            n => format!("{n} incidents"),
+        },
     );
 }
 

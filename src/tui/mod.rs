@@ -8,6 +8,7 @@ pub mod claims_pane;
 pub mod comparison_pane;
 pub mod describe;
 pub mod filter;
+pub mod incident_picker;
 pub mod input;
 pub mod input_view;
 pub mod keymap;
@@ -91,6 +92,7 @@ pub fn analyse_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Work> {
 /// Do at once what [`analyse_in_background`] does, and deliver the results as the run loop
 /// does: the state the interface reaches when the worker is done. For tests and benchmarks.
 pub fn analyse_now(app: &mut App) {
+    app.reanalyse = false;
     let extractor = Extractor::default();
     let claims = extractor.corpus(&app.doc.corpus);
     let comparisons = crate::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
@@ -100,7 +102,7 @@ pub fn analyse_now(app: &mut App) {
 
 /// Run the interface until the user quits. The terminal is restored however this returns.
 pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
-    let work = analyse_in_background(Arc::clone(&app.doc.corpus));
+    let mut work = analyse_in_background(Arc::clone(&app.doc.corpus));
     let (search_tx, search_rx) = search_worker::spawn();
     app.search = Some(search_tx);
     let mut waiting = true;
@@ -143,6 +145,12 @@ pub fn run(mut app: App, mouse: bool) -> std::io::Result<()> {
             let before = app.status.clone();
             annotation::perform(&mut app);
             dirty |= app.status != before || !app.overlays.is_empty();
+        }
+        // The incidents changed: extract and compare again, off the interface thread.
+        if std::mem::take(&mut app.reanalyse) {
+            work = analyse_in_background(Arc::clone(&app.doc.corpus));
+            waiting = true;
+            dirty = true;
         }
         if dirty {
             guard.terminal.draw(|frame| view::draw(frame, &app))?;

@@ -16,8 +16,11 @@ use super::theme::Theme;
 /// The corpus being browsed, with what is derived from it once.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The data, shared with the extraction worker.
+    /// The data, shared with the extraction worker: the data file with the analyst's
+    /// grouping of reports into incidents laid over it.
     pub corpus: Arc<Corpus>,
+    /// The data file as read, before the analyst's grouping.
+    pub filed: Arc<Corpus>,
     /// The articles grouped by incident.
     pub index: ArticleIndex,
     /// How to name the document to the user (a path).
@@ -28,8 +31,10 @@ impl Document {
     /// A document over `corpus`, named `name` in the status bar.
     pub fn new(corpus: Corpus, name: impl Into<String>) -> Self {
         let index = ArticleIndex::build(&corpus);
+        let corpus = Arc::new(corpus);
         Document {
-            corpus: Arc::new(corpus),
+            filed: Arc::clone(&corpus),
+            corpus,
             index,
             name: name.into(),
         }
@@ -304,6 +309,9 @@ pub struct App {
     pub visual: Option<(usize, usize)>,
     /// Where search queries go (the search worker), once it runs.
     pub search: Option<std::sync::mpsc::Sender<super::search_worker::Request>>,
+    /// Set when the incidents changed and the claims and comparisons must be made again (the
+    /// run loop starts the worker).
+    pub reanalyse: bool,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -333,6 +341,7 @@ impl App {
             input: None,
             visual: None,
             search: None,
+            reanalyse: false,
             quit: false,
         };
         // Start on the first article rather than on a heading: that is what people open.

@@ -64,6 +64,14 @@ pub fn update(app: &mut App, action: Action) {
                 app.input = Some(Input::Palette(Palette::new()));
                 true
             }
+            Action::MoveReport => {
+                super::incident_picker::open_move(app);
+                true
+            }
+            Action::MergeIncident => {
+                super::incident_picker::open_merge(app);
+                true
+            }
             _ if app.visual.is_some() => super::visual::update(app, action),
             _ => false,
         } || super::annotation::update(app, action);
@@ -755,6 +763,7 @@ fn handle_input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
             Outcome::Cancel => {}
             Outcome::Stay => app.input = Some(Input::Palette(p)),
         },
+        Input::Incidents(p) => super::incident_picker::key(app, p, key),
         Input::Candidates(mut c) => match key.code {
             KeyCode::Char('j') | KeyCode::Down => {
                 c.selected = step(c.selected, 1, c.claims.len());

@@ -1,0 +1,206 @@
+//! Choosing an incident, fuzzy-matched by title, id, date and place: where to move the
+//! selected report, or which incident the selected one merges into. The choice becomes
+//! journal changes (see [`crate::annotate::regroup`]), undone like any annotation.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use std::sync::Arc;
+
+use super::annotation::Effect;
+use super::input::{Field, Input, Outcome, edit};
+use super::state::{App, ArticleList, ClaimList, ComparisonView, Document, NoteView, Row};
+use crate::annotate::{regroup, regrouped};
+use crate::article_index::ArticleIndex;
+
+/// What the chosen incident is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Purpose {
+    /// Move this report (by id) there.
+    Move(String),
+    /// Merge this incident (by id) into it.
+    Merge(String),
+}
+
+/// The picker: every other incident of the file, fuzzy-matched by what is typed.
+#[derive(Debug, Clone)]
+pub struct IncidentPicker {
+    /// What the choice is for.
+    pub purpose: Purpose,
+    /// What is typed.
+    pub query: Field,
+    /// (incident id, "title · date · place") of each incident offered.
+    pub choices: Vec<(String, String)>,
+    /// Indices into `choices` that match, best first.
+    pub matches: Vec<usize>,
+    /// The selected match.
+    pub selected: usize,
+}
+
+impl IncidentPicker {
+    fn new(app: &App, purpose: Purpose, except: &str) -> Self {
+        let choices = app
+            .doc
+            .corpus
+            .incidents
+            .iter()
+            .filter(|i| i.id != except)
+            .map(|i| {
+                let label = format!("{} · {} · {}", i.title, i.date_text(), i.place);
+                (i.id.clone(), crate::text::sanitize(&label).into_owned())
+            })
+            .collect();
+        let mut p = IncidentPicker {
+            purpose,
+            query: Field::new("incident", "", false),
+            choices,
+            matches: Vec::new(),
+            selected: 0,
+        };
+        p.refilter();
+        p
+    }
+
+    /// Match the incidents against the query.
+    pub fn refilter(&mut self) {
+        use fuzzy_matcher::FuzzyMatcher;
+        let q = self.query.text();
+        let q = q.trim();
+        let matcher = fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case();
+        let mut scored: Vec<(i64, usize)> = self
+            .choices
+            .iter()
+            .enumerate()
+            .filter_map(|(n, (id, label))| {
+                if q.is_empty() {
+                    return Some((0, n));
+                }
+                matcher
+                    .fuzzy_match(&format!("{label} {id}"), q)
+                    .map(|s| (s, n))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.matches = scored.into_iter().map(|(_, n)| n).collect();
+        self.selected = 0;
+    }
+
+    /// The title of the window.
+    pub fn title(&self) -> String {
+        match &self.purpose {
+            Purpose::Move(report) => format!(" Move {report} to — Enter moves, Esc closes "),
+            Purpose::Merge(from) => format!(" Merge {from} into — Enter merges, Esc closes "),
+        }
+    }
+}
+
+/// Open the picker to move the report selected in the article list.
+pub fn open_move(app: &mut App) {
+    let Some(r) = app.selected_report() else {
+        app.status = Some("select a report first (in the article list)".into());
+        return;
+    };
+    let report = &app.doc.corpus.reports[r];
+    let main = report.incidents.first().cloned().unwrap_or_default();
+    let picker = IncidentPicker::new(app, Purpose::Move(report.id.clone()), &main);
+    open(app, picker);
+}
+
+/// Open the picker to merge the incident selected in the article list into another.
+pub fn open_merge(app: &mut App) {
+    let incident = app
+        .selected_group()
+        .and_then(|g| app.doc.index.groups.get(g))
+        .and_then(|g| g.incident)
+        .map(|i| app.doc.corpus.incidents[i].id.clone());
+    let Some(from) = incident else {
+        app.status = Some("select an incident first (in the article list)".into());
+        return;
+    };
+    let picker = IncidentPicker::new(app, Purpose::Merge(from.clone()), &from);
+    open(app, picker);
+}
+
+fn open(app: &mut App, picker: IncidentPicker) {
+    if app.journal.is_none() {
+        app.status = Some(super::annotation::NO_JOURNAL.into());
+        return;
+    }
+    if picker.choices.is_empty() {
+        app.status = Some("there is no other incident".into());
+        return;
+    }
+    app.input = Some(Input::Incidents(picker));
+}
+
+/// Feed a key to the open picker.
+pub fn key(app: &mut App, mut p: IncidentPicker, key: KeyEvent) {
+    match edit(&mut p.query, key) {
+        Outcome::Changed => {
+            p.refilter();
+            app.input = Some(Input::Incidents(p));
+        }
+        Outcome::Select(d) => {
+            let len = p.matches.len();
+            if len > 0 {
+                p.selected = p.selected.saturating_add_signed(d).min(len - 1);
+            }
+            app.input = Some(Input::Incidents(p));
+        }
+        Outcome::Submit => match p.matches.get(p.selected) {
+            Some(&n) => choose(app, &p.purpose, &p.choices[n].0),
+            None => app.input = Some(Input::Incidents(p)),
+        },
+        Outcome::Cancel => app.status = Some("nothing moved".into()),
+        Outcome::Stay => app.input = Some(Input::Incidents(p)),
+    }
+}
+
+/// Turn the choice into journal changes.
+fn choose(app: &mut App, purpose: &Purpose, to: &str) {
+    let corpus = &app.doc.corpus;
+    let sets = match purpose {
+        Purpose::Move(report) => regroup::move_report(corpus, report, to),
+        Purpose::Merge(from) => regroup::merge(corpus, from, to),
+    };
+    match sets {
+        Ok(sets) => app.effects.push(Effect::Set(sets)),
+        Err(e) => app.status = Some(e.to_string()),
+    }
+}
+
+/// Lay the journal's grouping over the data file as read. When that changes the incidents
+/// (a move, a merge, an undo of one, or another session's), the document is rebuilt, the
+/// selected report stays selected, and the claims and comparisons are made again on the
+/// worker. True when it changed.
+pub fn regroup_document(app: &mut App) -> bool {
+    let Some(journal) = app.journal.as_ref() else {
+        return false;
+    };
+    let grouped = regrouped((*app.doc.filed).clone(), journal.annotations());
+    if grouped == *app.doc.corpus {
+        return false;
+    }
+    let keep = app.selected_report();
+    let index = ArticleIndex::build(&grouped);
+    app.doc = Document {
+        corpus: Arc::new(grouped),
+        filed: Arc::clone(&app.doc.filed),
+        index,
+        name: std::mem::take(&mut app.doc.name),
+    };
+    app.list = ArticleList::new(&app.doc.index);
+    if let Some(at) = keep.and_then(|k| {
+        app.list
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Article { report, .. } if *report == k))
+    }) {
+        app.list.selected = at;
+    }
+    app.claims = ClaimList::default();
+    app.comparison = ComparisonView::default();
+    app.comparison_incident = None;
+    app.notes = NoteView::default();
+    app.reanalyse = true;
+    true
+}
