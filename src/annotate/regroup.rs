@@ -15,6 +15,7 @@ use crate::model::{Corpus, Incident};
 
 /// An incident as the analyst left it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum IncidentEdit {
     /// Made or edited: its whole record.
     Set(Box<Incident>),

@@ -538,6 +538,8 @@ pub fn list(
                 "sources": ann.sources,
                 "slots": ann.slots,
                 "links": ann.links,
+                "memberships": ann.memberships,
+                "incidents": ann.incidents,
                 "manual_claims": ann.manual.values().map(|c| serde_json::json!({
                     "claim": c,
                     "attachment": if manual_orphans.contains(&c.id) { Attachment::Orphan } else { Attachment::Attached },
@@ -603,6 +605,12 @@ pub fn list(
                         crate::text::sanitize(&a.rationale)
                     );
                 }
+            }
+            for (report, ids) in &ann.memberships {
+                println!("{report}: under {}", crate::text::sanitize(&ids.join(", ")));
+            }
+            for (id, edit) in &ann.incidents {
+                println!("incident {id}: {}", crate::text::sanitize(&edit.describe()));
             }
             for c in ann.manual.values() {
                 println!(
