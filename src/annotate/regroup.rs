@@ -76,6 +76,14 @@ pub fn regrouped(mut corpus: Corpus, annotations: &Annotations) -> Corpus {
     corpus
 }
 
+/// `report` put under `ids`, main first.
+fn membership(report: &str, ids: Vec<String>) -> (Target, Value) {
+    (
+        Target::Membership(report.to_string()),
+        Value::Membership(Some(ids)),
+    )
+}
+
 fn report_incidents<'c>(corpus: &'c Corpus, report: &str) -> Result<&'c [String], RegroupError> {
     corpus
         .report(report)
@@ -105,10 +113,7 @@ pub fn move_report(
     }
     let mut ids = vec![to.to_string()];
     ids.extend(now.iter().skip(1).filter(|i| *i != to).cloned());
-    Ok(vec![(
-        Target::Membership(report.to_string()),
-        Value::Membership(Some(ids)),
-    )])
+    Ok(vec![membership(report, ids)])
 }
 
 /// Add `report` to incident `to` as well (a report covering two events).
@@ -126,10 +131,7 @@ pub fn add_report(
     }
     let mut ids = now.to_vec();
     ids.push(to.to_string());
-    Ok(vec![(
-        Target::Membership(report.to_string()),
-        Value::Membership(Some(ids)),
-    )])
+    Ok(vec![membership(report, ids)])
 }
 
 /// Merge incident `from` into `into`: every report of `from` covers `into` instead, and
@@ -156,10 +158,7 @@ pub fn merge(
                     ids.push(i.to_string());
                 }
             }
-            (
-                Target::Membership(r.id.clone()),
-                Value::Membership(Some(ids)),
-            )
+            membership(&r.id, ids)
         })
         .collect();
     sets.push((
@@ -208,10 +207,7 @@ pub fn split(
         let now = report_incidents(corpus, report)?;
         let mut ids = vec![id.clone()];
         ids.extend(now.iter().skip(1).cloned());
-        sets.push((
-            Target::Membership(report.clone()),
-            Value::Membership(Some(ids)),
-        ));
+        sets.push(membership(report, ids));
     }
     Ok((sets, id))
 }

@@ -43,9 +43,8 @@ fn state_at(toks: &Tokens, k: usize, to: usize) -> Option<u32> {
         }
         return None;
     }
-    let after_other = k > 0 && (toks.is_capitalized(k - 1) || toks.is_any(k - 1, &ORIGIN));
-    let starts_town = !after_other;
-    if !starts_town {
+    // A town's first word: not inside a run of names, not after "a" or "from".
+    if k > 0 && (toks.is_capitalized(k - 1) || toks.is_any(k - 1, &ORIGIN)) {
         return None;
     }
     let mut j = k;
