@@ -237,3 +237,41 @@ fn a_bad_file_imports_nothing() {
     assert!(stderr.contains("nothing was imported"), "{stderr}");
     assert_eq!(snapshot(&data), before);
 }
+
+#[test]
+fn import_with_an_incident_files_everything_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = seed_files(dir.path());
+    let data = dir.path().join("one.ron");
+    let mut args = vec![
+        "import",
+        data.to_str().unwrap(),
+        "--incident",
+        "western-desert",
+    ];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let out = crosscheck(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let corpus = crosscheck::store::load(&data).unwrap().corpus;
+    assert_eq!(corpus.incidents.len(), 1, "{:?}", corpus.incidents);
+    assert_eq!(corpus.incidents[0].id, "western-desert");
+    assert!(
+        corpus
+            .reports
+            .iter()
+            .all(|r| r.incidents == ["western-desert"])
+    );
+    // An id that is no id is refused before anything is read or written.
+    let out = crosscheck(&[
+        "import",
+        data.to_str().unwrap(),
+        "--incident",
+        "two words",
+        files[0].to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

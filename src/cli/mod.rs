@@ -100,6 +100,10 @@ pub enum Command {
         /// Files or directories to import.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// File every article under this incident (made from the first article when the file
+        /// has no incident of that id) instead of grouping them.
+        #[arg(long)]
+        incident: Option<String>,
     },
     /// Compare the sources on each incident (or one): slots, conflicts, origins, flags.
     Compare {
@@ -247,7 +251,11 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
             incident,
             format,
         }) => compare(&file, incident.as_deref(), format),
-        Some(Command::Import { file, paths }) => import(&file, &paths),
+        Some(Command::Import {
+            file,
+            paths,
+            incident,
+        }) => import(&file, &paths, incident.as_deref()),
         Some(Command::GenCorpus { reports, seed, out }) => {
             let corpus = crate::generate::corpus(reports, seed);
             store::save(&corpus, &out, None)
@@ -676,7 +684,15 @@ fn eval(gold_path: &Path, file: &Path, format: Format, details: bool) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-fn import(file: &Path, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
+fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCode, Failure> {
+    if let Some(id) = under
+        && (id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()))
+    {
+        return Err(Failure::BadInput(format!(
+            "error: --incident {:?} is not an id\n  help: an incident id is one word, such as shooting-dayton-2016-03-12",
+            text::sanitize(id)
+        )));
+    }
     let (mut corpus, expected) = if file.exists() {
         let loaded = store::load(file)?;
         (loaded.corpus, Some(loaded.fingerprint))
@@ -706,7 +722,10 @@ fn import(file: &Path, paths: &[PathBuf]) -> Result<ExitCode, Failure> {
         Failure::BadInput(message.join("\n"))
     })?;
     let extractor = crate::extract::Extractor::default();
-    let summary = crate::import::import(&mut corpus, articles, &extractor);
+    let summary = match under {
+        Some(id) => crate::import::import_under(&mut corpus, articles, &extractor, id),
+        None => crate::import::import(&mut corpus, articles, &extractor),
+    };
     if summary.added.is_empty() {
         println!(
             "Nothing new to import ({} already in {}).",

@@ -44,19 +44,7 @@ pub struct Summary {
 /// Add `articles` to `corpus`.
 pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor) -> Summary {
     let mut summary = Summary::default();
-    let mut known: FxHashMap<String, String> = corpus
-        .reports
-        .iter()
-        .map(|r| {
-            (
-                r.provenance
-                    .as_ref()
-                    .and_then(|p| p.text_hash.clone())
-                    .unwrap_or_else(|| text_hash(&r.body)),
-                r.id.clone(),
-            )
-        })
-        .collect();
+    let mut known = known_texts(corpus);
     let mut grouping = Grouping::default();
     for (i, incident) in corpus.incidents.iter().enumerate() {
         grouping.add_place(i, &place_words(&incident.place));
@@ -148,6 +136,63 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         corpus.reports.push(report);
     }
     second_look(corpus, &mut grouping, &placed, &mut summary);
+    summary
+}
+
+/// The text hash of every report of `corpus`, to its report's id.
+fn known_texts(corpus: &Corpus) -> FxHashMap<String, String> {
+    corpus
+        .reports
+        .iter()
+        .map(|r| {
+            (
+                r.provenance
+                    .as_ref()
+                    .and_then(|p| p.text_hash.clone())
+                    .unwrap_or_else(|| text_hash(&r.body)),
+                r.id.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Add `articles` to `corpus`, every one under incident `id`, as the analyst says: no
+/// grouping. An incident of that id is made from the first article when the file has none.
+pub fn import_under(
+    corpus: &mut Corpus,
+    articles: Vec<Article>,
+    extractor: &Extractor,
+    id: &str,
+) -> Summary {
+    let mut summary = Summary::default();
+    let mut known = known_texts(corpus);
+    for article in articles {
+        let hash = text_hash(&article.body);
+        if let Some(existing) = known.get(&hash) {
+            summary
+                .duplicates
+                .push((article.source.clone(), existing.clone()));
+            continue;
+        }
+        let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
+        if corpus.incident(id).is_none() {
+            let claims = extractor.report(&report, corpus);
+            let lead = with_dateline(lead_of(&claims, &report.body), &report);
+            let mut incident = new_incident(&report, &lead, corpus);
+            incident.id = id.to_string();
+            summary.created.push(incident.id.clone());
+            corpus.incidents.push(incident);
+        }
+        report.incidents.push(id.to_string());
+        known.insert(hash, report.id.clone());
+        summary.added.push((
+            report.id.clone(),
+            article.source.clone(),
+            report.incidents.clone(),
+            "filed under it, as asked (--incident)".to_string(),
+        ));
+        corpus.reports.push(report);
+    }
     summary
 }
 
