@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 
 use super::Failure;
 use super::annotations::{acknowledge, user};
-use crate::annotate::{Journal, RegroupError, regroup, regrouped};
+use crate::annotate::{IncidentEdit, Journal, RegroupError, Target, Value, regroup, regrouped};
 use crate::config::Paths;
 use crate::model::DateSpan;
 use crate::store::{self, Loaded};
@@ -133,5 +133,65 @@ pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> 
     let mut journal = Journal::open(file, user(paths))?;
     let receipt = journal.set(sets)?;
     acknowledge(&receipt, file);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `crosscheck regroup FILE [--dry-run]`: the grouping the current rules propose for the
+/// file's reports, each move with its reason; applied as one undo step unless `dry_run`.
+pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCode, Failure> {
+    let corpus = load_regrouped(file)?.corpus;
+    let extractor = crate::extract::Extractor::default();
+    let proposal = crate::import::regroup::propose(&corpus, &extractor);
+    if proposal.moves.is_empty() {
+        println!(
+            "{}: the current rules group its {} report(s) as they are",
+            file.display(),
+            corpus.reports.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let clean = crate::text::sanitize;
+    for i in &proposal.created {
+        println!("new incident {}: {}", i.id, clean(&i.title));
+    }
+    for m in &proposal.moves {
+        println!(
+            "{}: {} -> {} ({})",
+            m.report,
+            m.from.as_deref().unwrap_or("no incident"),
+            m.to,
+            clean(&m.why)
+        );
+    }
+    if dry_run {
+        println!(
+            "{} report(s) would move; nothing was written (run without --dry-run to apply)",
+            proposal.moves.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut staged = corpus.clone();
+    staged.incidents.extend(proposal.created.iter().cloned());
+    let mut sets: Vec<(Target, Value)> = proposal
+        .created
+        .iter()
+        .map(|i| {
+            (
+                Target::Incident(i.id.clone()),
+                Value::Incident(Some(IncidentEdit::Set(Box::new(i.clone())))),
+            )
+        })
+        .collect();
+    for m in &proposal.moves {
+        sets.extend(regroup::move_report(&staged, &m.report, &m.to).map_err(refused)?);
+    }
+    let mut journal = Journal::open(file, user(paths))?;
+    let receipt = journal.set(sets)?;
+    println!(
+        "{} report(s) moved as one step (#{}; `crosscheck undo {}` takes it back)",
+        proposal.moves.len(),
+        receipt.entry.as_ref().map_or(0, |e| e.seq),
+        file.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -151,6 +151,15 @@ pub enum Command {
     /// Change the grouping of reports into incidents (move, add, merge, split, edit); undo
     /// with `crosscheck undo`
     Incident(incidents::IncidentArgs),
+    /// Propose a regrouping of the file's reports into incidents under the current rules,
+    /// each move with its reason; apply it as one undo step unless --dry-run
+    Regroup {
+        /// The data file.
+        file: PathBuf,
+        /// Print the proposal and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -291,6 +300,7 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
         }
         Some(Command::Export(args)) => annotations::export(args, paths),
         Some(Command::Incident(args)) => incidents::incident(args, paths),
+        Some(Command::Regroup { file, dry_run }) => incidents::regroup_file(&file, dry_run, paths),
         None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
     }
 }

@@ -15,6 +15,7 @@ mod masthead;
 mod place;
 mod read;
 mod records;
+pub mod regroup;
 
 pub use masthead::dateline;
 pub use read::{Article, FileKind, ReadError, collect_files, read_all, read_file, text_hash};
