@@ -78,6 +78,8 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
 
     // What each report of this import brought, for the second look.
     let mut placed: Vec<Placed> = Vec::new();
+    let no_incidents = Corpus::new();
+    let unfiled = Incidents::new(&no_incidents);
     for article in articles {
         let hash = text_hash(&article.body);
         if let Some(id) = known.get(&hash) {
@@ -87,7 +89,9 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
             continue;
         }
         let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
-        let claims = extractor.report(&report, corpus);
+        // A report not yet under an incident is read against none: indexing the file's
+        // incidents for each report would make an import quadratic.
+        let claims = extractor.report_in(&report, &unfiled);
         let lead = with_dateline(lead_of(&claims, &report.body), &report);
         let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
         let outlet = report.outlet.value().cloned();

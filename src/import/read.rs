@@ -29,6 +29,33 @@ pub struct Article {
     pub language: Option<String>,
 }
 
+impl Article {
+    /// A report of a data file as import reads an article: its text and what the file
+    /// states of it (inferred metadata is inferred again).
+    pub fn of_report(report: &crate::model::Report) -> Article {
+        let stated = |f: &crate::model::Field<String>| match f {
+            crate::model::Field::Stated(v) => Some(v.clone()),
+            _ => None,
+        };
+        Article {
+            source: report
+                .provenance
+                .as_ref()
+                .map_or_else(|| report.id.clone(), |p| p.source.clone()),
+            title: stated(&report.headline),
+            body: report.body.clone(),
+            outlet: stated(&report.outlet),
+            published: match &report.published {
+                crate::model::Field::Stated(p) => Some(*p),
+                _ => None,
+            },
+            url: report.url.clone(),
+            byline: stated(&report.byline),
+            language: stated(&report.language),
+        }
+    }
+}
+
 /// Why a file could not be read. Nothing is imported when any file fails.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {

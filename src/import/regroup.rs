@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::read::{Article, text_hash};
 use crate::extract::Extractor;
-use crate::model::{Corpus, Field, Incident, Report};
+use crate::model::{Corpus, Incident, Report};
 
 /// A report the current rules would put under another incident.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,34 +30,10 @@ pub struct Regrouping {
     pub created: Vec<Incident>,
 }
 
-/// The report as import reads an article: its text and what the data file states of it.
-fn article_of(report: &Report) -> Article {
-    let stated = |f: &Field<String>| match f {
-        Field::Stated(v) => Some(v.clone()),
-        _ => None,
-    };
-    Article {
-        source: report
-            .provenance
-            .as_ref()
-            .map_or_else(|| report.id.clone(), |p| p.source.clone()),
-        title: stated(&report.headline),
-        body: report.body.clone(),
-        outlet: stated(&report.outlet),
-        published: match &report.published {
-            Field::Stated(p) => Some(*p),
-            _ => None,
-        },
-        url: report.url.clone(),
-        byline: stated(&report.byline),
-        language: stated(&report.language),
-    }
-}
-
 /// The regrouping the current rules propose for `corpus`.
 pub fn propose(corpus: &Corpus, extractor: &Extractor) -> Regrouping {
     let mut fresh = Corpus::new();
-    let articles = corpus.reports.iter().map(article_of).collect();
+    let articles = corpus.reports.iter().map(Article::of_report).collect();
     let summary = super::import(&mut fresh, articles, extractor);
     let why: FxHashMap<&str, &str> = summary
         .added
