@@ -350,3 +350,36 @@ fn a_moved_report_is_read_and_compared_under_its_new_incident() {
         "bahariya-ambush-2017-10-20"
     );
 }
+
+#[test]
+fn an_incident_edited_by_keys_refuses_a_bad_date_and_is_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (120, 40), "analyst");
+    press(&mut app, "k e");
+    assert!(matches!(app.input, Some(Input::Editor(_))));
+    press(&mut app, "end");
+    type_text(&mut app, " (revised)");
+    press(&mut app, "tab end");
+    type_text(&mut app, "x");
+    press(&mut app, "ctrl-s");
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("date:")),
+        "{:?}",
+        app.status
+    );
+    assert!(
+        matches!(app.input, Some(Input::Editor(_))),
+        "the form stays open"
+    );
+    press(&mut app, "backspace ctrl-s");
+    crosscheck::tui::analyse_now(&mut app);
+    assert_eq!(
+        app.doc.corpus.incidents[0].title,
+        "Bahariya Oasis ambush (revised)"
+    );
+    press(&mut app, "ctrl-z");
+    crosscheck::tui::analyse_now(&mut app);
+    assert_eq!(app.doc.corpus.incidents[0].title, "Bahariya Oasis ambush");
+}

@@ -127,6 +127,8 @@ pub enum Action {
     MoveReport,
     /// Merge the selected incident into another.
     MergeIncident,
+    /// Edit the selected incident's title, date and place.
+    EditIncident,
     /// Undo the last annotation action.
     Undo,
     /// Redo the last undone action.
@@ -287,6 +289,7 @@ registry! {
     EditAssessment, "edit_assessment", Assessment, "assess", "Assess the slot: best value, range, rationale";
     MoveReport, "move_report", Articles, "move", "Move the selected report to another incident";
     MergeIncident, "merge_incident", Articles, "merge", "Merge the selected incident into another";
+    EditIncident, "edit_incident", Articles, "edit incident", "Edit the selected incident's title, date and place";
     Undo, "undo", Claims, "undo", "Undo the last annotation action";
     Redo, "redo", Claims, "redo", "Redo the last undone action";
     Visual, "visual", Visual, "select", "Select text in the reader to make a claim of it";

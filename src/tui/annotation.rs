@@ -444,6 +444,7 @@ pub fn save_editor(app: &mut App, editor: Editor) {
             return;
         }
         Purpose::SaidBy(_) => return super::visual::said_by(app, editor),
+        Purpose::Incident(ref id) => return super::incident_picker::save_edit(app, id, &editor),
     };
     app.effects.push(Effect::Set(vec![set]));
 }

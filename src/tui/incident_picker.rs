@@ -7,10 +7,11 @@ use ratatui::crossterm::event::KeyEvent;
 use std::sync::Arc;
 
 use super::annotation::Effect;
-use super::input::{Field, Input, Outcome, edit};
+use super::input::{Editor, Field, Input, Outcome, Purpose as Form, edit};
 use super::state::{App, ArticleList, ClaimList, ComparisonView, Document, NoteView, Row};
 use crate::annotate::{regroup, regrouped};
 use crate::article_index::ArticleIndex;
+use crate::model::DateSpan;
 
 /// What the chosen incident is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,14 +106,17 @@ pub fn open_move(app: &mut App) {
     open(app, picker);
 }
 
-/// Open the picker to merge the incident selected in the article list into another.
-pub fn open_merge(app: &mut App) {
-    let incident = app
-        .selected_group()
+/// The id of the incident selected in the article list (its heading or one of its reports).
+fn selected_incident(app: &App) -> Option<String> {
+    app.selected_group()
         .and_then(|g| app.doc.index.groups.get(g))
         .and_then(|g| g.incident)
-        .map(|i| app.doc.corpus.incidents[i].id.clone());
-    let Some(from) = incident else {
+        .map(|i| app.doc.corpus.incidents[i].id.clone())
+}
+
+/// Open the picker to merge the incident selected in the article list into another.
+pub fn open_merge(app: &mut App) {
+    let Some(from) = selected_incident(app) else {
         app.status = Some("select an incident first (in the article list)".into());
         return;
     };
@@ -203,4 +207,68 @@ pub fn regroup_document(app: &mut App) -> bool {
     app.notes = NoteView::default();
     app.reanalyse = true;
     true
+}
+
+/// Open a form for the selected incident's title, date and place.
+pub fn open_edit(app: &mut App) {
+    if app.journal.is_none() {
+        app.status = Some(super::annotation::NO_JOURNAL.into());
+        return;
+    }
+    let Some(incident) = selected_incident(app).and_then(|id| app.doc.corpus.incident(&id)) else {
+        app.status = Some("select an incident first (in the article list)".into());
+        return;
+    };
+    let date = incident.date.map(|d| d.to_string()).unwrap_or_default();
+    app.input = Some(Input::Editor(Editor {
+        purpose: Form::Incident(incident.id.clone()),
+        title: format!(
+            "Incident {} — Tab: next field; Ctrl-S or Esc saves",
+            incident.id
+        ),
+        fields: vec![
+            Field::new("title", &incident.title, false),
+            Field::new(
+                "date (2017-10-20, 2017-10, or 2017-10-20/2017-10-22)",
+                &date,
+                false,
+            ),
+            Field::new("place", &incident.place, false),
+        ],
+        focus: 0,
+    }));
+}
+
+/// Save the incident form: one journal step, refused with a message when the date does not
+/// read (the form stays open with what was typed).
+pub fn save_edit(app: &mut App, id: &str, editor: &Editor) {
+    let text = |n: usize| editor.fields.get(n).map(Field::text).unwrap_or_default();
+    let Some(mut record) = app.doc.corpus.incident(id).cloned() else {
+        app.status = Some(format!("incident {id} is gone"));
+        return;
+    };
+    let date = text(1);
+    record.date = if date.trim().is_empty() {
+        None
+    } else {
+        match date.trim().parse::<DateSpan>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                app.status = Some(format!("date: {e}"));
+                app.input = Some(Input::Editor(editor.clone()));
+                return;
+            }
+        }
+    };
+    record.title = text(0).trim().to_string();
+    record.place = text(2).trim().to_string();
+    if record.title.is_empty() {
+        app.status = Some("an incident needs a title".into());
+        app.input = Some(Input::Editor(editor.clone()));
+        return;
+    }
+    match regroup::edit(&app.doc.corpus, id, record) {
+        Ok(sets) => app.effects.push(Effect::Set(sets)),
+        Err(e) => app.status = Some(e.to_string()),
+    }
 }

@@ -29,6 +29,8 @@ pub enum Purpose {
         /// Slot name.
         slot: String,
     },
+    /// An incident's title, date and place (incident id).
+    Incident(String),
     /// The claims pane's filter.
     Filter,
     /// Who the report says said the claim being made.

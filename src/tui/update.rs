@@ -72,6 +72,10 @@ pub fn update(app: &mut App, action: Action) {
                 super::incident_picker::open_merge(app);
                 true
             }
+            Action::EditIncident => {
+                super::incident_picker::open_edit(app);
+                true
+            }
             _ if app.visual.is_some() => super::visual::update(app, action),
             _ => false,
         } || super::annotation::update(app, action);

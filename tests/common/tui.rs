@@ -44,6 +44,7 @@ pub fn key_event(spec: &str) -> Event {
         "down" => (KeyCode::Down, KeyModifiers::NONE),
         "up" => (KeyCode::Up, KeyModifiers::NONE),
         "pagedown" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "end" => (KeyCode::End, KeyModifiers::NONE),
         "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
         "ctrl-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
         "ctrl-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
