@@ -383,7 +383,7 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     let mut app = App::new(doc, keymap, theme, (80, 24));
     app.journal = journal;
     // The analyst's grouping over the data file as read; the run loop analyses what results.
-    tui::incident_picker::regroup_document(&mut app);
+    tui::incidents::regroup_document(&mut app);
     app.reanalyse = false;
     if !config_problems.is_empty() {
         for problem in &config_problems {

@@ -444,7 +444,7 @@ pub fn save_editor(app: &mut App, editor: Editor) {
             return;
         }
         Purpose::SaidBy(_) => return super::visual::said_by(app, editor),
-        Purpose::Incident(ref id) => return super::incident_picker::save_edit(app, id, &editor),
+        Purpose::Incident(ref id) => return super::incidents::save_edit(app, id, &editor),
     };
     app.effects.push(Effect::Set(vec![set]));
 }
@@ -564,7 +564,7 @@ fn after_write(app: &mut App, receipt: &Receipt, idle: &str) {
                 .iter()
                 .any(|c| matches!(c.target, Target::Membership(_) | Target::Incident(_)))
         });
-    if regroups && super::incident_picker::regroup_document(app) {
+    if regroups && super::incidents::regroup_document(app) {
         app.status = Some(match &receipt.entry {
             Some(e) => format!("saved #{}: {} — comparing again…", e.seq, e.describe()),
             None => format!("{} change(s) from another session", receipt.others),

@@ -198,7 +198,7 @@ pub enum Input {
     /// The picker of claims from a selection.
     Candidates(Candidates),
     /// The picker of an incident to move a report to or merge an incident into.
-    Incidents(super::incident_picker::IncidentPicker),
+    Incidents(super::incidents::IncidentPicker),
 }
 
 impl SearchBox {

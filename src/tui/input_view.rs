@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
-use super::incident_picker::IncidentPicker;
+use super::incidents::IncidentPicker;
 use super::input::{Candidates, Editor, Field, Input, Palette, SearchBox};
 use super::keymap::Context;
 use super::overlays::centered;

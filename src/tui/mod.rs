@@ -8,7 +8,7 @@ pub mod claims_pane;
 pub mod comparison_pane;
 pub mod describe;
 pub mod filter;
-pub mod incident_picker;
+pub mod incidents;
 pub mod input;
 pub mod input_view;
 pub mod keymap;

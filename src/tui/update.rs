@@ -65,15 +65,15 @@ pub fn update(app: &mut App, action: Action) {
                 true
             }
             Action::MoveReport => {
-                super::incident_picker::open_move(app);
+                super::incidents::open_move(app);
                 true
             }
             Action::MergeIncident => {
-                super::incident_picker::open_merge(app);
+                super::incidents::open_merge(app);
                 true
             }
             Action::EditIncident => {
-                super::incident_picker::open_edit(app);
+                super::incidents::open_edit(app);
                 true
             }
             _ if app.visual.is_some() => super::visual::update(app, action),
@@ -767,7 +767,7 @@ fn handle_input(app: &mut App, key: ratatui::crossterm::event::KeyEvent) {
             Outcome::Cancel => {}
             Outcome::Stay => app.input = Some(Input::Palette(p)),
         },
-        Input::Incidents(p) => super::incident_picker::key(app, p, key),
+        Input::Incidents(p) => super::incidents::key(app, p, key),
         Input::Candidates(mut c) => match key.code {
             KeyCode::Char('j') | KeyCode::Down => {
                 c.selected = step(c.selected, 1, c.claims.len());

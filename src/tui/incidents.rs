@@ -1,10 +1,12 @@
-//! Choosing an incident, fuzzy-matched by title, id, date and place: where to move the
-//! selected report, or which incident the selected one merges into. The choice becomes
-//! journal changes (see [`crate::annotate::regroup`]), undone like any annotation.
-
-use ratatui::crossterm::event::KeyEvent;
+//! Incidents by keys: moving the selected report to another incident and merging the
+//! selected incident into another, through a picker of incidents fuzzy-matched by title, id,
+//! date and place; editing an incident's title, date and place in a form; and rebuilding the
+//! document when the grouping changes. Every change is journal changes (see
+//! [`crate::annotate::regroup`]), undone like any annotation.
 
 use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
 
 use super::annotation::Effect;
 use super::input::{Editor, Field, Input, Outcome, Purpose as Form, edit};
