@@ -33,6 +33,13 @@ impl IncidentEdit {
     }
 }
 
+/// The analyst's grouping as the journal holds it: the incidents of reports moved, by report
+/// id, and incidents made, edited or removed, by id.
+pub type Grouping = (
+    std::collections::BTreeMap<String, Vec<String>>,
+    std::collections::BTreeMap<String, IncidentEdit>,
+);
+
 /// Why a regrouping cannot be done.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RegroupError {

@@ -182,8 +182,16 @@ pub fn regroup_document(app: &mut App) -> bool {
     let Some(journal) = app.journal.as_ref() else {
         return false;
     };
-    let grouped = regrouped((*app.doc.filed).clone(), journal.annotations());
+    // Most writes, and most other sessions' changes, leave the grouping as it was: compare
+    // the grouping itself before touching the corpus.
+    let a = journal.annotations();
+    let grouping = (a.memberships.clone(), a.incidents.clone());
+    if grouping == app.doc.grouping {
+        return false;
+    }
+    let grouped = regrouped((*app.doc.filed).clone(), a);
     if grouped == *app.doc.corpus {
+        app.doc.grouping = grouping;
         return false;
     }
     let keep = app.selected_report();
@@ -193,6 +201,7 @@ pub fn regroup_document(app: &mut App) -> bool {
         filed: Arc::clone(&app.doc.filed),
         index,
         name: std::mem::take(&mut app.doc.name),
+        grouping,
     };
     app.list = ArticleList::new(&app.doc.index);
     if let Some(at) = keep.and_then(|k| {

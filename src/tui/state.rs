@@ -21,6 +21,8 @@ pub struct Document {
     pub corpus: Arc<Corpus>,
     /// The data file as read, before the analyst's grouping.
     pub filed: Arc<Corpus>,
+    /// The analyst's grouping laid over it: reports moved, incidents edited.
+    pub grouping: crate::annotate::regroup::Grouping,
     /// The articles grouped by incident.
     pub index: ArticleIndex,
     /// How to name the document to the user (a path).
@@ -37,6 +39,7 @@ impl Document {
             corpus,
             index,
             name: name.into(),
+            grouping: Default::default(),
         }
     }
 }
