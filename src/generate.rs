@@ -216,6 +216,7 @@ pub fn corpus_with(reports: usize, incidents: usize, seed: u64) -> Corpus {
             provenance: Some(Provenance {
                 source: format!("generated:{seed}:{r}"),
                 text_hash: None,
+                grouped: None,
             }),
             incidents: vec![incident.id.clone()],
             body,

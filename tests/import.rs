@@ -331,3 +331,26 @@ fn regroup_proposes_what_import_would_do_applies_it_as_one_step_and_undoes() {
         "the data file is never rewritten"
     );
 }
+
+#[test]
+fn why_a_report_is_under_its_incident_stays_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = seed_files(dir.path());
+    let data = dir.path().join("why.ron");
+    let mut args = vec!["import", data.to_str().unwrap()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    assert!(crosscheck(&args).status.success());
+    let corpus = crosscheck::store::load(&data).unwrap().corpus;
+    let why: Vec<&str> = corpus
+        .reports
+        .iter()
+        .map(|r| r.provenance.as_ref().unwrap().grouped.as_deref().unwrap())
+        .collect();
+    assert!(why[0].starts_with("new incident"), "{why:?}");
+    assert!(why[1].starts_with("attached: score"), "{why:?}");
+    // The reader shows it.
+    let mut app = common::tui::app_on(corpus, (120, 40));
+    common::tui::press(&mut app, "j enter");
+    let screen = common::tui::screen_text(&app);
+    assert!(screen.contains("Grouped"), "{screen}");
+}

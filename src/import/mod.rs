@@ -141,6 +141,12 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         corpus.reports.push(report);
     }
     second_look(corpus, &mut grouping, &placed, &mut summary);
+    // The reason stays with the report, for the reader.
+    for (p, (_, _, _, how)) in placed.iter().zip(&summary.added) {
+        if let Some(provenance) = corpus.reports[p.report].provenance.as_mut() {
+            provenance.grouped = Some(how.clone());
+        }
+    }
     summary
 }
 
@@ -189,12 +195,16 @@ pub fn import_under(
             corpus.incidents.push(incident);
         }
         report.incidents.push(id.to_string());
+        let how = "filed under it, as asked (--incident)".to_string();
+        if let Some(p) = report.provenance.as_mut() {
+            p.grouped = Some(how.clone());
+        }
         known.insert(hash, report.id.clone());
         summary.added.push((
             report.id.clone(),
             article.source.clone(),
             report.incidents.clone(),
-            "filed under it, as asked (--incident)".to_string(),
+            how,
         ));
         corpus.reports.push(report);
     }

@@ -88,6 +88,7 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
         provenance: Some(Provenance {
             source: article.source.clone(),
             text_hash: Some(hash.to_string()),
+            grouped: None,
         }),
         incidents: Vec::new(),
         body: article.body.clone(),

@@ -186,6 +186,10 @@ pub struct Provenance {
     /// A hash of the text as imported, to recognise the same article again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_hash: Option<String>,
+    /// Why import filed the report under its incident ("attached: score 13.5: same person
+    /// …"), when import did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grouped: Option<String>,
 }
 
 /// A piece of metadata and how we know it.

@@ -162,6 +162,21 @@ fn header(app: &App, r: usize) -> Vec<Line<'static>> {
         (!covers.is_empty()).then(|| (sanitize(&covers.join("; ")).into_owned(), None)),
         true,
     );
+    // Why it is under its incident: the analyst's move, else import's reasons.
+    let moved = app
+        .journal
+        .as_ref()
+        .is_some_and(|j| j.annotations().memberships.contains_key(&report.id));
+    let grouped = if moved {
+        Some("moved by the analyst (the audit log says when)".to_string())
+    } else {
+        report
+            .provenance
+            .as_ref()
+            .and_then(|p| p.grouped.as_deref())
+            .map(|g| sanitize(g).into_owned())
+    };
+    field("Grouped", grouped.map(|g| (g, None)), false);
     field("Id", Some((sanitize(&report.id).into_owned(), None)), true);
     lines.push(Line::default());
 
