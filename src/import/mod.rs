@@ -81,14 +81,11 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
     let no_incidents = Corpus::new();
     let unfiled = Incidents::new(&no_incidents);
     for article in articles {
-        let hash = text_hash(&article.body);
-        if let Some(id) = known.get(&hash) {
-            summary
-                .duplicates
-                .push((article.source.clone(), id.clone()));
+        let Some((mut report, hash)) =
+            unless_known(&article, &known, &mut summary, extractor, corpus)
+        else {
             continue;
-        }
-        let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
+        };
         // A report not yet under an incident is read against none: indexing the file's
         // incidents for each report would make an import quadratic.
         let claims = extractor.report_in(&report, &unfiled);
@@ -167,6 +164,28 @@ fn known_texts(corpus: &Corpus) -> FxHashMap<String, String> {
         .collect()
 }
 
+/// The report `article` makes, with its text's hash, unless a report of the file (or of this
+/// import) has the same text: then it is listed as a duplicate.
+fn unless_known(
+    article: &Article,
+    known: &FxHashMap<String, String>,
+    summary: &mut Summary,
+    extractor: &Extractor,
+    corpus: &Corpus,
+) -> Option<(crate::model::Report, String)> {
+    let hash = text_hash(&article.body);
+    if let Some(id) = known.get(&hash) {
+        summary
+            .duplicates
+            .push((article.source.clone(), id.clone()));
+        return None;
+    }
+    Some((
+        new_report(article, &hash, extractor.lexicon(), corpus),
+        hash,
+    ))
+}
+
 /// Add `articles` to `corpus`, every one under incident `id`, as the analyst says: no
 /// grouping. An incident of that id is made from the first article when the file has none.
 pub fn import_under(
@@ -178,14 +197,11 @@ pub fn import_under(
     let mut summary = Summary::default();
     let mut known = known_texts(corpus);
     for article in articles {
-        let hash = text_hash(&article.body);
-        if let Some(existing) = known.get(&hash) {
-            summary
-                .duplicates
-                .push((article.source.clone(), existing.clone()));
+        let Some((mut report, hash)) =
+            unless_known(&article, &known, &mut summary, extractor, corpus)
+        else {
             continue;
-        }
-        let mut report = new_report(&article, &hash, extractor.lexicon(), corpus);
+        };
         if corpus.incident(id).is_none() {
             let claims = extractor.report(&report, corpus);
             let lead = with_dateline(lead_of(&claims, &report.body), &report);
