@@ -77,10 +77,16 @@ pub enum IncidentOp {
 /// The data file at `file` with the analyst's grouping from its journal laid over it: what
 /// every command and the TUI show.
 pub fn load_regrouped(file: &Path) -> Result<Loaded, Failure> {
+    Ok(open_for_change(file, String::new())?.0)
+}
+
+/// The data file at `file`, checked first, with its grouping laid over it, and its journal
+/// open for `user`'s changes.
+fn open_for_change(file: &Path, user: String) -> Result<(Loaded, Journal), Failure> {
     let mut loaded = store::load(file)?;
-    let journal = Journal::open(file, "")?;
+    let journal = Journal::open(file, user)?;
     loaded.corpus = regrouped(loaded.corpus, journal.annotations());
-    Ok(loaded)
+    Ok((loaded, journal))
 }
 
 fn refused(e: RegroupError) -> Failure {
@@ -95,7 +101,8 @@ fn refused(e: RegroupError) -> Failure {
 /// `crosscheck incident FILE …`.
 pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> {
     let file = &args.file;
-    let corpus = load_regrouped(file)?.corpus;
+    let (loaded, mut journal) = open_for_change(file, user(paths))?;
+    let corpus = loaded.corpus;
     let sets = match args.op {
         IncidentOp::Move { report, to } => regroup::move_report(&corpus, &report, &to),
         IncidentOp::Add { report, to } => regroup::add_report(&corpus, &report, &to),
@@ -130,7 +137,6 @@ pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> 
         }
     }
     .map_err(refused)?;
-    let mut journal = Journal::open(file, user(paths))?;
     let receipt = journal.set(sets)?;
     acknowledge(&receipt, file);
     Ok(ExitCode::SUCCESS)
@@ -139,7 +145,8 @@ pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> 
 /// `crosscheck regroup FILE [--dry-run]`: the grouping the current rules propose for the
 /// file's reports, each move with its reason; applied as one undo step unless `dry_run`.
 pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCode, Failure> {
-    let corpus = load_regrouped(file)?.corpus;
+    let (loaded, mut journal) = open_for_change(file, user(paths))?;
+    let corpus = loaded.corpus;
     let extractor = crate::extract::Extractor::default();
     let proposal = crate::import::regroup::propose(&corpus, &extractor);
     if proposal.moves.is_empty() {
@@ -185,7 +192,6 @@ pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCod
     for m in &proposal.moves {
         sets.extend(regroup::move_report(&staged, &m.report, &m.to).map_err(refused)?);
     }
-    let mut journal = Journal::open(file, user(paths))?;
     let receipt = journal.set(sets)?;
     println!(
         "{} report(s) moved as one step (#{}; `crosscheck undo {}` takes it back)",
