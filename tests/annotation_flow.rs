@@ -383,3 +383,33 @@ fn an_incident_edited_by_keys_refuses_a_bad_date_and_is_undone() {
     crosscheck::tui::analyse_now(&mut app);
     assert_eq!(app.doc.corpus.incidents[0].title, "Bahariya Oasis ambush");
 }
+
+#[test]
+fn a_report_added_to_a_second_incident_and_another_split_off_by_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (120, 40), "analyst");
+    // The AFP report also covers the raid.
+    press(&mut app, "a");
+    type_text(&mut app, "valley");
+    press(&mut app, "enter");
+    crosscheck::tui::analyse_now(&mut app);
+    let afp = &app.doc.corpus.reports[0];
+    assert_eq!(
+        afp.incidents,
+        ["bahariya-ambush-2017-10-20", "new-valley-raid-2017-10-27"]
+    );
+    // The Post's report split off into an incident of its own.
+    press(&mut app, "j S");
+    type_text(&mut app, "Post account");
+    press(&mut app, "enter");
+    crosscheck::tui::analyse_now(&mut app);
+    let wapo = &app.doc.corpus.reports[1];
+    assert_eq!(wapo.incidents[0], "post-account");
+    assert_eq!(
+        app.doc.corpus.incident("post-account").unwrap().title,
+        "Post account"
+    );
+    press(&mut app, "ctrl-z ctrl-z");
+    crosscheck::tui::analyse_now(&mut app);
+    assert_eq!(*app.doc.corpus, *app.doc.filed);
+}

@@ -125,6 +125,10 @@ pub enum Action {
     EditAssessment,
     /// Move the selected report to another incident.
     MoveReport,
+    /// Add the selected report to a second incident.
+    AddToIncident,
+    /// Split the selected report off into a new incident.
+    SplitReport,
     /// Merge the selected incident into another.
     MergeIncident,
     /// Edit the selected incident's title, date and place.
@@ -288,6 +292,8 @@ registry! {
     StatusInvestigating, "status_investigating", Assessment, "investigating", "Conflict status: investigating";
     EditAssessment, "edit_assessment", Assessment, "assess", "Assess the slot: best value, range, rationale";
     MoveReport, "move_report", Articles, "move", "Move the selected report to another incident";
+    AddToIncident, "add_to_incident", Articles, "add to", "Add the selected report to a second incident it also covers";
+    SplitReport, "split_report", Articles, "split off", "Split the selected report off into a new incident";
     MergeIncident, "merge_incident", Articles, "merge", "Merge the selected incident into another";
     EditIncident, "edit_incident", Articles, "edit incident", "Edit the selected incident's title, date and place";
     Undo, "undo", Claims, "undo", "Undo the last annotation action";

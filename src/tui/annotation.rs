@@ -445,6 +445,7 @@ pub fn save_editor(app: &mut App, editor: Editor) {
         }
         Purpose::SaidBy(_) => return super::visual::said_by(app, editor),
         Purpose::Incident(ref id) => return super::incidents::save_edit(app, id, &editor),
+        Purpose::Split(ref report) => return super::incidents::save_split(app, report, &editor),
     };
     app.effects.push(Effect::Set(vec![set]));
 }

@@ -1,8 +1,9 @@
-//! Incidents by keys: moving the selected report to another incident and merging the
-//! selected incident into another, through a picker of incidents fuzzy-matched by title, id,
-//! date and place; editing an incident's title, date and place in a form; and rebuilding the
-//! document when the grouping changes. Every change is journal changes (see
-//! [`crate::annotate::regroup`]), undone like any annotation.
+//! Incidents by keys: moving the selected report to another incident, adding it to a second
+//! and merging the selected incident into another, through a picker of incidents
+//! fuzzy-matched by title, id, date and place; splitting a report off into a new incident and
+//! editing an incident's title, date and place in a form; and rebuilding the document when
+//! the grouping changes. Every change is journal changes (see [`crate::annotate::regroup`]),
+//! undone like any annotation.
 
 use std::sync::Arc;
 
@@ -20,6 +21,8 @@ use crate::model::DateSpan;
 pub enum Purpose {
     /// Move this report (by id) there.
     Move(String),
+    /// Add this report (by id) to it as well.
+    Add(String),
     /// Merge this incident (by id) into it.
     Merge(String),
 }
@@ -91,21 +94,60 @@ impl IncidentPicker {
     pub fn title(&self) -> String {
         match &self.purpose {
             Purpose::Move(report) => format!(" Move {report} to — Enter moves, Esc closes "),
+            Purpose::Add(report) => format!(" Add {report} to — Enter adds, Esc closes "),
             Purpose::Merge(from) => format!(" Merge {from} into — Enter merges, Esc closes "),
         }
     }
 }
 
-/// Open the picker to move the report selected in the article list.
-pub fn open_move(app: &mut App) {
+/// Open the picker to move the report selected in the article list (`add`: to add it to a
+/// second incident instead).
+pub fn open_move(app: &mut App, add: bool) {
     let Some(r) = app.selected_report() else {
         app.status = Some("select a report first (in the article list)".into());
         return;
     };
     let report = &app.doc.corpus.reports[r];
     let main = report.incidents.first().cloned().unwrap_or_default();
-    let picker = IncidentPicker::new(app, Purpose::Move(report.id.clone()), &main);
+    let purpose = if add {
+        Purpose::Add(report.id.clone())
+    } else {
+        Purpose::Move(report.id.clone())
+    };
+    let picker = IncidentPicker::new(app, purpose, &main);
     open(app, picker);
+}
+
+/// Open a form for the title of a new incident the selected report is split off into.
+pub fn open_split(app: &mut App) {
+    if app.journal.is_none() {
+        app.status = Some(super::annotation::NO_JOURNAL.into());
+        return;
+    }
+    let Some(r) = app.selected_report() else {
+        app.status = Some("select a report first (in the article list)".into());
+        return;
+    };
+    let report = app.doc.corpus.reports[r].id.clone();
+    app.input = Some(Input::Editor(Editor {
+        purpose: Form::Split(report.clone()),
+        title: format!("Split {report} off into a new incident — Enter splits, Esc closes"),
+        fields: vec![Field::new("title of the new incident", "", false)],
+        focus: 0,
+    }));
+}
+
+/// Save the split form: the report goes under a new incident of that title.
+pub fn save_split(app: &mut App, report: &str, editor: &Editor) {
+    let title = editor.fields.first().map(Field::text).unwrap_or_default();
+    if title.trim().is_empty() {
+        app.status = Some("nothing split: a new incident needs a title".into());
+        return;
+    }
+    match regroup::split(&app.doc.corpus, &[report.to_string()], title.trim()) {
+        Ok((sets, _)) => app.effects.push(Effect::Set(sets)),
+        Err(e) => app.status = Some(e.to_string()),
+    }
 }
 
 /// The id of the incident selected in the article list (its heading or one of its reports).
@@ -166,6 +208,7 @@ fn choose(app: &mut App, purpose: &Purpose, to: &str) {
     let corpus = &app.doc.corpus;
     let sets = match purpose {
         Purpose::Move(report) => regroup::move_report(corpus, report, to),
+        Purpose::Add(report) => regroup::add_report(corpus, report, to),
         Purpose::Merge(from) => regroup::merge(corpus, from, to),
     };
     match sets {
@@ -234,7 +277,7 @@ pub fn open_edit(app: &mut App) {
     app.input = Some(Input::Editor(Editor {
         purpose: Form::Incident(incident.id.clone()),
         title: format!(
-            "Incident {} — Tab: next field; Ctrl-S or Esc saves",
+            "Incident {} — Tab: next field; Ctrl-S saves, Esc closes",
             incident.id
         ),
         fields: vec![

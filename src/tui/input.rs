@@ -31,6 +31,8 @@ pub enum Purpose {
     },
     /// An incident's title, date and place (incident id).
     Incident(String),
+    /// The title of a new incident a report is split off into (report id).
+    Split(String),
     /// The claims pane's filter.
     Filter,
     /// Who the report says said the claim being made.

@@ -65,7 +65,15 @@ pub fn update(app: &mut App, action: Action) {
                 true
             }
             Action::MoveReport => {
-                super::incidents::open_move(app);
+                super::incidents::open_move(app, false);
+                true
+            }
+            Action::AddToIncident => {
+                super::incidents::open_move(app, true);
+                true
+            }
+            Action::SplitReport => {
+                super::incidents::open_split(app);
                 true
             }
             Action::MergeIncident => {
