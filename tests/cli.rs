@@ -331,3 +331,21 @@ fn incidents_regrouped_from_the_command_line_undone_and_the_file_untouched() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), common::sample());
     drop(dir);
 }
+
+#[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["extract", &sample_path(), "--format", "json"])
+        .env("CROSSCHECK_DATA_DIR", home.path().join("data"))
+        .env("CROSSCHECK_CONFIG_DIR", home.path().join("config"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader leaves at once, as `| head -0` would: the output (90 KB) outgrows the pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+}

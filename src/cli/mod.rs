@@ -210,8 +210,23 @@ fn after_help() -> String {
     )
 }
 
+/// A closed pipe ends a command quietly, as it ends other Unix tools (`crosscheck list FILE |
+/// head`): Rust ignores SIGPIPE, which turns every print after the reader left into a panic.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: the default disposition of one signal is restored at start-up, before any
+    // thread is spawned; no handler is installed.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
 /// Parse the command line, run, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let paths = Paths::discover();
     let _log = init_logging(&paths);
