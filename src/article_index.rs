@@ -119,6 +119,7 @@ mod tests {
             id: id.into(),
             title: id.into(),
             date: Some(date.parse().unwrap()),
+            date_inferred: None,
             place: String::new(),
             summary: String::new(),
         }

@@ -162,6 +162,7 @@ pub fn corpus_with(reports: usize, incidents: usize, seed: u64) -> Corpus {
             id: format!("incident-{i:05}"),
             title: format!("Attack in {place} ({})", i + 1),
             date: Some(date),
+            date_inferred: None,
             place: format!("{place}, {country}"),
             summary: format!(
                 "Security forces attacked near {place}, {} km from {capital}.",

@@ -254,6 +254,7 @@ fn corpus(sentence: &str) -> Corpus {
         id: "i".into(),
         title: "i".into(),
         date: Some("2024-03-04".parse().unwrap()),
+        date_inferred: None,
         place: String::new(),
         summary: String::new(),
     };

@@ -1245,6 +1245,7 @@ fn report_of(text: &str) -> (Corpus, Report) {
         id: "i1".into(),
         title: "held-out".into(),
         date: None,
+        date_inferred: None,
         place: String::new(),
         summary: String::new(),
     };

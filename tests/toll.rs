@@ -31,6 +31,7 @@ fn incident(bodies: &[&str]) -> Corpus {
             id: "i1".into(),
             title: "a shooting".into(),
             date: None,
+            date_inferred: None,
             place: String::new(),
             summary: String::new(),
         }],

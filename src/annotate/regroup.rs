@@ -203,6 +203,7 @@ pub fn split(
         id: id.clone(),
         title: title.to_string(),
         date: left.and_then(|i| i.date),
+        date_inferred: left.and_then(|i| i.date_inferred.clone()),
         place: left.map(|i| i.place.clone()).unwrap_or_default(),
         summary: String::new(),
     };

@@ -129,6 +129,7 @@ pub fn incident(args: IncidentArgs, paths: &Paths) -> Result<ExitCode, Failure> 
                         "error: date {d:?}: {e}\n  help: write 2017-10-20, 2017-10, 2017 or a range 2017-10-20/2017-10-22"
                     ))
                 })?);
+                record.date_inferred = None;
             }
             if let Some(p) = place {
                 record.place = p;

@@ -79,7 +79,7 @@ impl<'c> Incidents<'c> {
             .incidents
             .iter()
             .enumerate()
-            .filter_map(|(i, x)| x.date.and_then(span_days).map(|(a, b)| (a, b, i)))
+            .filter_map(|(i, x)| x.stated_date().and_then(span_days).map(|(a, b)| (a, b, i)))
             .collect();
         by_start.sort();
         let longest = by_start
@@ -136,7 +136,10 @@ impl<'c> Scope<'c> {
             .iter()
             .filter_map(|id| incidents.get(id))
             .collect();
-        let main_days = own.first().and_then(|m| m.date).and_then(span_days);
+        let main_days = own
+            .first()
+            .and_then(|m| m.stated_date())
+            .and_then(span_days);
         let published = report.published.value().map(|p| p.date());
         let window =
             main_days.map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
@@ -171,7 +174,11 @@ impl<'c> Scope<'c> {
         self.own
             .iter()
             .copied()
-            .find(|i| i.date.and_then(span_days).is_some_and(|s| within(d, s)))
+            .find(|i| {
+                i.stated_date()
+                    .and_then(span_days)
+                    .is_some_and(|s| within(d, s))
+            })
             .or_else(|| incidents.containing(d))
     }
 }
@@ -185,7 +192,7 @@ pub fn main_place<'c>(report: &Report, incidents: &Incidents<'c>) -> Option<&'c 
 /// The first day of the report's main incident, when it is dated to the day.
 pub fn main_day(report: &Report, incidents: &Incidents) -> Option<Date> {
     let main = report.incidents.first().and_then(|id| incidents.get(id))?;
-    main.date
+    main.stated_date()
         .filter(|d| d.start.day.is_some())
         .and_then(span_days)
         .map(|(first, _)| first)

@@ -272,6 +272,16 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
             ));
         }
         "today" | "tonight" => return Some(expr(i + 1, anchor.map(exact))),
+        // "last night" is the evening before the report; "this morning" its own day.
+        "last" if toks.is(i + 1, "night") => {
+            return Some(expr(
+                i + 2,
+                anchor.and_then(|a| a.yesterday().ok()).map(exact),
+            ));
+        }
+        "this" if toks.is_any(i + 1, &["morning", "afternoon", "evening"]) => {
+            return Some(expr(i + 2, anchor.map(exact)));
+        }
         "last" if toks.is(i + 1, "month") => {
             let date = anchor.and_then(|a| a.first_of_month().yesterday().ok());
             return Some(expr(
@@ -391,6 +401,8 @@ mod tests {
         );
         assert_eq!(dates("on Friday killed 12", "2017-10-27"), ["2017-10-27"]);
         assert_eq!(dates("yesterday", "2017-10-21"), ["2017-10-20"]);
+        assert_eq!(dates("shot last night", "2017-10-21"), ["2017-10-20"]);
+        assert_eq!(dates("early this morning", "2017-10-21"), ["2017-10-21"]);
     }
 
     #[test]

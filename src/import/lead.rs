@@ -19,6 +19,12 @@ pub(super) struct Lead {
     /// The first day the lead's sentences give: the event's day more often than not, but
     /// too loose to keep a report from an incident.
     pub(super) other_day: Option<PartialDate>,
+    /// The first day a later sentence gives (one that counts casualties or names the means
+    /// first): a follow-up report names the event's day below its news.
+    pub(super) later_day: Option<PartialDate>,
+    /// The day the report was published, when known: the incident's day, inferred, when the
+    /// report names none.
+    pub(super) published: Option<PartialDate>,
     /// Places named in later sentences that count casualties: (words, place).
     pub(super) later_places: Vec<(Vec<String>, String)>,
     /// Full names of the people it names with an age or singles out in casualty claims,
@@ -54,10 +60,14 @@ pub(super) fn place_words(place: &str) -> Vec<String> {
         .collect()
 }
 
+/// How far into a text a page's posting stamp can be, in bytes (as `printed_date` reads).
+const STAMP_BYTES: usize = 600;
+
 /// How many sentences with events make the lead.
 pub(super) const LEAD_SENTENCES: usize = 3;
 
-pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
+pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
+    let body = report.body.as_str();
     let event_sentences: Vec<[usize; 2]> = {
         let mut seen: Vec<[usize; 2]> = Vec::new();
         for c in claims {
@@ -140,14 +150,26 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
                 .then(|| "Shooting".to_string())
         });
     // The day of the first count, when its sentence dates it ("October 20, 2017"); else
-    // the first day the lead's other sentences give.
+    // the first day the lead's other sentences give; else the first of a later sentence.
+    let published = report.published.value().map(|p| p.date());
+    let printed = report.published.is_inferred();
     let first_count = claims
         .iter()
         .find(|c| matches!(c.detail, Detail::Casualty { .. }))
         .map(|c| c.sentence);
     let day = |c: &Claim| match &c.detail {
         Detail::Time { date: Some(d) } if c.incident != BACKGROUND => {
-            d.parse::<PartialDate>().ok().filter(|d| d.day.is_some())
+            let d = d.parse::<PartialDate>().ok().filter(|d| d.day.is_some())?;
+            let date = jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok()?;
+            match published {
+                // An event is reported after it happens: a later day is a court date, a
+                // funeral or a misreading.
+                Some(p) if date > p => None,
+                // The page's own posting stamp ("Posted on: February 13, 2014") dates the
+                // page, not the event.
+                Some(p) if printed && date == p && c.span[0] < STAMP_BYTES => None,
+                _ => Some(d),
+            }
         }
         _ => None,
     };
@@ -159,7 +181,42 @@ pub(super) fn lead_of(claims: &[Claim], body: &str) -> Lead {
         .iter()
         .filter(|c| lead.contains(&c.sentence))
         .find_map(day);
+    out.later_day = claims
+        .iter()
+        .filter(|c| event_sentences.contains(&c.sentence))
+        .find_map(day)
+        .or_else(|| claims.iter().find_map(day));
+    out.published = published.map(|p| PartialDate {
+        year: p.year(),
+        month: Some(p.month() as u8),
+        day: Some(p.day() as u8),
+    });
     out
+}
+
+impl Lead {
+    /// The event's day as the report states it: the first count's, the lead's, or a later
+    /// sentence's.
+    pub(super) fn stated_day(&self) -> Option<PartialDate> {
+        self.date.or(self.other_day).or(self.later_day)
+    }
+
+    /// The incident's date by this report: the day it states, or else the day it was
+    /// published, with why that is believed.
+    pub(super) fn incident_date(&self) -> Option<(DateSpan, Option<String>)> {
+        let span = |d: PartialDate| DateSpan {
+            start: d,
+            end: None,
+        };
+        match (self.stated_day(), self.published) {
+            (Some(d), _) => Some((span(d), None)),
+            (None, Some(p)) => Some((
+                span(p),
+                Some("the day the report was published: it names no day of the event".into()),
+            )),
+            (None, None) => None,
+        }
+    }
 }
 
 /// The lead with the dateline's place first: where the report was filed is, in local news,

@@ -22,7 +22,7 @@ pub use read::{Article, FileKind, ReadError, collect_files, read_all, read_file,
 
 use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
-use crate::model::{Corpus, DateSpan};
+use crate::model::Corpus;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -59,7 +59,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         .collect();
     for report in &corpus.reports {
         let lead = with_dateline(
-            lead_of(&extractor.report_in(report, &index), &report.body),
+            lead_of(&extractor.report_in(report, &index), report),
             report,
         );
         let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
@@ -89,11 +89,11 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         // A report not yet under an incident is read against none: indexing the file's
         // incidents for each report would make an import quadratic.
         let claims = extractor.report_in(&report, &unfiled);
-        let lead = with_dateline(lead_of(&claims, &report.body), &report);
+        let lead = with_dateline(lead_of(&claims, &report), &report);
         let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
         let outlet = report.outlet.value().cloned();
         let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, None, |i| {
-            !dates_conflict(corpus.incidents[i].date, lead.date)
+            !dates_conflict(corpus.incidents[i].stated_date(), lead.date)
         });
         let joined = verdict(candidates);
         let started = !matches!(joined, Verdict::Join(_));
@@ -204,7 +204,7 @@ pub fn import_under(
         };
         if corpus.incident(id).is_none() {
             let claims = extractor.report(&report, corpus);
-            let lead = with_dateline(lead_of(&claims, &report.body), &report);
+            let lead = with_dateline(lead_of(&claims, &report), &report);
             let mut incident = new_incident(&report, &lead, corpus);
             incident.id = id.to_string();
             summary.created.push(incident.id.clone());
@@ -240,13 +240,23 @@ struct Placed {
     outlet: Option<String>,
 }
 
-/// Sets an incident's date from a report's lead when it has none.
+/// Sets an incident's date from a report's lead when it has none, or has only an inferred
+/// one and the report states the day.
 fn date_from(corpus: &mut Corpus, incident: usize, lead: &Lead) {
-    if corpus.incidents[incident].date.is_none() {
-        corpus.incidents[incident].date = lead.date.or(lead.other_day).map(|d| DateSpan {
-            start: d,
-            end: None,
-        });
+    let record = &mut corpus.incidents[incident];
+    if record.stated_date().is_some() {
+        return;
+    }
+    match lead.incident_date() {
+        Some((date, None)) => {
+            record.date = Some(date);
+            record.date_inferred = None;
+        }
+        Some((date, why)) if record.date.is_none() => {
+            record.date = Some(date);
+            record.date_inferred = why;
+        }
+        _ => {}
     }
 }
 
@@ -296,7 +306,7 @@ fn second_look(
             |i| {
                 i != p.main
                     && !gone.contains(&i)
-                    && !dates_conflict(corpus.incidents[i].date, p.lead.date)
+                    && !dates_conflict(corpus.incidents[i].stated_date(), p.lead.date)
             },
         );
         let Verdict::Join(best) = verdict(candidates) else {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::extract::lexicon::Lexicon;
-use crate::model::{Corpus, DateSpan, Field, Incident, Provenance, Report};
+use crate::model::{Corpus, Field, Incident, Provenance, Report};
 use crate::text::{capitalised, slug};
 
 use super::lead::{Lead, place_words};
@@ -97,18 +97,17 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
 
 pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Incident {
     let place = lead.place.clone();
-    let date = lead.date.or(lead.other_day).map(|d| DateSpan {
-        start: d,
-        end: None,
-    });
+    let (date, date_inferred) = lead.incident_date().unzip();
+    let date_inferred = date_inferred.flatten();
     // "Shooting in Louisville, Kentucky, 2015-03-13": what, where and when, as far as the
     // report tells them; its headline when it tells no place.
     let title = match &place {
         Some(p) => {
             let what = lead.event.as_deref().unwrap_or("Incident");
-            match date {
-                Some(d) => format!("{what} in {}, {d}", p.text),
-                None => format!("{what} in {}", p.text),
+            match (date, &date_inferred) {
+                (Some(d), None) => format!("{what} in {}, {d}", p.text),
+                (Some(d), Some(_)) => format!("{what} in {}, reported {d}", p.text),
+                (None, _) => format!("{what} in {}", p.text),
             }
         }
         None => {
@@ -126,6 +125,7 @@ pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Inc
         id,
         title: format!("{title} (imported)"),
         date,
+        date_inferred,
         place,
         summary: format!(
             "Created when importing {}; rename and describe it.",

@@ -73,6 +73,12 @@ pub struct Incident {
     /// When it happened: a day, a month, a year, or a range of them; left out when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateSpan>,
+    /// Why the date is believed when no report states it ("the day report X was
+    /// published: it names no day"); left out when a report or the analyst states it. An
+    /// inferred date is shown, exported and scored, but never decides what is background
+    /// or which reports may join.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_inferred: Option<String>,
     /// Where it happened, in words.
     #[serde(default)]
     pub place: String,
@@ -82,10 +88,19 @@ pub struct Incident {
 }
 
 impl Incident {
-    /// The date for people: the date or range, or "date unknown".
+    /// The date for people: the date or range (with "about" when inferred), or "date
+    /// unknown".
     pub fn date_text(&self) -> String {
-        self.date
-            .map_or_else(|| "date unknown".to_string(), |d| d.to_string())
+        match (self.date, &self.date_inferred) {
+            (Some(d), Some(_)) => format!("about {d}"),
+            (Some(d), None) => d.to_string(),
+            (None, _) => "date unknown".to_string(),
+        }
+    }
+
+    /// The date when a report or the analyst states it; an inferred date is no evidence.
+    pub fn stated_date(&self) -> Option<DateSpan> {
+        self.date.filter(|_| self.date_inferred.is_none())
     }
 }
 

@@ -302,6 +302,11 @@ pub fn save_edit(app: &mut App, id: &str, editor: &Editor) {
         return;
     };
     let date = text(1);
+    let before = record.date.map(|d| d.to_string()).unwrap_or_default();
+    if date.trim() != before {
+        // The analyst states the date now; it is no longer the import's guess.
+        record.date_inferred = None;
+    }
     record.date = if date.trim().is_empty() {
         None
     } else {
