@@ -4,7 +4,7 @@
 use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Report};
 use crate::text::capitalised;
 
-use super::masthead::dateline_place;
+use super::masthead::{DATE_TOP_BYTES, dateline_place};
 use super::place::{Where, resolve};
 
 /// A report's lead, for matching it to incidents.
@@ -59,9 +59,6 @@ pub(super) fn place_words(place: &str) -> Vec<String> {
         .filter(|w| w.len() > 2 && !GENERIC_PLACE_WORDS.contains(&w.as_str()))
         .collect()
 }
-
-/// How far into a text a page's posting stamp can be, in bytes (as `printed_date` reads).
-const STAMP_BYTES: usize = 600;
 
 /// How many sentences with events make the lead.
 pub(super) const LEAD_SENTENCES: usize = 3;
@@ -167,7 +164,7 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 Some(p) if date > p => None,
                 // The page's own posting stamp ("Posted on: February 13, 2014") dates the
                 // page, not the event.
-                Some(p) if printed && date == p && c.span[0] < STAMP_BYTES => None,
+                Some(p) if printed && date == p && c.span[0] < DATE_TOP_BYTES => None,
                 _ => Some(d),
             }
         }
