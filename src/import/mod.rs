@@ -120,13 +120,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
                 }
             }
         }
-        known.insert(hash, report.id.clone());
-        summary.added.push((
-            report.id.clone(),
-            article.source.clone(),
-            report.incidents.clone(),
-            how,
-        ));
+        added(&mut summary, &mut known, hash, &report, &article, how);
         placed.push(Placed {
             report: corpus.reports.len(),
             main,
@@ -186,6 +180,25 @@ fn unless_known(
     ))
 }
 
+/// Records `report`, made of `article` and filed as `how`, as added by this import and its
+/// text (`hash`) as known, so that a later article with the same text is a duplicate.
+fn added(
+    summary: &mut Summary,
+    known: &mut FxHashMap<String, String>,
+    hash: String,
+    report: &crate::model::Report,
+    article: &Article,
+    how: String,
+) {
+    known.insert(hash, report.id.clone());
+    summary.added.push((
+        report.id.clone(),
+        article.source.clone(),
+        report.incidents.clone(),
+        how,
+    ));
+}
+
 /// Add `articles` to `corpus`, every one under incident `id`, as the analyst says: no
 /// grouping. An incident of that id is made from the first article when the file has none.
 pub fn import_under(
@@ -215,13 +228,7 @@ pub fn import_under(
         if let Some(p) = report.provenance.as_mut() {
             p.grouped = Some(how.clone());
         }
-        known.insert(hash, report.id.clone());
-        summary.added.push((
-            report.id.clone(),
-            article.source.clone(),
-            report.incidents.clone(),
-            how,
-        ));
+        added(&mut summary, &mut known, hash, &report, &article, how);
         corpus.reports.push(report);
     }
     summary

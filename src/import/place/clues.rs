@@ -4,13 +4,14 @@
 
 use crate::extract::gazetteer::{Gazetteer, Reading};
 
-/// The states a text names: in "Town, State" pairs and on their own ("a 12-year-old Iowa
-/// girl").
-pub(super) fn states_named(g: &Gazetteer, text: &str, names: &[String]) -> Vec<u32> {
-    let mut states: Vec<u32> = town_and_state(g, text)
-        .iter()
-        .filter_map(|(_, s)| *s)
-        .collect();
+/// The states a text names: in its "Town, State" `pairs` and among its `names` on their own
+/// ("a 12-year-old Iowa girl").
+pub(super) fn states_named(
+    g: &Gazetteer,
+    pairs: &[(String, Option<u32>)],
+    names: &[String],
+) -> Vec<u32> {
+    let mut states: Vec<u32> = pairs.iter().filter_map(|(_, s)| *s).collect();
     states.extend(names.iter().filter_map(|t| {
         g.lookup(t).iter().find_map(|r| match r {
             Reading::State(s) if g.states[*s as usize].country == "US" => Some(*s),

@@ -71,32 +71,13 @@ pub(super) fn resolve(
     let opening = &body[..body.floor_char_boundary(OPENING_BYTES)];
     let names = terms(opening);
     let pairs = town_and_state(g, opening);
-    let mut states = states_named(g, opening, &names);
+    let mut states = states_named(g, &pairs, &names);
     if states.is_empty() {
         // Local news seldom names its own state; a later "Town, State" or state name says it.
-        states = states_named(g, body, &terms(body));
+        states = states_named(g, &town_and_state(g, body), &terms(body));
     }
     let counties = counties_named(g, body);
-    // (name, the state written with it, whether the text names it as a place): a word of a
-    // longer name ("David" of "David Lee") is a town only when the text says in which state.
-    let mut candidates: Vec<(String, Option<u32>, bool)> = Vec::new();
-    if let Some(d) = dateline {
-        let (town, rest) = d.split_once(',').unwrap_or((d, ""));
-        let town = town.split(['(', ':', '—', '–']).next().unwrap_or(town);
-        let region = rest.split(['(', '—', '–']).next().unwrap_or("").trim();
-        candidates.push((town.trim().to_string(), g.state(region), true));
-    }
-    candidates.extend(pairs.into_iter().map(|(t, s)| (t, s, true)));
-    candidates.extend(lead_places.iter().map(|p| (p.clone(), None, true)));
-    candidates.extend(towns_by_use(opening).into_iter().map(|t| (t, None, true)));
-    // A lead's place may hold a town ("Pittsburgh Public Safety Department"); any name of the
-    // opening may be a town of a state the text names.
-    candidates.extend(
-        lead_places
-            .iter()
-            .flat_map(|p| terms(p))
-            .map(|t| (t, None, false)),
-    );
+    let mut candidates = named_places(dateline, pairs, lead_places, opening);
     let support = support_by_state(
         g,
         &candidates
@@ -111,6 +92,7 @@ pub(super) fn resolve(
         counties,
         support,
     };
+    // Any name of the opening may be a town of a state or county the text names.
     if !context.states.is_empty() || !context.counties.is_empty() {
         candidates.extend(names.iter().map(|t| (t.clone(), None, false)));
     }
@@ -165,6 +147,39 @@ pub(super) fn resolve(
                 })
         })
         .or_else(|| guessed(0))
+}
+
+/// A name the text may mean as the event's town: (name, the state written with it, whether
+/// the text names it as a place). A word of a longer name ("David" of "David Lee") is a town
+/// only when the text says in which state.
+type Candidate = (String, Option<u32>, bool);
+
+/// The names that may be the event's town, in the order they are weighed: the dateline's,
+/// the "Town, State" `pairs` of the opening, the lead's places, the names the opening uses
+/// as towns, then the words of the lead's places ("Pittsburgh Public Safety Department").
+fn named_places(
+    dateline: Option<&str>,
+    pairs: Vec<(String, Option<u32>)>,
+    lead_places: &[String],
+    opening: &str,
+) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    if let Some(d) = dateline {
+        let (town, rest) = d.split_once(',').unwrap_or((d, ""));
+        let town = town.split(['(', ':', '—', '–']).next().unwrap_or(town);
+        let region = rest.split(['(', '—', '–']).next().unwrap_or("").trim();
+        candidates.push((town.trim().to_string(), gazetteer().state(region), true));
+    }
+    candidates.extend(pairs.into_iter().map(|(t, s)| (t, s, true)));
+    candidates.extend(lead_places.iter().map(|p| (p.clone(), None, true)));
+    candidates.extend(towns_by_use(opening).into_iter().map(|t| (t, None, true)));
+    candidates.extend(
+        lead_places
+            .iter()
+            .flat_map(|p| terms(p))
+            .map(|t| (t, None, false)),
+    );
+    candidates
 }
 
 /// "Humboldt Park", "Louisville", "the western desert": several words, or one that is a

@@ -140,7 +140,7 @@ pub(super) fn settle(
     let readings = readings(g, name);
     let all: Vec<&Site> = readings.iter().collect();
     let in_county = |r: &Site| r.county.is_some_and(|c| context.counties.contains(&c));
-    let pick = match state {
+    match state {
         Some(s) => readings
             .iter()
             .filter(|r| r.state == s)
@@ -176,8 +176,7 @@ pub(super) fn settle(
                     _ => None,
                 })
         }
-    }?;
-    Some(pick)
+    }
 }
 
 /// How many times larger than the next town of its name a town must be to be the one a
