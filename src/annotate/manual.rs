@@ -78,11 +78,10 @@ pub fn said_by(mut claim: Claim, who: &str, lex: &Lexicon) -> Claim {
     }
     let lower = who.to_ascii_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    claim.attribution = Attribution {
-        text: who.to_string(),
-        kind: lex.source_kind(&words).unwrap_or(SourceKind::Other),
-        chain: Vec::new(),
-    };
+    claim.attribution = Attribution::new(
+        who.to_string(),
+        lex.source_kind(&words).unwrap_or(SourceKind::Other),
+    );
     claim
 }
 

@@ -465,7 +465,9 @@ pub fn compare_members(
             .map(|(_, a)| a)
             .collect();
         let disputed = statuses.iter().any(|(s, a)| {
-            *s != ResponsibilityStatus::Claimed && (a.is_none() || claimed.contains(&a))
+            *s != ResponsibilityStatus::Claimed
+                && s.is_about_a_claim()
+                && (a.is_none() || claimed.contains(&a))
         });
         let status = if !claimed.is_empty() && disputed {
             Some(Status::Conflict)

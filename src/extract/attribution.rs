@@ -87,11 +87,9 @@ fn source(toks: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Option<Attributio
         }
         None => return None,
     };
-    Some(Attribution {
-        text: toks.slice(a, b).to_string(),
-        kind,
-        chain: Vec::new(),
-    })
+    let mut attribution = Attribution::new(toks.slice(a, b).to_string(), kind);
+    attribution.span = Some([toks.start(a), toks.end(b - 1)]);
+    Some(attribution)
 }
 
 /// Walk back from the verb at `v` to its subject: the tokens `start..end` before it.

@@ -278,6 +278,8 @@ pub fn value_text(claim: &Claim) -> String {
             (ResponsibilityStatus::Denied, None) => "denied".to_string(),
             (ResponsibilityStatus::CalledFalse, Some(a)) => format!("claim by {a} called false"),
             (ResponsibilityStatus::CalledFalse, None) => "a claim called false".to_string(),
+            (status, Some(a)) => format!("{a} {}", snake(status)),
+            (status, None) => snake(status),
         },
         Detail::Means { means } => means.clone(),
         Detail::Statement => String::new(),

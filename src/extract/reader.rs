@@ -260,6 +260,7 @@ impl Reader<'_, '_> {
                 let detail = Detail::Actor {
                     actor: entry.name.clone(),
                     parent: entry.parent.clone(),
+                    role: None,
                 };
                 self.push(cur, m.start, m.end, Hedge::Exact, detail);
             }

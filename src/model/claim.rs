@@ -161,13 +161,16 @@ pub enum Detail {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<String>,
     },
-    /// A named group.
+    /// A named person, group, organisation or force.
     Actor {
         /// The actor's canonical name.
         actor: String,
         /// Its parent organisation, if the lexicon knows one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<String>,
+        /// The part it plays in the event, when the words say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<ActorRole>,
     },
     /// A statement about who is responsible.
     Responsibility {
@@ -313,16 +316,42 @@ pub struct Attribution {
     /// officials": AP here, security officials in the chain).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chain: Vec<Attribution>,
+    /// Where the source's words stand in the body (bytes), when they are in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+    /// Who the words stand for when they do not name the source themselves: the person a
+    /// pronoun or a role points back to ("he said" after "Stan Perlo said", "the sheriff"
+    /// after "Sheriff Chris Nocco"), or the bare name of a titled one ("Red Sox owner John
+    /// Henry" is John Henry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The role an apposition gives the source ("Majed Hamdan, an Associated Press
+    /// photographer, said": "an Associated Press photographer").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 impl Attribution {
     /// The report itself, when it names no source.
     pub fn the_report() -> Self {
+        Attribution::new(String::new(), SourceKind::TheReport)
+    }
+
+    /// A source of `kind` written `text`, citing no one, with no span, name or role.
+    pub fn new(text: String, kind: SourceKind) -> Self {
         Attribution {
-            text: String::new(),
-            kind: SourceKind::TheReport,
+            text,
+            kind,
             chain: Vec::new(),
+            span: None,
+            name: None,
+            role: None,
         }
+    }
+
+    /// Who the source is: its name when the words only point to it, else the words.
+    pub fn who(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.text)
     }
 }
 
@@ -354,6 +383,19 @@ pub enum SourceKind {
     TheReport,
 }
 
+/// The part an actor plays in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorRole {
+    /// Who did it, or is held to have (the gunman, the suspect, the group that claimed it).
+    Perpetrator,
+    /// Who suffered it (the killed, the wounded, the target).
+    Victim,
+    /// An official body or an official speaking or acting for it (police, a ministry, a
+    /// coroner's office, a sheriff).
+    Official,
+}
+
 /// Where responsibility stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -366,6 +408,30 @@ pub enum ResponsibilityStatus {
     Denied,
     /// A claim is called false.
     CalledFalse,
+    /// Someone accuses the actor ("accused Sudan of carrying out the attack", "allegedly
+    /// shot").
+    Accused,
+    /// Someone blames the actor ("blamed the attack on").
+    Blamed,
+    /// The actor is suspected ("the suspect", "a person of interest", "believed to have").
+    Suspected,
+    /// The actor is charged ("charged with capital murder", "faces charges of").
+    Charged,
+    /// The actor is arrested or in custody ("was arrested", "turned himself in").
+    Arrested,
+    /// The actor is convicted ("was convicted of", "found guilty", "pleaded guilty").
+    Convicted,
+}
+
+impl ResponsibilityStatus {
+    /// True for where a claim of responsibility stands (claimed, not claimed, denied, called
+    /// false), as against the course of an accusation or of justice.
+    pub fn is_about_a_claim(self) -> bool {
+        matches!(
+            self,
+            Self::Claimed | Self::NotClaimed | Self::Denied | Self::CalledFalse
+        )
+    }
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 mod claim;
 
 pub use claim::{
-    Attribution, BACKGROUND, Claim, ClaimKind, Count, Detail, Distance, Hedge, Outcome, Part,
-    Person, ResponsibilityStatus, Sex, SourceKind, Who,
+    ActorRole, Attribution, BACKGROUND, Claim, ClaimKind, Count, Detail, Distance, Hedge, Outcome,
+    Part, Person, ResponsibilityStatus, Sex, SourceKind, Who,
 };
 
 /// The data-file format version this build writes and reads.

@@ -5,6 +5,15 @@
 //! extracted claim of the same report and kind whose span overlaps the quote most. A match is
 //! *correct* when every field the gold gives is right. Precision and recall are given for
 //! detection (matched) and for correct claims, per kind, and agreement per field.
+//!
+//! Besides the kinds of claim, a gold file may list *attributions*: each source a sentence
+//! names, quoted by its words ("he said", "according to police"), with who it is and whom it
+//! cites. They match the sources extraction gives the claims of that report, by the span of
+//! the source's words. A gold file that lists only some kinds says which (`kinds`), and only
+//! those are scored.
+
+mod fields;
+mod render;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,7 +21,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Claim, ClaimKind, Corpus, Detail, Hedge, Outcome, ResponsibilityStatus, SourceKind,
+    ActorRole, Attribution, Claim, ClaimKind, Corpus, Hedge, Outcome, ResponsibilityStatus,
+    SourceKind,
 };
 use crate::store::{LoadError, Problem, ProblemKind};
 
@@ -20,8 +30,66 @@ use crate::store::{LoadError, Problem, ProblemKind};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gold {
+    /// The kinds the gold lists; every kind of claim when absent.
+    #[serde(default)]
+    pub kinds: Option<Vec<GoldKind>>,
     /// The expected claims.
     pub claims: Vec<GoldClaim>,
+}
+
+/// What a gold entry is: a claim of some kind, or a source named in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoldKind {
+    /// A casualty claim.
+    Casualty,
+    /// A location claim.
+    Location,
+    /// A time claim.
+    Time,
+    /// An actor claim.
+    Actor,
+    /// A responsibility claim.
+    Responsibility,
+    /// A means claim.
+    Means,
+    /// An attributed statement.
+    Statement,
+    /// A source a sentence names for what it says.
+    Attribution,
+}
+
+impl GoldKind {
+    /// Every kind, in display order.
+    pub const ALL: [GoldKind; 8] = [
+        GoldKind::Casualty,
+        GoldKind::Location,
+        GoldKind::Time,
+        GoldKind::Actor,
+        GoldKind::Responsibility,
+        GoldKind::Means,
+        GoldKind::Statement,
+        GoldKind::Attribution,
+    ];
+
+    /// The kind of claim, or `None` for attributions.
+    pub fn claim_kind(self) -> Option<ClaimKind> {
+        Some(match self {
+            GoldKind::Casualty => ClaimKind::Casualty,
+            GoldKind::Location => ClaimKind::Location,
+            GoldKind::Time => ClaimKind::Time,
+            GoldKind::Actor => ClaimKind::Actor,
+            GoldKind::Responsibility => ClaimKind::Responsibility,
+            GoldKind::Means => ClaimKind::Means,
+            GoldKind::Statement => ClaimKind::Statement,
+            GoldKind::Attribution => return None,
+        })
+    }
+
+    /// The id used in reports ("attribution", "casualty", ...).
+    pub fn id(self) -> &'static str {
+        self.claim_kind().map_or("attribution", ClaimKind::id)
+    }
 }
 
 /// One expected claim. Fields left out are not checked.
@@ -31,7 +99,7 @@ pub struct GoldClaim {
     /// Report id.
     pub report: String,
     /// Kind.
-    pub kind: ClaimKind,
+    pub kind: GoldKind,
     /// Words of the claim as in the body.
     pub quote: String,
     /// Which occurrence of the quote (0 = first).
@@ -86,6 +154,16 @@ pub struct GoldClaim {
     /// Means: canonical name.
     #[serde(default)]
     pub means: Option<String>,
+    /// Actor: the part it plays.
+    #[serde(default)]
+    pub role: Option<ActorRole>,
+    /// Attribution: who the source is (the person a pronoun stands for, a name without its
+    /// title).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Attribution: whom the source cites, in order.
+    #[serde(default)]
+    pub chain: Option<Vec<String>>,
 }
 
 /// Load a gold file.
@@ -180,9 +258,17 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    /// Scores for a kind.
+    /// Scores for a kind of claim.
     pub fn kind(&self, kind: ClaimKind) -> KindScore {
         self.kinds.get(kind.id()).cloned().unwrap_or_default()
+    }
+
+    /// Scores for the attributions, when the gold lists them.
+    pub fn attributions(&self) -> KindScore {
+        self.kinds
+            .get(GoldKind::Attribution.id())
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
@@ -211,6 +297,67 @@ pub enum EvalError {
     },
 }
 
+/// Something extraction found that a gold entry may match: a claim, or the source of some.
+struct Found<'c> {
+    kind: GoldKind,
+    span: [usize; 2],
+    claim: Option<&'c Claim>,
+    source: Option<&'c Attribution>,
+}
+
+impl Found<'_> {
+    fn describe(&self) -> String {
+        match (self.claim, self.source) {
+            (Some(c), _) => crate::extract::describe(c),
+            (None, Some(a)) => crate::text::sanitize(&format!(
+                "{:<14} {:<40} {:<9} {}",
+                "attribution",
+                a.who(),
+                crate::extract::snake(&a.kind),
+                a.chain
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" < ")
+            ))
+            .into_owned(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// What extraction found in one report: its claims, and the sources they cite, each source
+/// once (by the span of its words).
+fn found_in(claims: &[Claim]) -> Vec<Found<'_>> {
+    let mut found: Vec<Found> = claims
+        .iter()
+        .map(|c| Found {
+            kind: GoldKind::ALL
+                .into_iter()
+                .find(|k| k.claim_kind() == Some(c.kind()))
+                .expect("every claim kind is a gold kind"),
+            span: c.span,
+            claim: Some(c),
+            source: None,
+        })
+        .collect();
+    let mut spans: Vec<[usize; 2]> = Vec::new();
+    for c in claims {
+        if let Some(span) = c.attribution.span
+            && !spans.contains(&span)
+        {
+            spans.push(span);
+            found.push(Found {
+                kind: GoldKind::Attribution,
+                span,
+                claim: None,
+                source: Some(&c.attribution),
+            });
+        }
+    }
+    found
+}
+
 /// Score `extracted` (claims per report, in corpus order) against `gold`.
 pub fn evaluate(
     gold: &Gold,
@@ -218,12 +365,19 @@ pub fn evaluate(
     extracted: &[Vec<Claim>],
 ) -> Result<Evaluation, EvalError> {
     let mut eval = Evaluation::default();
-    let reports: Vec<&str> = gold.claims.iter().map(|g| g.report.as_str()).collect();
-    let mut used: Vec<Vec<bool>> = extracted.iter().map(|c| vec![false; c.len()]).collect();
-    for kind in ClaimKind::ALL {
+    let scored: Vec<GoldKind> = gold.kinds.clone().unwrap_or_else(|| {
+        GoldKind::ALL
+            .into_iter()
+            .filter(|k| *k != GoldKind::Attribution)
+            .collect()
+    });
+    for kind in &scored {
         eval.kinds
             .insert(kind.id().to_string(), KindScore::default());
     }
+    let reports: Vec<&str> = gold.claims.iter().map(|g| g.report.as_str()).collect();
+    let found: Vec<Vec<Found>> = extracted.iter().map(|c| found_in(c)).collect();
+    let mut used: Vec<Vec<bool>> = found.iter().map(|f| vec![false; f.len()]).collect();
     for (index, g) in gold.claims.iter().enumerate() {
         let r = corpus
             .reports
@@ -244,14 +398,16 @@ pub fn evaluate(
                 quote: g.quote.clone(),
                 nth: g.nth,
             })?;
-        let (qa, qb) = (start, start + g.quote.len());
-        let score = eval.kinds.get_mut(g.kind.id()).expect("all kinds present");
+        let Some(score) = eval.kinds.get_mut(g.kind.id()) else {
+            continue;
+        };
         score.gold += 1;
-        let best = extracted[r]
+        let (qa, qb) = (start, start + g.quote.len());
+        let best = found[r]
             .iter()
             .enumerate()
-            .filter(|(i, c)| !used[r][*i] && c.kind() == g.kind)
-            .map(|(i, c)| (i, c.span[1].min(qb).saturating_sub(c.span[0].max(qa))))
+            .filter(|(i, f)| !used[r][*i] && f.kind == g.kind)
+            .map(|(i, f)| (i, f.span[1].min(qb).saturating_sub(f.span[0].max(qa))))
             .filter(|(_, overlap)| *overlap > 0)
             .max_by_key(|(_, overlap)| *overlap);
         let Some((i, _)) = best else {
@@ -264,8 +420,12 @@ pub fn evaluate(
         };
         used[r][i] = true;
         score.matched += 1;
-        let claim = &extracted[r][i];
-        let checks = field_checks(g, claim);
+        let f = &found[r][i];
+        let checks = match (f.claim, f.source) {
+            (Some(c), _) => fields::claim_checks(g, c),
+            (None, Some(a)) => fields::source_checks(g, a),
+            (None, None) => Vec::new(),
+        };
         let wrong: Vec<String> = checks
             .iter()
             .filter(|(_, ok)| !ok)
@@ -277,28 +437,28 @@ pub fn evaluate(
             field.right += usize::from(ok);
         }
         if wrong.is_empty() {
-            eval.kinds.get_mut(g.kind.id()).expect("present").correct += 1;
+            score.correct += 1;
         } else {
             eval.wrong.push(Finding {
                 gold: Some(g.clone()),
-                claim: Some(crate::extract::describe(claim)),
+                claim: Some(f.describe()),
                 wrong,
             });
         }
     }
-    for (r, claims) in extracted.iter().enumerate() {
+    for (r, found) in found.iter().enumerate() {
         if !reports.contains(&corpus.reports[r].id.as_str()) {
             continue;
         }
-        for (i, claim) in claims.iter().enumerate() {
-            eval.kinds
-                .get_mut(claim.kind().id())
-                .expect("present")
-                .extracted += 1;
+        for (i, f) in found.iter().enumerate() {
+            let Some(score) = eval.kinds.get_mut(f.kind.id()) else {
+                continue;
+            };
+            score.extracted += 1;
             if !used[r][i] {
                 eval.spurious.push(Finding {
                     gold: None,
-                    claim: Some(crate::extract::describe(claim)),
+                    claim: Some(f.describe()),
                     wrong: Vec::new(),
                 });
             }
@@ -307,123 +467,4 @@ pub fn evaluate(
     Ok(eval)
 }
 
-fn field_checks(g: &GoldClaim, c: &Claim) -> Vec<(&'static str, bool)> {
-    let mut checks = Vec::new();
-    let mut check = |name: &'static str, ok: Option<bool>| {
-        if let Some(ok) = ok {
-            checks.push((name, ok));
-        }
-    };
-    check("incident", g.incident.as_ref().map(|i| *i == c.incident));
-    check(
-        "attribution",
-        g.attribution.map(|a| a == c.attribution.kind),
-    );
-    check("hedge", g.hedge.map(|h| h == c.hedge));
-    match &c.detail {
-        Detail::Casualty {
-            who,
-            outcome,
-            count,
-            parts,
-            ..
-        } => {
-            check("who", g.group.as_ref().map(|x| *x == who.group));
-            check("outcome", g.outcome.map(|o| o == *outcome));
-            let high = if g.open { Some(None) } else { g.high.map(Some) };
-            check(
-                "count",
-                (g.low.is_some() || high.is_some()).then(|| {
-                    g.low.is_none_or(|l| l == count.low) && high.is_none_or(|h| h == count.high)
-                }),
-            );
-            check(
-                "parts",
-                g.parts
-                    .as_ref()
-                    .map(|p| *p == parts.iter().map(|x| x.count.low).collect::<Vec<_>>()),
-            );
-        }
-        Detail::Location {
-            distance,
-            direction,
-            from,
-            ..
-        } => {
-            check(
-                "distance",
-                g.km.map(|km| distance.as_ref().is_some_and(|d| (d.km - km).abs() < 0.5)),
-            );
-            check(
-                "direction",
-                g.direction.as_ref().map(|d| direction.as_ref() == Some(d)),
-            );
-            check("from", g.from.as_ref().map(|f| from.as_ref() == Some(f)));
-        }
-        Detail::Time { date } => check("date", g.date.as_ref().map(|d| date.as_ref() == Some(d))),
-        Detail::Actor { actor, .. } => check("actor", g.actor.as_ref().map(|a| a == actor)),
-        Detail::Responsibility { actor, status } => {
-            check("status", g.status.map(|s| s == *status));
-            check("actor", g.actor.as_ref().map(|a| actor.as_ref() == Some(a)));
-        }
-        Detail::Means { means } => check("means", g.means.as_ref().map(|m| m == means)),
-        Detail::Statement => {}
-    }
-    checks
-}
-
-/// The evaluation as a readable table.
-pub fn render(eval: &Evaluation, details: bool) -> String {
-    let mut out = String::from(
-        "kind            gold  extr  match  prec  recall | all fields right: prec  recall\n",
-    );
-    for kind in ClaimKind::ALL {
-        let s = eval.kind(kind);
-        out.push_str(&format!(
-            "{:<14} {:>5} {:>5} {:>6}  {:.2}  {:.2}   |                   {:.2}  {:.2}\n",
-            kind.id(),
-            s.gold,
-            s.extracted,
-            s.matched,
-            s.precision(),
-            s.recall(),
-            s.strict_precision(),
-            s.strict_recall()
-        ));
-    }
-    out.push_str("\nfield        agreement over matches\n");
-    for (name, f) in &eval.fields {
-        out.push_str(&format!(
-            "{name:<12} {:.2} ({}/{})\n",
-            ratio(f.right, f.checked),
-            f.right,
-            f.checked
-        ));
-    }
-    if details {
-        for (title, list) in [
-            ("missed", &eval.missed),
-            ("spurious", &eval.spurious),
-            ("wrong fields", &eval.wrong),
-        ] {
-            out.push_str(&format!("\n{title} ({}):\n", list.len()));
-            for f in list {
-                if let Some(g) = &f.gold {
-                    out.push_str(&format!(
-                        "  gold: {} {} {:?}\n",
-                        g.report,
-                        g.kind.id(),
-                        g.quote
-                    ));
-                }
-                if let Some(c) = &f.claim {
-                    out.push_str(&format!("  got:  {c}\n"));
-                }
-                if !f.wrong.is_empty() {
-                    out.push_str(&format!("  wrong: {}\n", f.wrong.join(", ")));
-                }
-            }
-        }
-    }
-    out
-}
+pub use render::render;
