@@ -100,7 +100,8 @@ pub(super) fn source_checks(g: &GoldClaim, a: &Attribution) -> Vec<(&'static str
 fn name_words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = name
         .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
-        .filter(|w| !w.is_empty())
+        // Initials are often left out ("Richard S. Biehl" is Richard Biehl).
+        .filter(|w| w.chars().count() > 1)
         .map(|w| {
             w.trim_end_matches("'s")
                 .trim_end_matches("’s")

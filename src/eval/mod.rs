@@ -234,10 +234,13 @@ pub struct FieldScore {
 /// A gold claim and what became of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
-    /// The gold claim (for misses and wrong fields) .
+    /// The gold claim (for misses and wrong fields).
     pub gold: Option<GoldClaim>,
     /// The extracted claim (for wrong fields and spurious claims).
     pub claim: Option<String>,
+    /// Where the extracted claim stands: its report and the bytes of its words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<(String, [usize; 2])>,
     /// Fields that disagree.
     pub wrong: Vec<String>,
 }
@@ -358,6 +361,15 @@ fn found_in(claims: &[Claim]) -> Vec<Found<'_>> {
     found
 }
 
+/// Which fields of `f` agree with `g`.
+fn checks_of(g: &GoldClaim, f: &Found) -> Vec<(&'static str, bool)> {
+    match (f.claim, f.source) {
+        (Some(c), _) => fields::claim_checks(g, c),
+        (None, Some(a)) => fields::source_checks(g, a),
+        (None, None) => Vec::new(),
+    }
+}
+
 /// Score `extracted` (claims per report, in corpus order) against `gold`.
 pub fn evaluate(
     gold: &Gold,
@@ -403,17 +415,20 @@ pub fn evaluate(
         };
         score.gold += 1;
         let (qa, qb) = (start, start + g.quote.len());
+        // Of the claims the quote overlaps, one that has every field right first ("Ortiz
+        // followed Orozco" holds two actors; the gold means one of them), then the widest.
         let best = found[r]
             .iter()
             .enumerate()
             .filter(|(i, f)| !used[r][*i] && f.kind == g.kind)
             .map(|(i, f)| (i, f.span[1].min(qb).saturating_sub(f.span[0].max(qa))))
             .filter(|(_, overlap)| *overlap > 0)
-            .max_by_key(|(_, overlap)| *overlap);
+            .max_by_key(|&(i, overlap)| (checks_of(g, &found[r][i]).iter().all(|c| c.1), overlap));
         let Some((i, _)) = best else {
             eval.missed.push(Finding {
                 gold: Some(g.clone()),
                 claim: None,
+                at: None,
                 wrong: Vec::new(),
             });
             continue;
@@ -421,11 +436,7 @@ pub fn evaluate(
         used[r][i] = true;
         score.matched += 1;
         let f = &found[r][i];
-        let checks = match (f.claim, f.source) {
-            (Some(c), _) => fields::claim_checks(g, c),
-            (None, Some(a)) => fields::source_checks(g, a),
-            (None, None) => Vec::new(),
-        };
+        let checks = checks_of(g, f);
         let wrong: Vec<String> = checks
             .iter()
             .filter(|(_, ok)| !ok)
@@ -442,6 +453,7 @@ pub fn evaluate(
             eval.wrong.push(Finding {
                 gold: Some(g.clone()),
                 claim: Some(f.describe()),
+                at: Some((g.report.clone(), f.span)),
                 wrong,
             });
         }
@@ -459,6 +471,7 @@ pub fn evaluate(
                 eval.spurious.push(Finding {
                     gold: None,
                     claim: Some(f.describe()),
+                    at: Some((corpus.reports[r].id.clone(), f.span)),
                     wrong: Vec::new(),
                 });
             }

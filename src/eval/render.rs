@@ -49,7 +49,12 @@ pub fn render(eval: &Evaluation, details: bool) -> String {
                     ));
                 }
                 if let Some(c) = &f.claim {
-                    out.push_str(&format!("  got:  {c}\n"));
+                    match (&f.gold, &f.at) {
+                        (None, Some((report, _))) => {
+                            out.push_str(&format!("  got:  {report} {c}\n"));
+                        }
+                        _ => out.push_str(&format!("  got:  {c}\n")),
+                    }
                 }
                 if !f.wrong.is_empty() {
                     out.push_str(&format!("  wrong: {}\n", f.wrong.join(", ")));

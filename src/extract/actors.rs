@@ -1,5 +1,6 @@
 //! Actors (named groups, aliases folded into one name) and responsibility statements
-//! ("claimed responsibility", "not claimed", "denied involvement", "a false claim").
+//! ("claimed responsibility", "not claimed", "denied involvement", "a false claim", "was
+//! charged with", "arrested", "was convicted of").
 
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
@@ -48,22 +49,53 @@ pub struct Responsibility {
     pub end: usize,
     /// Where responsibility stands.
     pub status: ResponsibilityStatus,
-    /// The actor concerned, as an index into the lexicon's actors.
+    /// The actor concerned, as an index into the actors given.
     pub actor: Option<usize>,
+    /// True when the words point back to the group named before ("the group claimed").
+    pub refers_back: bool,
+}
+
+/// An actor named in the sentence, as responsibility looks for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    /// First token.
+    pub start: usize,
+    /// Token after it.
+    pub end: usize,
+    /// True for an official body or an official (police are not the ones arrested).
+    pub official: bool,
 }
 
 /// How far an actor may be from a responsibility phrase to be its subject.
 const ACTOR_WINDOW: usize = 12;
 
-/// Responsibility statements in tokens `from..to`, each with the nearest actor in its clause,
-/// or, for "the group claimed", `earlier`: the actor last named before the sentence.
+/// Words soon after "claimed" that make it about lives, not an attack ("claimed the life
+/// of", "has claimed more than 660 lives").
+const LIVES: [&str; 3] = ["life", "lives", "victims"];
+/// Words right after "claimed" that make it about words ("claimed that", "claimed it was").
+const SAYING: [&str; 6] = ["that", "it", "he", "she", "they", "to"];
+
+/// True when the phrase at `i..end` is "claimed" about lives or words.
+fn claims_no_attack(toks: &Tokens, i: usize, end: usize, to: usize) -> bool {
+    let bare_claim = !(i..end).any(|k| toks.is_any(k, &["responsibility", "by"]));
+    bare_claim
+        && (toks.is_any(end, &SAYING) || (end..(end + 4).min(to)).any(|k| toks.is_any(k, &LIVES)))
+}
+
+/// True when a negation comes just before `i` ("not charged", "no arrests").
+fn negated(toks: &Tokens, from: usize, i: usize) -> bool {
+    (from.max(i.saturating_sub(3))..i).any(|k| toks.is_any(k, &["not", "no", "n't", "never"]))
+}
+
+/// Responsibility statements in tokens `from..to`, each with the nearest of `actors` in its
+/// clause (an official never for an accusation or an arrest), or pointing back for "the
+/// group claimed". A statement that nobody is charged or arrested is none.
 pub fn responsibility(
     toks: &Tokens,
     from: usize,
     to: usize,
     lex: &Lexicon,
-    actors: &[Mention],
-    earlier: Option<usize>,
+    actors: &[Candidate],
 ) -> Vec<Responsibility> {
     let mut found = Vec::new();
     let mut i = from;
@@ -73,6 +105,14 @@ pub fn responsibility(
             i += 1;
             continue;
         };
+        let about_a_claim = status.is_about_a_claim();
+        if (status == ResponsibilityStatus::Claimed && claims_no_attack(toks, i, end, to))
+            || (!about_a_claim && negated(toks, from, i))
+        {
+            i = end;
+            continue;
+        }
+        let eligible = |m: &&Candidate| about_a_claim || !m.official;
         let by = toks.is(end - 1, "by");
         let actor = if by {
             // "claimed by the Islamic State affiliate known as Wilayat Sinai": the last actor
@@ -86,22 +126,26 @@ pub fn responsibility(
                 .unwrap_or(to);
             actors
                 .iter()
-                .rfind(|m| m.start >= end && m.end <= stop)
-                .map(|m| m.actor)
+                .enumerate()
+                .filter(|(_, m)| eligible(m))
+                .rfind(|(_, m)| m.start >= end && m.end <= stop)
+                .map(|(n, _)| n)
         } else {
             actors
                 .iter()
-                .filter_map(|m| {
+                .enumerate()
+                .filter(|(_, m)| eligible(m))
+                .filter_map(|(n, m)| {
                     let gap = if m.end <= i {
                         i - m.end
                     } else {
                         m.start.saturating_sub(end)
                     };
                     let crosses = (m.end.min(i)..m.start.max(end)).any(|k| toks.is_punct(k, ';'));
-                    (gap <= ACTOR_WINDOW && !crosses).then_some((gap, m.actor))
+                    (gap <= ACTOR_WINDOW && !crosses).then_some((gap, n))
                 })
                 .min_by_key(|(gap, _)| *gap)
-                .map(|(_, actor)| actor)
+                .map(|(_, n)| n)
         };
         // "the group claimed the bombing": the group named last.
         let refers_back = i >= from + 2
@@ -110,12 +154,12 @@ pub fn responsibility(
                 i - 1,
                 &["group", "organization", "organisation", "movement"],
             );
-        let actor = actor.or(if refers_back { earlier } else { None });
         found.push(Responsibility {
             start: i,
             end,
             status,
             actor,
+            refers_back,
         });
         i = end;
     }
@@ -154,10 +198,20 @@ mod tests {
         let lex = Lexicon::defaults();
         let found = mentions(&toks, 0, toks.len(), &lex);
         let name = |a: usize| lex.actor_entries[a].name.clone();
-        let resp = responsibility(&toks, 0, toks.len(), &lex, &found, None);
+        let candidates: Vec<Candidate> = found
+            .iter()
+            .map(|m| Candidate {
+                start: m.start,
+                end: m.end,
+                official: false,
+            })
+            .collect();
+        let resp = responsibility(&toks, 0, toks.len(), &lex, &candidates);
         (
             found.iter().map(|m| name(m.actor)).collect(),
-            resp.iter().map(|r| (r.status, r.actor.map(name))).collect(),
+            resp.iter()
+                .map(|r| (r.status, r.actor.map(|n| name(found[n].actor))))
+                .collect(),
             means(&toks, 0, toks.len(), &lex)
                 .into_iter()
                 .map(|m| m.2)

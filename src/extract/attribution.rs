@@ -49,9 +49,9 @@ const SOURCE_ENDS: [&str; 9] = [
     "without", "that", "in", "on", "who", "which", "when", "adding", "as",
 ];
 /// Words that do not make a source a proper name when capitalised at the start of a sentence.
-const FUNCTION_WORDS: [&str; 21] = [
+const FUNCTION_WORDS: [&str; 24] = [
     "the", "these", "this", "those", "that", "it", "they", "he", "she", "we", "a", "an", "some",
-    "many", "most", "other", "its", "their", "his", "her", "there",
+    "many", "most", "other", "its", "their", "his", "her", "there", "i", "you", "i'm",
 ];
 /// Words after which an attribution verb is a noun ("a claim of responsibility").
 const DETERMINERS: [&str; 9] = [
@@ -63,7 +63,26 @@ fn is_boundary_punct(toks: &Tokens, i: usize) -> bool {
         && !toks.is_punct(i, '\'')
         && !toks.is_punct(i, '’')
         && !toks.is_punct(i, '-')
+        && !abbreviation_dot(toks, i)
 }
+
+/// Abbreviations whose period ends no phrase ("Sgt. Andrew Zecchini", "Interim D.C. Police
+/// Chief").
+const ABBREVIATIONS: [&str; 14] = [
+    "sgt", "cpl", "lt", "capt", "gov", "sen", "rep", "dr", "mr", "mrs", "ms", "st", "jr", "det",
+];
+
+/// True when the period at `i` ends an initial or a title's abbreviation inside a name.
+fn abbreviation_dot(toks: &Tokens, i: usize) -> bool {
+    toks.is_punct(i, '.')
+        && i > 0
+        && toks.is_capitalized(i - 1)
+        && (toks.text(i - 1).len() == 1 || toks.is_any(i - 1, &ABBREVIATIONS))
+        && (toks.is_capitalized(i + 1) || toks.is_punct(i + 1, ','))
+}
+
+/// Pronouns that stand for a source named before ("he said", "it said").
+pub const PRONOUNS: [&str; 4] = ["he", "she", "it", "they"];
 
 /// The attribution named by tokens `a..b`, or `None` when the words name no source.
 fn source(toks: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Option<Attribution> {
@@ -79,6 +98,14 @@ fn source(toks: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Option<Attributio
         return None;
     }
     let words: Vec<&str> = (a..b).filter_map(|i| toks.lower(i)).collect();
+    // "he said": a source named before, which the reader puts in.
+    if let [pronoun] = words.as_slice()
+        && PRONOUNS.contains(pronoun)
+    {
+        let mut attribution = Attribution::new(toks.slice(a, b).to_string(), SourceKind::Other);
+        attribution.span = Some([toks.start(a), toks.end(a)]);
+        return Some(attribution);
+    }
     let kind = match lex.source_kind(&words) {
         Some(kind) => kind,
         // A proper name with no known sort is still a source ("Smith said").
@@ -94,6 +121,14 @@ fn source(toks: &Tokens, a: usize, b: usize, lex: &Lexicon) -> Option<Attributio
 
 /// Walk back from the verb at `v` to its subject: the tokens `start..end` before it.
 fn subject(toks: &Tokens, from: usize, v: usize) -> (usize, usize) {
+    // "Despite their divorce she said": a pronoun just before the verb is its subject.
+    let mut p = v;
+    while p > from && toks.is_any(p - 1, &AUXILIARIES) {
+        p -= 1;
+    }
+    if p > from && toks.is_any(p - 1, &PRONOUNS) {
+        return (p - 1, v);
+    }
     let mut a = v;
     while a > from
         && !is_boundary_punct(toks, a - 1)
@@ -131,6 +166,88 @@ fn source_end(toks: &Tokens, a: usize, to: usize, stop_at_to: bool) -> usize {
     b
 }
 
+/// True when tokens `a..b` are a name in capitals, perhaps after an article ("Stan Perlo",
+/// "Detective Dawn Retzlaff").
+fn is_name(toks: &Tokens, a: usize, b: usize) -> bool {
+    a < b
+        && (a..b).all(|k| {
+            toks.is_capitalized(k) || abbreviation_dot(toks, k) || toks.is_any(k, &["'s", "’s"])
+        })
+        && !toks.is_any(a, &FUNCTION_WORDS)
+        && !toks.is_any(
+            a,
+            &[
+                "on", "in", "at", "after", "before", "since", "during", "for",
+            ],
+        )
+        && !(a..b).any(|k| toks.lower(k).is_some_and(super::timex::is_calendar_word))
+}
+
+/// A source named with an apposition before the verb at `v`, its comma just before it:
+/// "Shelby Castleton, a neighbor, said", "the deputy's mother, Rosa Ortiz, said". One of the
+/// two parts is a name; the words of both give the sort of source.
+fn apposed(toks: &Tokens, from: usize, v: usize, lex: &Lexicon) -> Option<(usize, Attribution)> {
+    if v < from + 4 || !toks.is_punct(v - 1, ',') {
+        return None;
+    }
+    let comma = (from..v - 1).rev().find(|&k| is_boundary_punct(toks, k))?;
+    if !toks.is_punct(comma, ',') || v - 1 - comma > 17 || v - 1 - comma < 2 {
+        return None;
+    }
+    let (a, _) = subject(toks, from, comma);
+    if a >= comma || comma - a > 8 {
+        return None;
+    }
+    let (head, middle) = ((a, comma), (comma + 1, v - 1));
+    let opens_apposition = toks.is_any(middle.0, &["the", "a", "an", "one", "his", "her", "their"])
+        || toks.is_capitalized(middle.0);
+    let named = is_name(toks, head.0, head.1) || is_name(toks, middle.0, middle.1);
+    if !(named && opens_apposition) {
+        return None;
+    }
+    let words: Vec<&str> = (a..v - 1).filter_map(|i| toks.lower(i)).collect();
+    let kind = lex.source_kind(&words).unwrap_or(SourceKind::Other);
+    let mut attribution = Attribution::new(toks.slice(a, v - 1).to_string(), kind);
+    attribution.span = Some([toks.start(a), toks.end(v - 2)]);
+    let role = if is_name(toks, head.0, head.1) {
+        middle
+    } else {
+        head
+    };
+    attribution.role = Some(toks.slice(role.0, role.1).to_string());
+    Some((a, attribution))
+}
+
+/// A subject that is the apposition of a name before it ("Peter Guest, Assistant Chief Fire
+/// Officer at Surrey Fire and Rescue Service, says"): the source is the name, its role the
+/// subject's words.
+fn named_before(
+    toks: &Tokens,
+    from: usize,
+    a: usize,
+    mut attribution: Attribution,
+) -> (usize, Attribution) {
+    if a < from + 3 || !toks.is_punct(a - 1, ',') {
+        return (a, attribution);
+    }
+    let (n, _) = subject(toks, from, a - 1);
+    if n >= a - 1
+        || a - 1 - n > 5
+        || !is_name(toks, n, a - 1)
+        || n > from && !is_boundary_punct(toks, n - 1) && !toks.is_quote(n - 1)
+    {
+        return (a, attribution);
+    }
+    attribution.role = Some(std::mem::take(&mut attribution.text));
+    attribution.text = toks
+        .slice(n, attribution.span.map_or(a, |sp| toks.index_at(sp[1])))
+        .to_string();
+    if let Some(sp) = attribution.span.as_mut() {
+        sp[0] = toks.start(n);
+    }
+    (n, attribution)
+}
+
 /// Every attribution frame in tokens `from..to`.
 pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame> {
     let mut found: Vec<Frame> = Vec::new();
@@ -153,7 +270,11 @@ pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame
             v += 1;
             continue;
         };
-        if v > from && toks.is_any(v - 1, &DETERMINERS) {
+        // "a claim of responsibility"; "members are said to be": no one says it.
+        let hearsay = v > from
+            && toks.is_any(v - 1, &["is", "are", "was", "were", "been", "be"])
+            && toks.is(after, "to");
+        if (v > from && toks.is_any(v - 1, &DETERMINERS)) || hearsay {
             v = after;
             continue;
         }
@@ -162,16 +283,17 @@ pub fn frames(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Frame
             .then(|| source(toks, a, subject_end, lex))
             .flatten();
         let frame = match subject {
-            Some(attribution) => Some((a, attribution)),
+            Some(attribution) => Some(named_before(toks, from, a, attribution)),
             // "... but said the gun battle": the subject of the previous verb.
             None if a == v && v > from && toks.is_any(v - 1, &["but", "and"]) => found
                 .last()
                 .map(|f| (f.source_start, f.attribution.clone())),
+            // "Stan Perlo, one of two defense attorneys, said": a name and its apposition.
             // "..., said the ministry": the source follows the verb.
-            None if a == v => {
+            None if a == v => apposed(toks, from, v, lex).or_else(|| {
                 let end = source_end(toks, after, to, true);
                 source(toks, after, end, lex).map(|s| (after, s))
-            }
+            }),
             None => None,
         };
         if let Some((source_start, mut attribution)) = frame {

@@ -8,9 +8,13 @@ use super::attribution::{self, Frame};
 use super::incident::{self, Incidents};
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
-use super::{Sentence, actors, casualty, confirm_previous, elsewhere, location, sentences, timex};
+use super::{
+    Sentence, actors, casualty, confirm_previous, elsewhere, location, names, sentences, speakers,
+    timex,
+};
 use crate::model::{
-    Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report, ResponsibilityStatus, Who,
+    ActorRole, Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report,
+    ResponsibilityStatus, SourceKind, Who,
 };
 
 /// The claims of `report`, in text order.
@@ -72,19 +76,25 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         last_capital: None,
         last_actor: None,
         prefix: Vec::new(),
+        known: names::Known::new(&toks),
+        speakers: speakers::Speakers::default(),
     };
     for (n, s) in sentences.iter().enumerate() {
+        let mut frames = attribution::frames(&toks, s.from, s.to, lex);
+        reader
+            .speakers
+            .resolve(&toks, &mut frames, &mut reader.known);
         let current = Current {
             sentence: *s,
             incident: &sentence_incidents[n],
-            frames: attribution::frames(&toks, s.from, s.to, lex),
+            frames,
         };
         let first_new = reader.claims.len();
         let casualties = reader.casualties(&current);
         let means = actors::means(&toks, s.from, s.to, lex);
         reader.locations(&current, casualties > 0 || !means.is_empty());
         reader.times(&current, &times[n]);
-        reader.actors(&current, means);
+        reader.actors(&current, first_new, means);
         reader.statement(&current, first_new);
         // "Security and medical sources have confirmed this assessment": the sources of the
         // previous sentence's unattributed claims.
@@ -95,8 +105,51 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         }
     }
     let mut claims = reader.claims;
+    cast_roles(&mut claims);
     claims.sort_by_key(|c| (c.span[0], c.span[1]));
     claims
+}
+
+/// The part each named actor plays, from what the whole report says of them: counted among
+/// the dead or wounded, a victim; held responsible (accused, charged, arrested...), a
+/// perpetrator. An official's title or body already says so.
+fn cast_roles(claims: &mut [Claim]) {
+    let surname = |name: &str| name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    let mut victims: Vec<String> = Vec::new();
+    let mut perpetrators: Vec<String> = Vec::new();
+    for c in claims.iter() {
+        match &c.detail {
+            Detail::Casualty {
+                who,
+                outcome,
+                person: Some(p),
+                ..
+            } if !who.perpetrator
+                && matches!(outcome, Outcome::Killed | Outcome::Injured | Outcome::Shot) =>
+            {
+                if let Some(name) = &p.name {
+                    victims.push(surname(name));
+                }
+            }
+            Detail::Responsibility {
+                actor: Some(a),
+                status,
+            } if !status.is_about_a_claim() => perpetrators.push(surname(a)),
+            _ => {}
+        }
+    }
+    for c in claims.iter_mut() {
+        if let Detail::Actor { actor, role, .. } = &mut c.detail
+            && *role != Some(ActorRole::Official)
+        {
+            let last = surname(actor);
+            if perpetrators.contains(&last) {
+                *role = Some(ActorRole::Perpetrator);
+            } else if victims.contains(&last) {
+                *role = Some(ActorRole::Victim);
+            }
+        }
+    }
 }
 
 /// One report being read.
@@ -115,10 +168,23 @@ struct Reader<'r, 't> {
     surnames: Vec<&'t str>,
     /// The capital named last, for "the capital".
     last_capital: Option<String>,
-    /// The actor named last, for "the group claimed ...".
-    last_actor: Option<usize>,
+    /// The group named last, for "the group claimed ...".
+    last_actor: Option<String>,
     /// A buffer casualty reading reuses from sentence to sentence.
     prefix: Vec<u32>,
+    /// The people and organisations named so far.
+    known: names::Known,
+    /// The sources quoted so far, for "he said".
+    speakers: speakers::Speakers,
+}
+
+/// An actor a sentence names: a group of the lexicon or a name found by its words.
+struct Mentioned {
+    start: usize,
+    end: usize,
+    name: String,
+    parent: Option<String>,
+    role: Option<ActorRole>,
 }
 
 /// The sentence being read.
@@ -248,38 +314,98 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Actors, responsibility and the sentence's `means`.
-    fn actors(&mut self, cur: &Current, means: Vec<(usize, usize, String)>) {
+    /// Actors, responsibility and the sentence's `means`. An actor that is only the source
+    /// of the sentence ("Sheriff Chris Nocco said") is its attribution, not an actor of it.
+    fn actors(&mut self, cur: &Current, first_new: usize, means: Vec<(usize, usize, String)>) {
         let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
         let mentions = actors::mentions(toks, s.from, s.to, lex);
-        let mut seen = Vec::new();
-        for m in &mentions {
-            if !seen.contains(&m.actor) {
-                seen.push(m.actor);
+        let mut named: Vec<Mentioned> = mentions
+            .iter()
+            .map(|m| {
                 let entry = &lex.actor_entries[m.actor];
-                let detail = Detail::Actor {
-                    actor: entry.name.clone(),
+                Mentioned {
+                    start: m.start,
+                    end: m.end,
+                    name: entry.name.clone(),
                     parent: entry.parent.clone(),
                     role: None,
-                };
-                self.push(cur, m.start, m.end, Hedge::Exact, detail);
+                }
+            })
+            .collect();
+        // A name that is a place of the sentence ("Sinai") or an outlet ("AFP") is no actor.
+        let places: Vec<[usize; 2]> = self.claims[first_new..]
+            .iter()
+            .filter(|c| matches!(c.detail, Detail::Location { .. }))
+            .map(|c| c.span)
+            .collect();
+        for n in names::find(toks, s.from, s.to, &mut self.known) {
+            let (a, b) = (toks.start(n.start), toks.end(n.end - 1));
+            let words: Vec<&str> = (n.start..n.end).filter_map(|k| toks.lower(k)).collect();
+            let outlet = matches!(
+                lex.source_kind(&words),
+                Some(SourceKind::WireAgency | SourceKind::Media)
+            );
+            if !outlet
+                && !places.iter().any(|p| a < p[1] && p[0] < b)
+                && !named.iter().any(|m| n.start < m.end && m.start < n.end)
+            {
+                named.push(Mentioned {
+                    start: n.start,
+                    end: n.end,
+                    name: n.name,
+                    parent: None,
+                    role: n.role,
+                });
             }
         }
-        let responsibility =
-            actors::responsibility(toks, s.from, s.to, lex, &mentions, self.last_actor);
-        self.last_actor = mentions.last().map(|m| m.actor).or(self.last_actor);
-        for r in &responsibility {
-            let hedge = if r.status == ResponsibilityStatus::Claimed {
-                Hedge::Exact
-            } else {
-                Hedge::Negated
+        named.sort_by_key(|m| m.start);
+        let sources: Vec<[usize; 2]> = cur
+            .frames
+            .iter()
+            .filter_map(|f| f.attribution.span)
+            .collect();
+        let mut seen: Vec<&str> = Vec::new();
+        for m in &named {
+            let (a, b) = (toks.start(m.start), toks.end(m.end - 1));
+            if seen.contains(&m.name.as_str()) || sources.iter().any(|sp| a < sp[1] && sp[0] < b) {
+                continue;
+            }
+            seen.push(&m.name);
+            let detail = Detail::Actor {
+                actor: m.name.clone(),
+                parent: m.parent.clone(),
+                role: m.role,
             };
-            let actor = r.actor.map(|a| lex.actor_entries[a].name.clone());
+            self.push(cur, m.start, m.end, Hedge::Exact, detail);
+        }
+        let candidates: Vec<actors::Candidate> = named
+            .iter()
+            .map(|m| actors::Candidate {
+                start: m.start,
+                end: m.end,
+                official: m.role == Some(ActorRole::Official),
+            })
+            .collect();
+        let responsibility = actors::responsibility(toks, s.from, s.to, lex, &candidates);
+        for r in &responsibility {
+            let hedge = match r.status {
+                ResponsibilityStatus::NotClaimed
+                | ResponsibilityStatus::Denied
+                | ResponsibilityStatus::CalledFalse => Hedge::Negated,
+                _ => Hedge::Exact,
+            };
+            let actor = r
+                .actor
+                .map(|n| named[n].name.clone())
+                .or_else(|| r.refers_back.then(|| self.last_actor.clone()).flatten());
             let detail = Detail::Responsibility {
                 actor,
                 status: r.status,
             };
             self.push(cur, r.start, r.end, hedge, detail);
+        }
+        if let Some(m) = mentions.last() {
+            self.last_actor = Some(lex.actor_entries[m.actor].name.clone());
         }
         for (start, end, name) in means {
             self.push(cur, start, end, Hedge::Exact, Detail::Means { means: name });
@@ -288,19 +414,54 @@ impl Reader<'_, '_> {
 
     /// An attributed sentence is a statement unless it is a count: what was said is compared
     /// as a whole ("the ministry said security forces were attacked"). It is attributed to
-    /// its sentence's first source, wherever it stands.
+    /// its sentence's first source, wherever it stands. A further source that no claim of
+    /// the sentence cites says the words since the one before ("“…,” Lay said. “…,” he
+    /// said"): a statement of its own.
     fn statement(&mut self, cur: &Current, first_new: usize) {
+        let toks = self.toks;
         let counts = self.claims[first_new..]
             .iter()
             .any(|c| matches!(c.detail, Detail::Casualty { .. }));
-        if let Some(frame) = cur.frames.first()
-            && !counts
-        {
-            let s = cur.sentence;
-            self.push(cur, s.from, s.to, Hedge::Exact, Detail::Statement);
-            if let Some(statement) = self.claims.last_mut() {
-                statement.attribution = frame.attribution.clone();
+        let cited: Vec<Option<[usize; 2]>> = self.claims[first_new..]
+            .iter()
+            .map(|c| c.attribution.span)
+            .collect();
+        let s = cur.sentence;
+        let mut piece_start = s.from;
+        for (k, frame) in cur.frames.iter().enumerate() {
+            let source_end = frame
+                .attribution
+                .span
+                .map_or(frame.verb + 1, |sp| toks.index_at(sp[1]));
+            let piece_end = source_end.max(frame.verb + 1).min(s.to);
+            let (start, end) = if k == 0 {
+                (s.from, s.to)
+            } else {
+                (piece_start, piece_end)
+            };
+            // What the further source said: the words of its piece besides its own.
+            let own = |i: usize| {
+                i == frame.verb
+                    || frame
+                        .attribution
+                        .span
+                        .is_some_and(|sp| toks.start(i) >= sp[0] && toks.end(i) <= sp[1])
+            };
+            let content = (start..end)
+                .filter(|&i| toks.kind(i) == Some(super::tokens::Kind::Word) && !own(i))
+                .count();
+            let said = if k == 0 {
+                !counts
+            } else {
+                !cited.contains(&frame.attribution.span) && content >= 3
+            };
+            if said {
+                self.push(cur, start, end, Hedge::Exact, Detail::Statement);
+                if let Some(statement) = self.claims.last_mut() {
+                    statement.attribution = frame.attribution.clone();
+                }
             }
+            piece_start = piece_end;
         }
     }
 }

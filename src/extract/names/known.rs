@@ -1,0 +1,109 @@
+//! What a report has named so far: the people and organisations, and how often it uses each
+//! capitalised word.
+
+use rustc_hash::FxHashMap;
+
+use super::super::tokens::Tokens;
+use super::words::bare;
+use crate::model::ActorRole;
+
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    pub(super) name: String,
+    pub(super) first: String,
+    pub(super) last: String,
+    pub(super) role: Option<ActorRole>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Org {
+    pub(super) name: String,
+    pub(super) initials: String,
+    pub(super) head: String,
+    pub(super) official: bool,
+}
+
+/// What a report has named so far, for later mentions, and how often it uses each
+/// capitalised word.
+#[derive(Debug, Default)]
+pub struct Known {
+    pub(super) persons: Vec<Person>,
+    pub(super) orgs: Vec<Org>,
+    pub(super) uses: FxHashMap<String, u32>,
+}
+
+impl Known {
+    /// Ready for a report of tokens `toks`.
+    pub fn new(toks: &Tokens) -> Self {
+        let mut uses: FxHashMap<String, u32> = FxHashMap::default();
+        for i in 0..toks.len() {
+            if toks.is_capitalized(i) {
+                *uses.entry(bare(toks.text(i)).to_lowercase()).or_default() += 1;
+            }
+        }
+        Known {
+            uses,
+            ..Known::default()
+        }
+    }
+
+    /// True when `name` is a person named with an official's title.
+    pub fn is_official(&self, name: &str) -> bool {
+        self.persons
+            .iter()
+            .any(|p| p.name == name && p.role == Some(ActorRole::Official))
+    }
+
+    /// The person a single word names: a known surname first, then a known first name.
+    pub(super) fn person(&self, word: &str) -> Option<&Person> {
+        let w = word.to_lowercase();
+        self.persons
+            .iter()
+            .find(|p| p.last == w)
+            .or_else(|| self.persons.iter().find(|p| p.first == w))
+    }
+
+    pub(super) fn org(&self, word: &str) -> Option<&Org> {
+        self.orgs
+            .iter()
+            .find(|o| o.initials.len() >= 2 && o.initials == word)
+            .or_else(|| self.orgs.iter().find(|o| o.name.eq_ignore_ascii_case(word)))
+    }
+
+    pub(super) fn add_person(&mut self, name: &str, role: Option<ActorRole>) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        if !self.persons.iter().any(|p| p.name == name) {
+            self.persons.push(Person {
+                name: name.to_string(),
+                first: first.to_lowercase(),
+                last: last.to_lowercase(),
+                role,
+            });
+        }
+    }
+
+    pub(super) fn add_org(&mut self, name: &str, official: bool) {
+        if self.orgs.iter().any(|o| o.name == name) {
+            return;
+        }
+        let initials: String = name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let head = name
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_lowercase();
+        self.orgs.push(Org {
+            name: name.to_string(),
+            initials,
+            head,
+            official,
+        });
+    }
+}
