@@ -72,8 +72,11 @@ const ACTOR_WINDOW: usize = 12;
 /// Words soon after "claimed" that make it about lives, not an attack ("claimed the life
 /// of", "has claimed more than 660 lives").
 const LIVES: [&str; 3] = ["life", "lives", "victims"];
-/// Words right after "claimed" that make it about words ("claimed that", "claimed it was").
-const SAYING: [&str; 6] = ["that", "it", "he", "she", "they", "to"];
+/// Words right after "claimed" that make it about words ("claimed that", "claimed it was",
+/// "people they claimed were responsible").
+const SAYING: [&str; 11] = [
+    "that", "it", "he", "she", "they", "to", "were", "was", "is", "are", "had",
+];
 
 /// True when the phrase at `i..end` is "claimed" about lives or words.
 fn claims_no_attack(toks: &Tokens, i: usize, end: usize, to: usize) -> bool {
@@ -106,8 +109,15 @@ pub fn responsibility(
             continue;
         };
         let about_a_claim = status.is_about_a_claim();
+        // "a custody dispute", "custody of his children": a family's custody, not a jail's.
+        let family_custody = toks.is(i, "custody")
+            && toks.is_any(
+                end,
+                &["battle", "dispute", "fight", "hearing", "of", "case"],
+            );
         if (status == ResponsibilityStatus::Claimed && claims_no_attack(toks, i, end, to))
             || (!about_a_claim && negated(toks, from, i))
+            || family_custody
         {
             i = end;
             continue;

@@ -96,7 +96,15 @@ pub fn gazetteer() -> &'static Gazetteer {
 
 /// A name as the index keys it: lower case, "St." and "Saint" alike, periods dropped.
 pub fn key(name: &str) -> String {
-    let lower = name.trim().to_lowercase().replace('.', "");
+    // One pass, one allocation: names are looked up for every capitalised run of a text.
+    let mut lower = String::with_capacity(name.len());
+    for c in name.trim().chars().filter(|&c| c != '.') {
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
     match lower.strip_prefix("st ") {
         Some(rest) => format!("saint {rest}"),
         None => lower,

@@ -156,16 +156,29 @@ fn relative_at(toks: &Tokens, i: usize, from: usize, lex: &Lexicon) -> Option<Lo
     })
 }
 
+/// True for a word after which a place is named (a match: asked of every word of a text).
+fn is_locative(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "near" | "at" | "outside" | "inside" | "to" | "on" | "off" | "into" | "from" | "of"
+    )
+}
+
 /// Places named after a locative preposition in tokens `from..to`.
 pub fn places(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Location> {
     let mut found = Vec::new();
     let mut i = from;
     while i < to {
-        if !toks.is_any(i, &["in", "near", "at", "outside", "to", "on"]) {
+        if !toks.lower(i).is_some_and(is_locative) {
             i += 1;
             continue;
         }
-        match place_at(toks, i + 1, to, lex) {
+        // "of" and "from" introduce a place only when it is surely one ("Residents of
+        // Sonoma County", "a man from Chicago"; not "the Society of ...").
+        let sure = toks.is_any(i, &["of", "from"]);
+        match place_at(toks, i + 1, to, lex)
+            .filter(|(place, ..)| !sure || super::sites::in_gazetteer(place))
+        {
             Some((place, start, end)) => {
                 found.push(Location {
                     start,
@@ -186,7 +199,8 @@ pub fn places(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Locat
 
 fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String, usize, usize)> {
     let mut j = i;
-    if toks.is_any(j, &["the", "a"]) {
+    // "in one Long Island community", "in his Englewood home".
+    if toks.is_any(j, &["the", "a", "an", "one", "his", "her", "their", "its"]) {
         j += 1;
     }
     let start = j;
@@ -196,8 +210,36 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         k += 1;
     }
     let caps_start = k;
-    while k < to && toks.is_capitalized(k) && !toks.lower(k).is_some_and(is_calendar_word) {
-        k += 1;
+    while k < to {
+        if toks.is_capitalized(k) && !toks.lower(k).is_some_and(is_calendar_word) {
+            k += 1;
+            // "Southeast D.C.", "St. Charles Hospital".
+            if toks.is_punct(k, '.') && toks.text(k - 1).len() <= 2 && toks.is_capitalized(k + 1) {
+                k += 1;
+            }
+            continue;
+        }
+        // "the Gulf of Aden", "the Safe and Sound Senior Citizen Social Club".
+        if k > caps_start
+            && toks.is_any(k, &["of", "and", "de", "la"])
+            && toks.is_capitalized(k + 1)
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // "an Islamist ambush": an adjective of creed or people, not a place.
+    let adjective = k == caps_start + 1
+        && toks.lower(caps_start).is_some_and(|w| {
+            ["ist", "ic", "ian", "ese", "ish"]
+                .iter()
+                .any(|x| w.ends_with(x))
+        })
+        && toks.kind(k) == Some(Kind::Word)
+        && !toks.is_capitalized(k);
+    if adjective {
+        return None;
     }
     let mut end = if k > caps_start { Some(k) } else { None };
     // Or words before a place noun ("the country's western desert", "a military checkpoint").
@@ -220,9 +262,18 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         }
     }
     let mut end = end?;
+    // "an assault on Egypt's security forces": Egypt owns, it is not where.
+    if toks.is_any(end, &["’s", "'s"]) {
+        return None;
+    }
     // Organisations are not places ("a senior official at the Interior Ministry").
     let words: Vec<&str> = (start..end).filter_map(|w| toks.lower(w)).collect();
-    if lex.source_kind(&words).is_some() || (start..end).any(|w| lex.actors.contains_at(toks, w)) {
+    // A site keeps its name ("Gary Methodist Hospital"); "New Zealand-born" is a birthplace.
+    let site = words.last().is_some_and(|w| super::sites::is_site_word(w));
+    if (lex.source_kind(&words).is_some() && !site)
+        || (start..end).any(|w| lex.actors.contains_at(toks, w))
+        || toks.is_punct(end, '-')
+    {
         return None;
     }
     // "the road to Bahariya Oasis", "the province of Fayyoum"

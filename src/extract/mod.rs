@@ -20,6 +20,9 @@ pub mod numbers;
 mod person_nouns;
 mod phrases;
 mod reader;
+mod sites;
+
+pub use sites::is_site;
 mod speakers;
 pub mod tally;
 pub mod timex;
@@ -32,6 +35,9 @@ use attribution::Frame;
 use incident::Incidents;
 use lexicon::Lexicon;
 use tokens::Tokens;
+
+/// How far into a text (bytes) its masthead reaches: the dateline, the page's posting stamp.
+pub const TOP_BYTES: usize = 600;
 
 /// Reads reports with one lexicon.
 #[derive(Debug, Clone)]
@@ -270,7 +276,10 @@ pub fn value_text(claim: &Claim) -> String {
             }
             parts.join(" ")
         }
-        Detail::Time { date } => date.clone().unwrap_or_default(),
+        // A day the text gives no anchor for: its words, marked so.
+        Detail::Time { date } => date
+            .clone()
+            .unwrap_or_else(|| format!("{} (undated)", claim.text)),
         Detail::Actor { actor, .. } => actor.clone(),
         Detail::Responsibility { actor, status } => match (status, actor) {
             (ResponsibilityStatus::Claimed, Some(a)) => format!("claimed by {a}"),

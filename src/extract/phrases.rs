@@ -56,6 +56,13 @@ impl<V: Clone> PhraseSet<V> {
         i < toks.len() && toks.may_start(i, self.bit)
     }
 
+    /// True when `word` is a phrase of one word of the set.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.by_first
+            .get(word)
+            .is_some_and(|g| g.iter().any(|(words, _)| words.len() == 1))
+    }
+
     /// True when some phrase starts at `i`.
     pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
         self.at(toks, i).is_some()

@@ -9,8 +9,8 @@ use super::incident::{self, Incidents};
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
 use super::{
-    Sentence, actors, casualty, confirm_previous, elsewhere, location, names, sentences, speakers,
-    timex,
+    Sentence, actors, casualty, confirm_previous, elsewhere, location, names, sentences, sites,
+    speakers, timex,
 };
 use crate::model::{
     ActorRole, Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report,
@@ -76,7 +76,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         last_capital: None,
         last_actor: None,
         prefix: Vec::new(),
-        known: names::Known::new(&toks),
+        known: names::Known::default(),
         speakers: speakers::Speakers::default(),
     };
     for (n, s) in sentences.iter().enumerate() {
@@ -88,6 +88,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
             sentence: *s,
             incident: &sentence_incidents[n],
             frames,
+            top: s.start < super::TOP_BYTES,
         };
         let first_new = reader.claims.len();
         let casualties = reader.casualties(&current);
@@ -192,6 +193,8 @@ struct Current<'s> {
     sentence: Sentence,
     incident: &'s str,
     frames: Vec<Frame>,
+    /// A sentence at the top of the report, where a dateline stands.
+    top: bool,
 }
 
 impl Reader<'_, '_> {
@@ -251,11 +254,29 @@ impl Reader<'_, '_> {
         let event = event
             || !relative.is_empty()
             || (s.from..s.to).any(|i| lex.responsibility.contains_at(toks, i));
-        let places = if event {
-            location::places(toks, s.from, s.to, lex)
-        } else {
-            Vec::new()
-        };
+        // Where nothing happens in the sentence, only what is surely a place: a town the
+        // gazetteer knows, a site ("Good Samaritan Hospital"), an address, a dateline.
+        let mut places = location::places(toks, s.from, s.to, lex);
+        if !event {
+            places.retain(|p| p.place.as_deref().is_some_and(|n| sites::is_known(n, lex)));
+        }
+        let streets = sites::addresses(toks, s.from, s.to);
+        places.retain(|p| !streets.iter().any(|a| p.start < a.end && a.start < p.end));
+        places.extend(streets);
+        if cur.top
+            && let Some(line) = sites::dateline(toks, s.from, s.to)
+        {
+            places.retain(|p| !(p.start < line.end && line.start < p.end));
+            places.push(line);
+        }
+        // A person's name after "to" or "at" is no place ("condolences to Ortiz's family").
+        places.retain(|p| {
+            p.place
+                .as_deref()
+                .is_none_or(|n| !self.known.is_person_word(names::bare(n)))
+        });
+        places.sort_by_key(|p| p.start);
+        let places = sites::join_nested(toks, places);
         // "south of the capital": the capital the report named before ("80 miles from the
         // Egyptian capital" resolved to Cairo).
         let relative: Vec<location::Location> = relative
@@ -300,16 +321,18 @@ impl Reader<'_, '_> {
                     day: Some(day.day() as u8),
                 })
             });
-            if let Some(date) = date {
-                let detail = Detail::Time {
-                    date: Some(date.to_string()),
-                };
-                self.push(cur, e.start, e.end, Hedge::Exact, detail);
-                // A date is about whatever it points to, whatever else its sentence is about
-                // ("perished Friday ... since the launch in 2013").
-                if let Some(time) = self.claims.last_mut() {
-                    time.incident = incident::of_date(self.report, self.incidents, date);
-                }
+            // A day the text gives no anchor for ("on Saturday" in an undated text) is still
+            // when something happened: a time claim without a date, for the analyst to date.
+            let detail = Detail::Time {
+                date: date.map(|d| d.to_string()),
+            };
+            self.push(cur, e.start, e.end, Hedge::Exact, detail);
+            // A date is about whatever it points to, whatever else its sentence is about
+            // ("perished Friday ... since the launch in 2013").
+            if let Some(date) = date
+                && let Some(time) = self.claims.last_mut()
+            {
+                time.incident = incident::of_date(self.report, self.incidents, date);
             }
         }
     }

@@ -66,10 +66,15 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 
 /// True for month and weekday names, which are capitalised but never places or actors.
 pub fn is_calendar_word(word: &str) -> bool {
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.contains(&word.as_str())
-        || WEEKDAYS.iter().any(|(w, _)| *w == word)
-        || MONTH_ABBREVIATIONS.iter().any(|(a, _)| *a == word)
+    // Asked of every capitalised word of a text: no allocation, and most words leave at once.
+    let word = word.trim_end_matches('.');
+    if !(3..=9).contains(&word.len()) {
+        return false;
+    }
+    let same = |name: &str| name.eq_ignore_ascii_case(word);
+    MONTHS.iter().any(|m| same(m))
+        || WEEKDAYS.iter().any(|(w, _)| same(w))
+        || MONTH_ABBREVIATIONS.iter().any(|(a, _)| same(a))
 }
 
 /// The month named at token `i` and the token after the name (and its period).

@@ -178,10 +178,11 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    /// The token as written.
+    /// The token as written, or "" past the end.
     pub fn text(&self, i: usize) -> &'t str {
-        let t = self.toks[i];
-        &self.text[t.start as usize..t.end as usize]
+        self.toks
+            .get(i)
+            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
     }
 
     /// The token lowercased (ASCII), or `None` past the end.
@@ -212,8 +213,14 @@ impl<'t> Tokens<'t> {
 
     /// True when token `i` starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.kind(i) == Some(Kind::Word)
-            && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(t) = self.toks.get(i).filter(|t| t.kind == Kind::Word) else {
+            return false;
+        };
+        // One byte tells for ASCII, which most words are.
+        match self.text.as_bytes()[t.start as usize] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// True when token `i` follows token `i - 1` with no space between.

@@ -92,11 +92,18 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 continue;
             }
             if lead.contains(&c.sentence) {
-                out.places.push(place.clone());
+                // "a mobile home in the 16000 block of Bachmann Avenue in Hudson": the town
+                // is what the place names last.
+                // An address or a site is evidence but names no incident's place.
+                let town = place.rsplit_once(" in ").map_or(place.as_str(), |(_, t)| t);
+                if !crate::extract::is_site(town) {
+                    out.places.push(town.to_string());
+                }
                 out.place_words.extend(words);
-            } else if claims
-                .iter()
-                .any(|o| o.sentence == c.sentence && matches!(o.detail, Detail::Casualty { .. }))
+            } else if !crate::extract::is_site(place)
+                && claims.iter().any(|o| {
+                    o.sentence == c.sentence && matches!(o.detail, Detail::Casualty { .. })
+                })
             {
                 out.later_places.push((words, place.clone()));
             }

@@ -175,8 +175,8 @@ pub(super) fn title_line(body: &str) -> Option<String> {
         .then(|| first.to_string())
 }
 
-/// How far into a text a printed date is looked for, in bytes.
-pub(super) const DATE_TOP_BYTES: usize = 600;
+/// How far into a text a printed date is looked for, in bytes: its masthead.
+pub(super) const DATE_TOP_BYTES: usize = crate::extract::TOP_BYTES;
 
 /// A date printed near the top of a text, as pages print when they were posted ("Posted on:
 /// February 13, 2014", "Thu Nov 10, 2011 3:00pm EST", "May 03, 2013"), with the words

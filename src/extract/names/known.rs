@@ -23,28 +23,39 @@ pub(super) struct Org {
     pub(super) official: bool,
 }
 
+/// A word's key for counting without a string of its own.
+fn word_key(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word)
+}
+
 /// What a report has named so far, for later mentions, and how often it uses each
 /// capitalised word.
 #[derive(Debug, Default)]
 pub struct Known {
     pub(super) persons: Vec<Person>,
     pub(super) orgs: Vec<Org>,
-    pub(super) uses: FxHashMap<String, u32>,
+    uses: Option<FxHashMap<u64, u32>>,
 }
 
 impl Known {
-    /// Ready for a report of tokens `toks`.
-    pub fn new(toks: &Tokens) -> Self {
-        let mut uses: FxHashMap<String, u32> = FxHashMap::default();
-        for i in 0..toks.len() {
-            if toks.is_capitalized(i) {
-                *uses.entry(bare(toks.text(i)).to_lowercase()).or_default() += 1;
+    /// How often the report of `toks` writes `word` (any case) with a capital: counted once,
+    /// when first asked, since most reports never ask.
+    pub(super) fn uses_of(&mut self, toks: &Tokens, word: &str) -> u32 {
+        let uses = self.uses.get_or_insert_with(|| {
+            let mut uses: FxHashMap<u64, u32> = FxHashMap::default();
+            for i in 0..toks.len() {
+                if toks.is_capitalized(i)
+                    && let Some(lower) = toks.lower(i)
+                {
+                    *uses.entry(word_key(bare(lower))).or_default() += 1;
+                }
             }
-        }
-        Known {
-            uses,
-            ..Known::default()
-        }
+            uses
+        });
+        uses.get(&word_key(&word.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// True when `name` is a person named with an official's title.
@@ -52,6 +63,14 @@ impl Known {
         self.persons
             .iter()
             .any(|p| p.name == name && p.role == Some(ActorRole::Official))
+    }
+
+    /// True when `word` is a person's name the report has given, or its surname.
+    pub fn is_person_word(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.persons
+            .iter()
+            .any(|p| p.last == w || p.name.to_lowercase() == w)
     }
 
     /// The person a single word names: a known surname first, then a known first name.

@@ -16,6 +16,7 @@ mod known;
 mod words;
 
 pub use known::Known;
+pub use words::bare;
 
 use super::common_words::is_common;
 use super::timex::is_calendar_word;
@@ -41,6 +42,18 @@ pub struct Named {
 /// Every actor named in tokens `from..to` (one sentence), learning names for later ones.
 pub fn find(toks: &Tokens, from: usize, to: usize, known: &mut Known) -> Vec<Named> {
     let mut found = Vec::new();
+    // A credit line's names are the report's staff ("Staff writer Jesse Paul contributed").
+    if (from..to).any(|k| {
+        // Most words start with no credit word's letter: one byte tells.
+        matches!(
+            toks.text(k).as_bytes().first(),
+            Some(b'C' | b'P' | b'S' | b'E' | b'T' | b'c')
+        ) && (CREDIT_WORDS.contains(&toks.text(k)) || toks.is(k, "contributed"))
+    }) {
+        return found;
+    }
+    // Whether the scan is inside brackets, kept up to date as it moves on.
+    let (mut bracketed, mut seen) = (false, from);
     let mut i = from;
     while i < to {
         if toks.is(i, "the")
@@ -67,14 +80,18 @@ pub fn find(toks: &Tokens, from: usize, to: usize, known: &mut Known) -> Vec<Nam
         let end = run_end(toks, i, to);
         // "In Doctor Who", "It": a function word in capitals opens a sentence, no name.
         let mut start = i;
-        while start < end
-            && toks
-                .lower(start)
-                .is_some_and(|w| FUNCTION_WORDS.contains(&w))
-        {
+        while start < end && toks.lower(start).is_some_and(|w| has(&FUNCTION_WORDS, w)) {
             start += 1;
         }
-        if start < end && !aside(toks, from, start, to) {
+        while seen < start {
+            if toks.is_punct(seen, '(') {
+                bracketed = true;
+            } else if toks.is_punct(seen, ')') {
+                bracketed = false;
+            }
+            seen += 1;
+        }
+        if start < end && !bracketed && !told(toks, from, start) {
             let placed = located(toks, from, start);
             read_run(toks, from, start, end, placed, known, &mut found);
         }
@@ -105,19 +122,10 @@ fn located(toks: &Tokens, from: usize, start: usize) -> bool {
         .is_some_and(|b| toks.is_any(b, &["in", "at", "near", "outside", "inside", "from"]))
 }
 
-/// True when a name at `start` is no actor of the sentence: the journalist a source speaks
-/// to ("told CBS4’s Donna Rapado", "tells FOX 5's Lindsay Watts"), a credit line's staff, a
-/// label in brackets.
-fn aside(toks: &Tokens, from: usize, start: usize, to: usize) -> bool {
-    let before = before_name(toks, from, start);
-    // "(CBSMiami)", "(Lauren Stephenson/Staff)", "(ECB corpus document 12_7ecb)": credits
-    // and labels in brackets.
-    let bracketed = (from..start)
-        .rev()
-        .find(|&b| toks.is_punct(b, '(') || toks.is_punct(b, ')'))
-        .is_some_and(|b| toks.is_punct(b, '('));
-    let told = before.is_some_and(|b| toks.is_any(b, &["told", "tells", "telling"]));
-    bracketed || told || (from..to).any(|k| CREDIT_WORDS.contains(&toks.text(k)))
+/// True when a name at `start` is the journalist a source speaks to ("told CBS4’s Donna
+/// Rapado", "tells FOX 5's Lindsay Watts").
+fn told(toks: &Tokens, from: usize, start: usize) -> bool {
+    before_name(toks, from, start).is_some_and(|b| toks.is_any(b, &["told", "tells", "telling"]))
 }
 
 /// Reads the run `a..b`: split at connectors unless it names an organisation. A run after a
@@ -140,7 +148,7 @@ fn read_run(
     if a > 0 && toks.is_quote(a - 1) && toks.is_quote(b) {
         return;
     }
-    let org_head = ws.iter().any(|w| ORG_HEADS.contains(w));
+    let org_head = ws.iter().any(|w| has(&ORG_HEADS, w));
     let police_after = toks.is(b, "police");
     if org_head || police_after {
         organisation(toks, from, a, b, police_after, known, out);
@@ -177,7 +185,7 @@ fn organisation(
             || (start == from
                 && toks
                     .lower(start)
-                    .is_some_and(|w| is_common(w) && !ORG_HEADS.contains(&w))
+                    .is_some_and(|w| is_common(w) && !has(&ORG_HEADS, w))
                 && start + 1 < b))
     {
         start += 1;
@@ -204,19 +212,19 @@ fn organisation(
     let ws = words(toks, start, end);
     if !police_after
         && let Some(k) = (start..end).find(|&k| first_name_at(toks, k, end))
-        && !ws.last().is_some_and(|w| ORG_HEADS.contains(w))
+        && !ws.last().is_some_and(|w| has(&ORG_HEADS, w))
     {
         person_or_other(toks, from, k, end, known, out);
         return;
     }
     // A site ("Loyola University Medical Center"), or a head alone ("Court records show").
-    if ws.last().is_some_and(|w| SITE_ENDINGS.contains(w)) || (ws.len() == 1 && !police_after) {
+    if ws.last().is_some_and(|w| has(&SITE_ENDINGS, w)) || (ws.len() == 1 && !police_after) {
         return;
     }
     let name = toks.slice(start, end).to_string();
     let official = ws
         .iter()
-        .any(|w| OFFICIAL_HEADS.contains(w) || *w == "sheriff's" || *w == "coroner's");
+        .any(|w| has(&OFFICIAL_HEADS, w) || *w == "sheriff's" || *w == "coroner's");
     known.add_org(&name, official);
     out.push(Named {
         start,
@@ -251,9 +259,9 @@ fn person_or_other(
             k -= 1;
         }
         let name = person_name(toks, k, end);
-        if !SITE_ENDINGS.contains(
-            &name
-                .rsplit(' ')
+        if !has(
+            &SITE_ENDINGS,
+            name.rsplit(' ')
                 .next()
                 .unwrap_or_default()
                 .to_lowercase()
@@ -311,7 +319,7 @@ fn person_or_other(
         // One unknown word: a name only when the report uses it again, and not a common
         // word, a place or a people.
         let lower = word.to_lowercase();
-        let again = known.uses.get(&lower).copied().unwrap_or(0) >= 2;
+        let again = known.uses_of(toks, word) >= 2;
         // Two capitals ("TM") and words with digits ("Q10") are labels, not names.
         // "Islamist", "Islamic": adjectives of creed or people, not names.
         let adjective = ["ist", "ic", "ian", "ish", "ese"]
@@ -323,7 +331,7 @@ fn person_or_other(
         if again
             && !label
             && !is_common(&lower)
-            && !FUNCTION_WORDS.contains(&lower.as_str())
+            && !has(&FUNCTION_WORDS, lower.as_str())
             && !is_place(word)
             && !is_nationality(word)
         {
@@ -341,8 +349,9 @@ fn person_or_other(
     // Two or three words none of which is common, and no place: a person by another name
     // ("Chela Ortiz", "Retief Goosen").
     if ws.len() <= 3
-        && !ws.iter().any(|w| is_common(bare(w)) || is_nationality(w))
-        && !SITE_ENDINGS.contains(&last)
+        && !ws.iter().any(|w| is_common(bare(w)))
+        && !ws.iter().any(|w| is_nationality(w))
+        && !has(&SITE_ENDINGS, last)
     {
         let name = person_name(toks, a, b);
         if !is_place(&name) && !is_nationality(&name) {
@@ -375,7 +384,7 @@ mod tests {
 
     fn names(text: &'static str) -> Vec<(String, Option<ActorRole>)> {
         let t = toks(text);
-        let mut known = Known::new(&t);
+        let mut known = Known::default();
         find(&t, 0, t.len(), &mut known)
             .into_iter()
             .map(|n| (n.name, n.role))

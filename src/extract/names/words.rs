@@ -26,30 +26,31 @@ pub(super) fn first_names() -> &'static FxHashSet<&'static str> {
 /// Words that make a run of capitals an organisation's name.
 #[rustfmt::skip]
 pub(super) const ORG_HEADS: [&str; 48] = [
-    "police", "department", "departments", "office", "service", "services", "society", "council",
-    "navy", "army", "bureau", "corp", "corporation", "inc", "university", "committee",
-    "administration", "congress", "ministry", "agency", "survey", "patrol", "commission", "court",
-    "company", "association", "foundation", "institute", "party", "force", "forces", "guard",
-    "entertainment", "systems", "group", "tour", "union", "network", "coalition", "brigade",
-    "militia", "movement", "authority", "government", "parliament", "senate", "board", "fund",
+    "administration", "agency", "army", "association", "authority", "board", "brigade", "bureau",
+    "coalition", "commission", "committee", "company", "congress", "corp", "corporation",
+    "council", "court", "department", "departments", "entertainment", "force", "forces",
+    "foundation", "fund", "government", "group", "guard", "inc", "institute", "militia",
+    "ministry", "movement", "navy", "network", "office", "parliament", "party", "patrol",
+    "police", "senate", "service", "services", "society", "survey", "systems", "tour", "union",
+    "university",
 ];
 
 /// Heads that make an organisation an official body.
 #[rustfmt::skip]
 pub(super) const OFFICIAL_HEADS: [&str; 22] = [
-    "police", "department", "departments", "office", "navy", "army", "bureau", "administration",
-    "congress", "ministry", "agency", "survey", "patrol", "commission", "court", "force",
-    "forces", "guard", "government", "parliament", "senate", "authority",
+    "administration", "agency", "army", "authority", "bureau", "commission", "congress", "court",
+    "department", "departments", "force", "forces", "government", "guard", "ministry", "navy",
+    "office", "parliament", "patrol", "police", "senate", "survey",
 ];
 
 /// Titles that make a named person an official.
 #[rustfmt::skip]
 pub(super) const OFFICIAL_TITLES: [&str; 33] = [
-    "sheriff", "chief", "detective", "sgt", "sergeant", "cpl", "corporal", "officer", "deputy",
-    "mayor", "director", "superintendent", "secretary", "president", "judge", "governor",
-    "senator", "sen", "rep", "attorney", "prosecutor", "commissioner", "spokesman", "spokeswoman",
-    "spokesperson", "lieutenant", "lt", "captain", "capt", "trooper", "minister", "coroner",
-    "inspector",
+    "attorney", "capt", "captain", "chief", "commissioner", "coroner", "corporal", "cpl",
+    "deputy", "detective", "director", "governor", "inspector", "judge", "lieutenant", "lt",
+    "mayor", "minister", "officer", "president", "prosecutor", "rep", "secretary", "sen",
+    "senator", "sergeant", "sgt", "sheriff", "spokesman", "spokesperson", "spokeswoman",
+    "superintendent", "trooper",
 ];
 
 /// Words before a name that say it is the one who did it.
@@ -62,22 +63,22 @@ pub(super) const PERPETRATOR_CUES: [&str; 6] = [
 /// Falls", "Good Samaritan Hospital").
 #[rustfmt::skip]
 pub(super) const SITE_ENDINGS: [&str; 39] = [
-    "range", "garden", "gardens", "street", "st", "avenue", "ave", "road", "rd", "drive",
-    "boulevard", "lane", "parkway", "highway", "park", "mall", "center", "centre", "hospital",
-    "school", "college", "church", "hotel", "club", "restaurant", "station", "apartments",
-    "complex", "reservoir", "river", "lake", "mountain", "island", "beach", "county", "city",
-    "village", "airport", "stadium",
+    "airport", "apartments", "ave", "avenue", "beach", "boulevard", "center", "centre", "church",
+    "city", "club", "college", "complex", "county", "drive", "garden", "gardens", "highway",
+    "hospital", "hotel", "island", "lake", "lane", "mall", "mountain", "park", "parkway", "range",
+    "rd", "reservoir", "restaurant", "river", "road", "school", "st", "stadium", "station",
+    "street", "village",
 ];
 
 /// Words that open a sentence in capitals without naming anyone ("It", "When", "In Doctor
 /// Who"): function words, which no list of common content words holds.
 #[rustfmt::skip]
 pub(super) const FUNCTION_WORDS: [&str; 62] = [
-    "i'm", "i’m", "i've", "i’ve", "a", "an", "the", "it", "its", "he", "she", "his", "her", "him",
-    "i", "we", "you", "they", "them", "their", "our", "my", "your", "this", "that", "these",
-    "those", "there", "here", "when", "where", "what", "who", "which", "why", "how", "if", "in",
-    "on", "at", "for", "from", "with", "by", "to", "of", "as", "and", "but", "or", "so", "yet",
-    "after", "before", "while", "since", "although", "though", "because", "once", "until", "no",
+    "a", "after", "although", "an", "and", "as", "at", "because", "before", "but", "by", "for",
+    "from", "he", "her", "here", "him", "his", "how", "i", "i'm", "i've", "if", "in", "it", "its",
+    "i’m", "i’ve", "my", "no", "of", "on", "once", "or", "our", "she", "since", "so", "that",
+    "the", "their", "them", "there", "these", "they", "this", "those", "though", "to", "until",
+    "we", "what", "when", "where", "which", "while", "who", "why", "with", "yet", "you", "your",
 ];
 
 /// Words of a credit line, whose names are the report's staff, not actors ("Staff writer
@@ -85,14 +86,14 @@ pub(super) const FUNCTION_WORDS: [&str; 62] = [
 /// Jennifer Hoppe").
 #[rustfmt::skip]
 pub(super) const CREDIT_WORDS: [&str; 7] = [
-    "contributed", "Contributing", "Photo", "Staff", "Courtesy", "Email", "Twitter",
+    "Contributed", "Contributing", "Photo", "Staff", "Courtesy", "Email", "Twitter",
 ];
 
 /// Words that join the words of one organisation's name.
 pub(super) const CONNECTORS: [&str; 5] = ["of", "and", "for", "&", "the"];
 
 /// A word without a possessive ending.
-pub(super) fn bare(word: &str) -> &str {
+pub fn bare(word: &str) -> &str {
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word)
@@ -100,8 +101,19 @@ pub(super) fn bare(word: &str) -> &str {
 
 pub(super) fn is_title_abbreviation(word: &str) -> bool {
     word.len() == 1
-        || OFFICIAL_TITLES.contains(&word.to_lowercase().as_str())
-        || ["mr", "mrs", "ms", "dr", "st", "jr", "sr"].contains(&word.to_lowercase().as_str())
+        || (word.len() <= 14 && {
+            let mut buf = [0u8; 14];
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..word.len()]).is_ok_and(|w| {
+                has(&OFFICIAL_TITLES, w) || ["mr", "mrs", "ms", "dr", "st", "jr", "sr"].contains(&w)
+            })
+        })
+}
+
+/// True when `word` is in `list`, a list kept in alphabetical order (a test checks).
+pub(super) fn has(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
 }
 
 /// The end of the run of capitalised words from `i`: words, initials and abbreviations with
@@ -152,7 +164,7 @@ pub(super) fn is_nationality(name: &str) -> bool {
 /// True when the run before "police" names an organisation itself ("Gary Police
 /// Department" has its own head).
 pub(super) fn org_words_before_police(toks: &Tokens, a: usize, b: usize) -> bool {
-    words(toks, a, b).iter().any(|w| ORG_HEADS.contains(w))
+    words(toks, a, b).iter().any(|w| has(&ORG_HEADS, w))
 }
 
 /// True when token `k` is a first name followed by a capitalised word of the run.
@@ -171,9 +183,29 @@ pub(super) fn role_before(toks: &Tokens, from: usize, start: usize) -> Option<Ac
     for w in before {
         if PERPETRATOR_CUES.contains(&w) {
             role = Some(ActorRole::Perpetrator);
-        } else if OFFICIAL_TITLES.contains(&w) || w == "police" {
+        } else if has(&OFFICIAL_TITLES, w) || w == "police" {
             role = Some(ActorRole::Official);
         }
     }
     role
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_in_order_for_binary_search() {
+        for list in [
+            &ORG_HEADS[..],
+            &OFFICIAL_HEADS,
+            &OFFICIAL_TITLES,
+            &SITE_ENDINGS,
+            &FUNCTION_WORDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(is_title_abbreviation("Sgt") && is_title_abbreviation("Dr"));
+        assert!(!is_title_abbreviation("Gomez"));
+    }
 }
