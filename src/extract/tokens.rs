@@ -265,6 +265,15 @@ pub fn leaked(text: &'static str) -> Tokens<'static> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn past_the_end_is_nothing_not_a_panic() {
+        // Rules look one token ahead ("—" after a dateline); at a text's end there is none.
+        let t = leaked("MIAMI");
+        assert_eq!(t.text(1), "");
+        assert!(!t.is_capitalized(1) && !t.is_punct(1, '-') && t.lower(1).is_none());
+        assert!(t.is_capitalized(0));
+    }
+
     fn words(text: &str) -> Vec<&str> {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
