@@ -28,6 +28,21 @@ pub struct Location {
     pub hedge: Hedge,
 }
 
+impl Location {
+    /// A place named by tokens `start..end`, as written.
+    pub fn named(toks: &Tokens, start: usize, end: usize) -> Location {
+        Location {
+            start,
+            end,
+            place: Some(toks.slice(start, end).to_string()),
+            distance: None,
+            direction: None,
+            from: None,
+            hedge: Hedge::Exact,
+        }
+    }
+}
+
 const POINTS: [&str; 4] = ["north", "south", "east", "west"];
 const REGION_ADJECTIVES: [&str; 6] = [
     "northern", "southern", "eastern", "western", "central", "upper",
@@ -179,16 +194,8 @@ pub fn places(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Locat
         match place_at(toks, i + 1, to, lex)
             .filter(|(place, ..)| !sure || super::sites::in_gazetteer(place))
         {
-            Some((place, start, end)) => {
-                found.push(Location {
-                    start,
-                    end,
-                    place: Some(place),
-                    distance: None,
-                    direction: None,
-                    from: None,
-                    hedge: Hedge::Exact,
-                });
+            Some((_, start, end)) => {
+                found.push(Location::named(toks, start, end));
                 i = end;
             }
             None => i += 1,

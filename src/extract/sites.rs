@@ -9,7 +9,6 @@ use super::gazetteer::{Reading, gazetteer};
 use super::lexicon::Lexicon;
 use super::location::Location;
 use super::tokens::{Kind, Tokens};
-use crate::model::Hedge;
 
 /// Words that end a street's name; those with a period may be written short ("Ave.").
 const STREET_SUFFIXES: [&str; 24] = [
@@ -170,15 +169,7 @@ pub fn addresses(toks: &Tokens, from: usize, to: usize) -> Vec<Location> {
             Some((end, suffix))
                 if block || suffix || (number && direction && end > words_from + 1) =>
             {
-                found.push(Location {
-                    start,
-                    end,
-                    place: Some(toks.slice(start, end).to_string()),
-                    distance: None,
-                    direction: None,
-                    from: None,
-                    hedge: Hedge::Exact,
-                });
+                found.push(Location::named(toks, start, end));
                 i = end;
             }
             _ => i += 1,
@@ -317,15 +308,7 @@ pub fn dateline(toks: &Tokens, from: usize, to: usize) -> Option<Location> {
     }
     let dash = ["—", "–", "-", "--"].iter().any(|d| toks.text(after) == *d);
     let known = in_gazetteer(toks.slice(start, place_end));
-    (dash && (known || end > place_end)).then(|| Location {
-        start,
-        end,
-        place: Some(toks.slice(start, end).to_string()),
-        distance: None,
-        direction: None,
-        from: None,
-        hedge: Hedge::Exact,
-    })
+    (dash && (known || end > place_end)).then(|| Location::named(toks, start, end))
 }
 
 #[cfg(test)]
