@@ -61,7 +61,12 @@ impl Speakers {
             }
             let Some([s, e]) = a.span else { continue };
             let (from, to) = (toks.index_at(s), toks.index_at(e));
-            let named = names::find(toks, from, to, known);
+            // "the army", "security sources": no capital, no name to look for.
+            let named = if (from..to).any(|k| toks.is_capitalized(k)) {
+                names::find(toks, from, to, known)
+            } else {
+                Vec::new()
+            };
             let person = named.iter().find(|n| n.person);
             if let Some(p) = person {
                 let single = !a.text.trim().contains(' ');
