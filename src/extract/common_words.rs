@@ -11,14 +11,16 @@ use rustc_hash::FxHashSet;
 /// The shipped list: one word a line; `#` starts a comment line.
 const COMMON_WORDS: &str = include_str!("../../assets/common-words.txt");
 
+/// The words of a shipped list: one a line, `#` starting a comment line.
+pub(crate) fn word_list(text: &'static str) -> FxHashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+}
+
 fn words() -> &'static FxHashSet<&'static str> {
     static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        COMMON_WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    })
+    WORDS.get_or_init(|| word_list(COMMON_WORDS))
 }
 
 /// True when `word` (lower case) is a common English word or a regular plural or third

@@ -256,6 +256,18 @@ fn person_or_other(
     // Newsham", "Court Clerk Dan Fallon").
     if let Some(mut k) = (a..b).find(|&k| first_name_at(toks, k, b)) {
         let end = b.min(k + 4);
+        // "Los Angeles County Sheriff": a first name ("Angeles") before a title or an
+        // office's word is no person's name.
+        if (k + 1..end).any(|j| {
+            toks.lower(j).is_some_and(|w| {
+                has(&OFFICIAL_TITLES, w)
+                    || has(&ORG_HEADS, w)
+                    || has(&SITE_ENDINGS, w)
+                    || w == "state"
+            })
+        }) {
+            return;
+        }
         // "Egyptian President Abdel Fattah Al Sissi": the name starts after the title, at
         // the first word that is neither common nor a people's.
         while k > a
@@ -430,6 +442,10 @@ mod tests {
                 ("Hewlett-Packard".into(), None),
                 ("Electronic Data Systems".into(), None)
             ]
+        );
+        assert_eq!(
+            names("the murder of Los Angeles County Sheriff's Deputy Jerry Ortiz."),
+            [("Jerry Ortiz".into(), Some(Official))]
         );
         assert_eq!(
             names("Dayton police have asked for witnesses to come forward."),

@@ -15,12 +15,7 @@ pub(super) const FIRST_NAMES: &str = include_str!("../../../assets/first-names.t
 
 pub(super) fn first_names() -> &'static FxHashSet<&'static str> {
     static NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        FIRST_NAMES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect()
-    })
+    NAMES.get_or_init(|| super::super::common_words::word_list(FIRST_NAMES))
 }
 
 /// Words that make a run of capitals an organisation's name.
