@@ -23,6 +23,15 @@ fn words() -> &'static FxHashSet<&'static str> {
     WORDS.get_or_init(|| word_list(COMMON_WORDS))
 }
 
+/// True when `word` (lower case) ends as an adjective of creed or people does ("islamist",
+/// "islamic", "egyptian", "sudanese", "british"): capitalised, such a word names neither a
+/// place nor an actor.
+pub fn adjective_ending(word: &str) -> bool {
+    ["ist", "ic", "ian", "ish", "ese"]
+        .iter()
+        .any(|x| word.ends_with(x))
+}
+
 /// True when `word` (lower case) is a common English word or a regular plural or third
 /// person of one ("resources", "cities", "boxes").
 pub fn is_common(word: &str) -> bool {

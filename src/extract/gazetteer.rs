@@ -178,6 +178,21 @@ impl Gazetteer {
         }
     }
 
+    /// True when `name` is a place (a country, state, county or town), not only a people's
+    /// adjective.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.lookup(name)
+            .iter()
+            .any(|r| !matches!(r, Reading::Nationality(_)))
+    }
+
+    /// True when `name` is a people's adjective ("Egyptian", "Somali").
+    pub fn is_nationality(&self, name: &str) -> bool {
+        self.lookup(name)
+            .iter()
+            .any(|r| matches!(r, Reading::Nationality(_)))
+    }
+
     /// Every reading of `name` ("Louisville", "St. Louis", "Egyptian").
     pub fn lookup(&self, name: &str) -> &[Reading] {
         self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)

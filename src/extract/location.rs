@@ -192,7 +192,7 @@ pub fn places(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Locat
         // Sonoma County", "a man from Chicago"; not "the Society of ...").
         let sure = toks.is_any(i, &["of", "from"]);
         match place_at(toks, i + 1, to, lex)
-            .filter(|(place, ..)| !sure || super::sites::in_gazetteer(place))
+            .filter(|(place, ..)| !sure || super::gazetteer::gazetteer().is_place(place))
         {
             Some((_, start, end)) => {
                 found.push(Location::named(toks, start, end));
@@ -238,11 +238,9 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
     }
     // "an Islamist ambush": an adjective of creed or people, not a place.
     let adjective = k == caps_start + 1
-        && toks.lower(caps_start).is_some_and(|w| {
-            ["ist", "ic", "ian", "ese", "ish"]
-                .iter()
-                .any(|x| w.ends_with(x))
-        })
+        && toks
+            .lower(caps_start)
+            .is_some_and(super::common_words::adjective_ending)
         && toks.kind(k) == Some(Kind::Word)
         && !toks.is_capitalized(k);
     if adjective {

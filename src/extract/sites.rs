@@ -5,7 +5,7 @@
 //! knows, or a name ending in a word for a site: "Good Samaritan Hospital", "Big Creek
 //! Reservoir").
 
-use super::gazetteer::{Reading, gazetteer};
+use super::gazetteer::gazetteer;
 use super::lexicon::Lexicon;
 use super::location::Location;
 use super::tokens::{Kind, Tokens};
@@ -221,14 +221,6 @@ const REGIONS: [&str; 13] = [
     "southwest",
 ];
 
-/// True when the gazetteer knows `name` as a place (not as a people's adjective).
-pub fn in_gazetteer(name: &str) -> bool {
-    gazetteer()
-        .lookup(name)
-        .iter()
-        .any(|r| !matches!(r, Reading::Nationality(_)))
-}
-
 /// True when a place's words name a site or an address, not a town or a region ("Good
 /// Samaritan Hospital", "the 100 block of Main Street", "a mobile home in Hudson").
 pub fn is_site(name: &str) -> bool {
@@ -247,7 +239,7 @@ pub fn is_site_word(word: &str) -> bool {
 /// True when `name` is a place: one the gazetteer knows, or a name ending in (or starting
 /// with) a word for a site.
 pub fn is_known(name: &str, lex: &Lexicon) -> bool {
-    let known = in_gazetteer(name);
+    let known = gazetteer().is_place(name);
     let words: Vec<String> = name
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
@@ -255,7 +247,7 @@ pub fn is_known(name: &str, lex: &Lexicon) -> bool {
     let site = |w: &String| SITE_WORDS.contains(&w.as_str()) || lex.place_nouns.has_word(w);
     // "central Paris", "Southeast D.C.": a known place after a word of region.
     let after_region = name.split_once(' ').is_some_and(|(region, rest)| {
-        REGIONS.contains(&region.to_lowercase().as_str()) && in_gazetteer(rest)
+        REGIONS.contains(&region.to_lowercase().as_str()) && gazetteer().is_place(rest)
     });
     // "our city": a bare word for a place, with no name, is no place named.
     let named = name.chars().any(char::is_uppercase) || name.chars().any(|c| c.is_ascii_digit());
@@ -307,7 +299,7 @@ pub fn dateline(toks: &Tokens, from: usize, to: usize) -> Option<Location> {
         after = (after..(after + 6).min(to)).find(|&x| toks.is_punct(x, ')'))? + 1;
     }
     let dash = ["—", "–", "-", "--"].iter().any(|d| toks.text(after) == *d);
-    let known = in_gazetteer(toks.slice(start, place_end));
+    let known = gazetteer().is_place(toks.slice(start, place_end));
     (dash && (known || end > place_end)).then(|| Location::named(toks, start, end))
 }
 

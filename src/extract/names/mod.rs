@@ -18,7 +18,8 @@ mod words;
 pub use known::Known;
 pub use words::bare;
 
-use super::common_words::is_common;
+use super::common_words::{adjective_ending, is_common};
+use super::gazetteer::gazetteer;
 use super::timex::is_calendar_word;
 use super::tokens::{Kind, Tokens};
 use crate::model::ActorRole;
@@ -194,7 +195,8 @@ fn organisation(
         start += 1;
     }
     // "Dayton police", "Nassau police": a place's force; "Egyptian police" is no name.
-    if police_after && !(org_words_before_police(toks, start, b) || is_place(toks.slice(start, b)))
+    if police_after
+        && !(org_words_before_police(toks, start, b) || gazetteer().is_place(toks.slice(start, b)))
     {
         return;
     }
@@ -275,7 +277,7 @@ fn person_or_other(
             && toks
                 .lower(k - 1)
                 .is_some_and(|w| !is_common(w) && !is_title_abbreviation(w))
-            && !is_nationality(toks.text(k - 1))
+            && !gazetteer().is_nationality(toks.text(k - 1))
         {
             k -= 1;
         }
@@ -287,7 +289,7 @@ fn person_or_other(
                 .unwrap_or_default()
                 .to_lowercase()
                 .as_str(),
-        ) && !is_place(&name)
+        ) && !gazetteer().is_place(&name)
         {
             let role = role_before(toks, from, k);
             known.add_person(&name, role);
@@ -342,9 +344,7 @@ fn person_or_other(
         let lower = word.to_lowercase();
         // Two capitals ("TM") and words with digits ("Q10") are labels, not names.
         // "Islamist", "Islamic": adjectives of creed or people, not names.
-        let adjective = ["ist", "ic", "ian", "ish", "ese"]
-            .iter()
-            .any(|x| lower.ends_with(x));
+        let adjective = adjective_ending(&lower);
         let label = adjective
             || word.chars().any(|c| c.is_ascii_digit())
             || (word.len() <= 2 && word.chars().all(|c| c.is_uppercase()));
@@ -353,8 +353,8 @@ fn person_or_other(
             && !is_common(&lower)
             && !has(&FUNCTION_WORDS, lower.as_str())
             && known.uses_of(toks, word) >= 2
-            && !is_place(word)
-            && !is_nationality(word)
+            && !gazetteer().is_place(word)
+            && !gazetteer().is_nationality(word)
         {
             known.add_org(word, false);
             out.push(Named {
@@ -371,11 +371,11 @@ fn person_or_other(
     // ("Chela Ortiz", "Retief Goosen").
     if ws.len() <= 3
         && !ws.iter().any(|w| is_common(bare(w)))
-        && !ws.iter().any(|w| is_nationality(w))
+        && !ws.iter().any(|w| gazetteer().is_nationality(w))
         && !has(&SITE_ENDINGS, last)
     {
         let name = person_name(toks, a, b);
-        if !is_place(&name) && !is_nationality(&name) {
+        if !gazetteer().is_place(&name) && !gazetteer().is_nationality(&name) {
             let role = role_before(toks, from, a);
             known.add_person(&name, role);
             out.push(Named {

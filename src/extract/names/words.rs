@@ -5,7 +5,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::super::gazetteer::{Reading, gazetteer};
 use super::super::timex::is_calendar_word;
 use super::super::tokens::{Kind, Tokens};
 use crate::model::ActorRole;
@@ -140,20 +139,6 @@ pub(super) fn words<'t>(toks: &Tokens<'t>, a: usize, b: usize) -> Vec<&'t str> {
         .filter(|&k| toks.kind(k) == Some(Kind::Word))
         .filter_map(|k| toks.lower(k))
         .collect()
-}
-
-pub(super) fn is_place(name: &str) -> bool {
-    gazetteer()
-        .lookup(name)
-        .iter()
-        .any(|r| !matches!(r, Reading::Nationality(_)))
-}
-
-pub(super) fn is_nationality(name: &str) -> bool {
-    gazetteer()
-        .lookup(name)
-        .iter()
-        .any(|r| matches!(r, Reading::Nationality(_)))
 }
 
 /// True when the run before "police" names an organisation itself ("Gary Police
