@@ -7,6 +7,10 @@ use crosscheck::extract::Extractor;
 use crosscheck::generate;
 use crosscheck::search::SearchIndex;
 
+// The binary's allocator (src/main.rs), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

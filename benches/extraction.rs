@@ -6,6 +6,10 @@ use crosscheck::extract::Extractor;
 use crosscheck::extract::incident::Incidents;
 use crosscheck::generate;
 
+// The binary's allocator (src/main.rs), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

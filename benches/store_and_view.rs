@@ -12,6 +12,10 @@ use crosscheck::tui::{App, Document, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+// The binary's allocator (src/main.rs), so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 pub use super::phrases::{PhraseSet, phrase_words};
-use super::tokens::Tokens;
+use super::tokens::{Kind, Tokens};
 use crate::model::{Hedge, Outcome, ResponsibilityStatus, Sex, SourceKind};
 
 /// The mask bit of words that are person nouns by their ending.
@@ -225,6 +225,9 @@ pub struct Lexicon {
     pub wire_agencies: Vec<(String, Vec<String>)>,
     /// For each word that starts some phrase, the categories it starts (their bits).
     starts: FxHashMap<String, u32>,
+    /// True when some phrase starts with a number or a sign rather than a word, so that
+    /// [`Lexicon::masks`] must look those tokens up too.
+    starts_off_words: bool,
 }
 
 impl Lexicon {
@@ -293,6 +296,7 @@ impl Lexicon {
             several_events: file.several_events.events.into_iter().collect(),
             wire_agencies: file.wire_agencies,
             starts: FxHashMap::default(),
+            starts_off_words: false,
         };
         let firsts: Vec<(String, u32)> = lex
             .groups
@@ -323,9 +327,16 @@ impl Lexicon {
         for word in super::numbers::number_words() {
             *lex.starts.entry(word).or_default() |= super::numbers::NUMBER_WORD;
         }
+        for word in super::timex::time_words() {
+            *lex.starts.entry(word.to_string()).or_default() |= super::timex::TIME_WORD;
+        }
         for word in &lex.several_events {
             *lex.starts.entry(word.clone()).or_default() |= SEVERAL_EVENTS;
         }
+        lex.starts_off_words = lex
+            .starts
+            .keys()
+            .any(|w| !w.chars().next().is_some_and(char::is_alphabetic));
         Ok(lex)
     }
 
@@ -372,12 +383,15 @@ impl Lexicon {
     /// A group noun at token `i` that may stand as a title before a name ("Officer Douglas
     /// Barney", "Deputy Ann Lee"): the lexicon's own, not one known only as a person noun.
     pub fn title_at(&self, toks: &Tokens, i: usize) -> Option<(String, usize)> {
-        self.groups.at(toks, i).filter(|&(_, end)| {
-            end != i + 1
-                || toks
-                    .lower(i)
-                    .is_none_or(|w| !self.person_nouns_only.contains(w))
-        })
+        self.groups
+            .at_ref(toks, i)
+            .filter(|&(_, end)| {
+                end != i + 1
+                    || toks
+                        .lower(i)
+                        .is_none_or(|w| !self.person_nouns_only.contains(w))
+            })
+            .map(|(group, end)| (group.clone(), end))
     }
 
     /// True when a count over several events is said at token `i` ("separate incidents",
@@ -397,8 +411,8 @@ impl Lexicon {
         // only right before them ("two shootings", "two separate shootings"), as "two men
         // were shot in the attacks" counts people.
         (self.several_qualifiers.contains_at(toks, i) && events_within(5))
-            || (super::numbers::number_at(toks, i).is_some_and(|(n, _, _)| n >= 2)
-                && events_within(2))
+            || (events_within(2)
+                && super::numbers::number_at(toks, i).is_some_and(|(n, _, _)| n >= 2))
     }
 
     /// The longest outcome phrase at token `i` said of an object after it ("killed",
@@ -412,6 +426,9 @@ impl Lexicon {
     pub fn masks(&self, toks: &Tokens) -> Vec<u32> {
         (0..toks.len())
             .map(|i| {
+                if !self.starts_off_words && toks.kind(i) != Some(Kind::Word) {
+                    return 0;
+                }
                 let Some(w) = toks.lower(i) else {
                     return 0;
                 };

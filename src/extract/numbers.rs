@@ -111,70 +111,77 @@ pub fn small_word(word: &str) -> Option<u64> {
 
 /// A plain number at token `i`: digits or number words. Returns the value, a range end when
 /// the digits are a range ("10-15"), and the token after it.
+#[inline]
 pub fn number_at(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
+    // Asked at most tokens of a text: the kind and the mask turn most away before a call.
     match toks.kind(i)? {
-        Kind::Number => {
-            let text = toks.text(i);
-            // Decimals and dotted ids ("1.2114013-2760217987") never count people.
-            if text.contains('.') {
-                return None;
-            }
-            // Ordinals: "75th", "2nd".
-            if toks.touches_previous(i + 1) && toks.is_any(i + 1, &["th", "st", "nd", "rd"]) {
-                return None;
-            }
-            // Most numbers have no thousands separator: parse them without a copy.
-            let digits = |s: &str| {
-                if s.contains(',') {
-                    s.replace(',', "").parse::<u64>().ok()
-                } else {
-                    s.parse::<u64>().ok()
-                }
-            };
-            match text.split_once('-') {
-                Some((a, b)) => {
-                    let (a, b) = (digits(a)?, digits(b)?);
-                    (a < b && !b.to_string().contains('-')).then_some((a, Some(b), i + 1))
-                }
-                None => Some((digits(text)?, None, i + 1)),
-            }
-        }
-        Kind::Word => {
-            if !toks.may_start(i, NUMBER_WORD) {
-                return None;
-            }
-            let word = toks.lower(i)?;
-            let (mut value, mut j) = if word == "a" || word == "an" {
-                match toks.lower(i + 1)? {
-                    "dozen" => (12, i + 2),
-                    "hundred" => (100, i + 2),
-                    "thousand" => (1000, i + 2),
-                    _ => return None,
-                }
-            } else {
-                (small_word(word)?, i + 1)
-            };
-            if toks.is(j, "dozen") {
-                value *= 12;
-                j += 1;
-            }
-            if toks.is(j, "hundred") {
-                value *= 100;
-                j += 1;
-                let k = if toks.is(j, "and") { j + 1 } else { j };
-                if let Some(rest) = toks.lower(k).and_then(small_word) {
-                    value += rest;
-                    j = k + 1;
-                }
-            }
-            if toks.is(j, "thousand") {
-                value *= 1000;
-                j += 1;
-            }
-            Some((value, None, j))
-        }
-        Kind::Punct => None,
+        Kind::Number => number_from_digits(toks, i),
+        Kind::Word if toks.may_start(i, NUMBER_WORD) => number_from_words(toks, i),
+        _ => None,
     }
+}
+
+/// [`number_at`] on a token of digits.
+#[inline(never)]
+fn number_from_digits(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
+    let text = toks.text(i);
+    // Decimals and dotted ids ("1.2114013-2760217987") never count people.
+    if text.contains('.') {
+        return None;
+    }
+    // Ordinals: "75th", "2nd".
+    if toks.touches_previous(i + 1) && toks.is_any(i + 1, &["th", "st", "nd", "rd"]) {
+        return None;
+    }
+    // Most numbers have no thousands separator: parse them without a copy.
+    let digits = |s: &str| {
+        if s.contains(',') {
+            s.replace(',', "").parse::<u64>().ok()
+        } else {
+            s.parse::<u64>().ok()
+        }
+    };
+    match text.split_once('-') {
+        Some((a, b)) => {
+            let (a, b) = (digits(a)?, digits(b)?);
+            (a < b && !b.to_string().contains('-')).then_some((a, Some(b), i + 1))
+        }
+        None => Some((digits(text)?, None, i + 1)),
+    }
+}
+
+/// [`number_at`] on a word that may start a number.
+#[inline(never)]
+fn number_from_words(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
+    let word = toks.lower(i)?;
+    let (mut value, mut j) = if word == "a" || word == "an" {
+        match toks.lower(i + 1)? {
+            "dozen" => (12, i + 2),
+            "hundred" => (100, i + 2),
+            "thousand" => (1000, i + 2),
+            _ => return None,
+        }
+    } else {
+        (small_word(word)?, i + 1)
+    };
+    if toks.is(j, "dozen") {
+        value *= 12;
+        j += 1;
+    }
+    if toks.is(j, "hundred") {
+        value *= 100;
+        j += 1;
+        let k = if toks.is(j, "and") { j + 1 } else { j };
+        if let Some(rest) = toks.lower(k).and_then(small_word) {
+            value += rest;
+            j = k + 1;
+        }
+    }
+    if toks.is(j, "thousand") {
+        value *= 1000;
+        j += 1;
+    }
+    Some((value, None, j))
 }
 
 /// A quantity starting at token `i`, with its hedge.

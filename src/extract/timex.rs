@@ -64,6 +64,21 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
+/// The mask bit of a word a time expression may start with (a month, a weekday, "last",
+/// "yesterday"…): set once per token by [`super::lexicon::Lexicon::masks`], so that the scan
+/// for time expressions passes over other words at once.
+pub const TIME_WORD: u32 = 1 << 22;
+
+/// Every word other than a number a time expression may start with.
+pub fn time_words() -> impl Iterator<Item = &'static str> {
+    MONTHS
+        .iter()
+        .copied()
+        .chain(MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a))
+        .chain(WEEKDAYS.iter().map(|(w, _)| *w))
+        .chain(["last", "next", "this", "yesterday", "today", "tonight"])
+}
+
 /// True for month and weekday names, which are capitalised but never places or actors.
 pub fn is_calendar_word(word: &str) -> bool {
     // Asked of every capitalised word of a text: no allocation, and most words leave at once.
@@ -160,6 +175,16 @@ pub fn find(toks: &Tokens, from: usize, to: usize, anchor: Option<Date>) -> Vec<
     let mut found = Vec::new();
     let mut i = from;
     while i < to {
+        // Numbers, number words ("two days before") and the time words start expressions.
+        let may_start = match toks.kind(i) {
+            Some(Kind::Number) => true,
+            Some(Kind::Word) => toks.may_start(i, TIME_WORD | super::numbers::NUMBER_WORD),
+            _ => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match expression_at(toks, i, to, anchor) {
             Some(mut expr) => {
                 let before = |n: usize| i.checked_sub(n).filter(|&k| k >= from);

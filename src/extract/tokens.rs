@@ -19,6 +19,9 @@ struct Tok {
     start: u32,
     end: u32,
     kind: Kind,
+    /// A word starting with a capital letter: asked of most tokens many times over, so
+    /// decided once here.
+    capital: bool,
 }
 
 /// The tokens of one text.
@@ -102,7 +105,11 @@ impl<'t> Tokens<'t> {
         let mut pos = 0;
         while pos < text.len() {
             let start = pos;
-            let c = char_at(text, start);
+            // Most characters of most texts are ASCII: those are read without decoding.
+            let c = match bytes[start] {
+                b if b.is_ascii() => char::from(b),
+                _ => char_at(text, start),
+            };
             pos += c.len_utf8();
             if c.is_whitespace() {
                 continue;
@@ -131,6 +138,7 @@ impl<'t> Tokens<'t> {
                 start: start as u32,
                 end: pos as u32,
                 kind,
+                capital: kind == Kind::Word && c.is_uppercase(),
             });
         }
         Tokens {
@@ -149,36 +157,43 @@ impl<'t> Tokens<'t> {
     }
 
     /// True when a phrase of the category `bit` may start at token `i`.
+    #[inline]
     pub fn may_start(&self, i: usize, bit: u32) -> bool {
         self.masks.get(i).is_none_or(|m| m & bit != 0)
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// True when there are no tokens.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
     }
 
     /// Byte offset where token `i` starts.
+    #[inline]
     pub fn start(&self, i: usize) -> usize {
         self.toks[i].start as usize
     }
 
     /// Byte offset where token `i` ends.
+    #[inline]
     pub fn end(&self, i: usize) -> usize {
         self.toks[i].end as usize
     }
 
     /// The token's kind.
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
     /// The token as written, or "" past the end.
+    #[inline]
     pub fn text(&self, i: usize) -> &'t str {
         self.toks
             .get(i)
@@ -186,44 +201,44 @@ impl<'t> Tokens<'t> {
     }
 
     /// The token lowercased (ASCII), or `None` past the end.
+    #[inline]
     pub fn lower(&self, i: usize) -> Option<&'t str> {
         let t = self.toks.get(i)?;
         Some(&self.lower[t.start as usize..t.end as usize])
     }
 
     /// True when token `i` is `word` (lowercase).
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.lower(i) == Some(word)
     }
 
     /// True when token `i` is one of `words`.
+    #[inline]
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.lower(i).is_some_and(|w| words.contains(&w))
     }
 
     /// True when token `i` is a quotation mark.
+    #[inline]
     pub fn is_quote(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.text(i).chars().next().is_some_and(is_quote)
     }
 
     /// True when token `i` is the punctuation `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.text(i).starts_with(c)
     }
 
     /// True when token `i` starts with a capital letter.
+    #[inline]
     pub fn is_capitalized(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i).filter(|t| t.kind == Kind::Word) else {
-            return false;
-        };
-        // One byte tells for ASCII, which most words are.
-        match self.text.as_bytes()[t.start as usize] {
-            b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text(i).chars().next().is_some_and(char::is_uppercase),
-        }
+        self.toks.get(i).is_some_and(|t| t.capital)
     }
 
     /// True when token `i` follows token `i - 1` with no space between.
+    #[inline]
     pub fn touches_previous(&self, i: usize) -> bool {
         i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
     }

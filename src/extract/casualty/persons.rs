@@ -159,12 +159,12 @@ fn named_at<'t>(
         .then(|| {
             (start.saturating_sub(4)..start - 1)
                 .rev()
-                .find_map(|k| lex.groups.at(toks, k).filter(|(_, e)| *e == start - 1))
+                .find_map(|k| lex.groups.at_ref(toks, k).filter(|(_, e)| *e == start - 1))
         })
         .flatten();
     let (group, name_from) = match (role, apposed) {
         (Some((group, e)), _) if group != "inherit" => (group, e),
-        (_, Some((group, _))) if group != "inherit" => (group, start),
+        (_, Some((group, _))) if group != "inherit" => (group.clone(), start),
         _ => ("people".to_string(), start),
     };
     let name = toks.slice(name_from, end).to_string();

@@ -70,8 +70,8 @@ pub fn agent_after(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<
         return None;
     }
     for k in i + 1..(i + 7).min(to) {
-        if let Some((group, end)) = lex.groups.at(toks, k) {
-            return lex.shot_by_agents.agents.contains(&group).then_some(end);
+        if let Some((group, end)) = lex.groups.at_ref(toks, k) {
+            return lex.shot_by_agents.agents.contains(group).then_some(end);
         }
         // Determiners, numbers, names and possessives before the agent's noun.
         let modifier = toks.is_any(k, &["a", "an", "the", "s", "off-duty", "other", "state"])

@@ -67,19 +67,17 @@ impl Known {
 
     /// True when `word` is a person's name the report has given, or its surname.
     pub fn is_person_word(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
         self.persons
             .iter()
-            .any(|p| p.last == w || p.name.to_lowercase() == w)
+            .any(|p| same_lowercase(word, &p.last) || same_lowercase(word, &p.name))
     }
 
     /// The person a single word names: a known surname first, then a known first name.
     pub(super) fn person(&self, word: &str) -> Option<&Person> {
-        let w = word.to_lowercase();
         self.persons
             .iter()
-            .find(|p| p.last == w)
-            .or_else(|| self.persons.iter().find(|p| p.first == w))
+            .find(|p| same_lowercase(word, &p.last))
+            .or_else(|| self.persons.iter().find(|p| same_lowercase(word, &p.first)))
     }
 
     pub(super) fn org(&self, word: &str) -> Option<&Org> {
@@ -125,4 +123,12 @@ impl Known {
             official,
         });
     }
+}
+
+/// True when `a` and `b` are the same in lower case: asked of every capitalised word against
+/// every person the report names, so compared a character at a time, without a copy.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
