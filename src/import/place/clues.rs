@@ -70,20 +70,43 @@ pub(super) fn reads_as_person(hay: &str, name: &str) -> bool {
     })
 }
 
-/// How often `name` appears in `hay` (lower case) as a word, ignoring case.
+/// How often `name` appears in `hay` (lower case) as a word, ignoring case. "Tama County"
+/// names the county, not its town Tama: a name that is no county's is not counted there.
 pub(super) fn mentions(hay: &str, name: &str) -> usize {
     let name = name.trim();
     if name.is_empty() {
         return 0;
     }
     let needle = name.to_lowercase();
+    let county_itself = ["county", "parish"].iter().any(|w| needle.ends_with(w));
     hay.match_indices(&needle)
         .filter(|(at, _)| {
             let before = hay[..*at].chars().next_back();
-            let after = hay[at + needle.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            let rest = &hay[at + needle.len()..];
+            let after = rest.chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+                && (county_itself || !names_a_county(rest))
         })
         .count()
+}
+
+/// True when `name` appears in `hay` (lower case) only as the name of a county or parish
+/// ("Tama County"): then the text never names the town of that name.
+pub(super) fn only_a_county(hay: &str, name: &str) -> bool {
+    let needle = name.trim().to_lowercase();
+    !needle.is_empty()
+        && !["county", "parish"].iter().any(|w| needle.ends_with(w))
+        && hay.contains(&needle)
+        && mentions(hay, name) == 0
+}
+
+/// True when `rest`, the text after a name, makes it a county's or parish's name.
+fn names_a_county(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    ["county", "parish", "co."]
+        .iter()
+        .any(|w| rest.starts_with(w))
 }
 
 /// Words a town's name stands before when it says where people and things are from: "Topeka

@@ -14,7 +14,8 @@ use crate::extract::gazetteer::gazetteer;
 
 use super::evidence::{is_break, terms};
 use clues::{
-    counties_named, mentions, reads_as_person, states_named, town_and_state, towns_by_use,
+    counties_named, mentions, only_a_county, reads_as_person, states_named, town_and_state,
+    towns_by_use,
 };
 use sites::{Context, Site, choose, full_name, largest, settle, support_by_state};
 
@@ -99,7 +100,9 @@ pub(super) fn resolve(
     // A name the text gives an age or words to ("Hayden, 17,", "Brady said") is a person's,
     // whatever town bears it too.
     let lower_body = body.to_lowercase();
-    candidates.retain(|(name, state, _)| state.is_some() || !reads_as_person(&lower_body, name));
+    candidates.retain(|(name, state, _)| {
+        state.is_some() || !(reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
+    });
     let settled: Vec<(usize, Site)> = candidates
         .iter()
         .enumerate()
@@ -243,6 +246,21 @@ mod tests {
         assert_eq!(
             text(None, "A man was shot in Gary, Ind., late Friday.").as_deref(),
             Some("Gary, Lake County, Indiana")
+        );
+    }
+
+    #[test]
+    fn a_county_is_not_its_namesake_town() {
+        // Tama County, Iowa holds both Tama and Traer: the text names only the county and
+        // Traer, so Traer it is, however often the county comes back.
+        let body = "UPDATE: 12 year-old Traer girl killed in weekend hunting accident\n\n\
+                    A hunting tragedy shook a Tama County community Saturday.\n\n\
+                    A hunting tragedy shook a Tama County community Saturday.\n\n\
+                    Services are set for the girl who died in Tama County.\n\n\
+                    The Traer community is grieving.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Traer, Tama County, Iowa")
         );
     }
 
