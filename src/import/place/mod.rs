@@ -7,6 +7,7 @@
 //! gazetteer does not know, or cannot settle, is kept as written and marked unresolved.
 
 mod clues;
+mod neighbours;
 mod sites;
 
 use crate::extract::common_words::is_common;
@@ -17,6 +18,7 @@ use clues::{
     counties_named, mentions, only_a_county, reads_as_person, states_named, town_and_state,
     towns_by_use,
 };
+use neighbours::Neighbourhood;
 use sites::{Context, Site, choose, full_name, largest, settle, support_by_state};
 
 /// How far into the body towns and states are looked for, in bytes.
@@ -79,19 +81,16 @@ pub(super) fn resolve(
     }
     let counties = counties_named(g, body);
     let mut candidates = named_places(dateline, pairs, lead_places, opening);
-    let support = support_by_state(
-        g,
-        &candidates
-            .iter()
-            .map(|(n, _, _)| n.as_str())
-            .chain(names.iter().map(String::as_str))
-            .collect::<Vec<_>>(),
-        &counties,
-    );
+    let all_names: Vec<&str> = candidates
+        .iter()
+        .map(|(n, _, _)| n.as_str())
+        .chain(names.iter().map(String::as_str))
+        .collect();
     let context = Context {
+        support: support_by_state(g, &all_names, &counties),
+        neighbourhood: Neighbourhood::new(g, &all_names),
         states,
         counties,
-        support,
     };
     // Any name of the opening may be a town of a state or county the text names.
     if !context.states.is_empty() || !context.counties.is_empty() {
@@ -115,10 +114,9 @@ pub(super) fn resolve(
     let settled = choose(&settled, mentions);
     // Nothing in the text says which of the towns sharing a name it is: the one readers
     // mean without saying, by far the largest, when there is one.
+    // When the states the text names hold none of its towns, the state word was something
+    // else's ("the 700 block of Tennessee", "Georgia Bureau of Investigation"): size decides.
     let guessed = |from: usize| {
-        if !context.states.is_empty() {
-            return None;
-        }
         candidates
             .iter()
             .skip(from)
@@ -246,6 +244,29 @@ mod tests {
         assert_eq!(
             text(None, "A man was shot in Gary, Ind., late Friday.").as_deref(),
             Some("Gary, Lake County, Indiana")
+        );
+    }
+
+    #[test]
+    fn a_state_word_that_holds_no_town_does_not_stop_a_large_city() {
+        // "Tennessee" is a street here: Detroit is still the Detroit readers mean.
+        let body = "Detroit police say a 16-year-old boy was shot on Detroit's east side. \
+                    It happened in the 700 block of Tennessee.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Detroit, Wayne County, Michigan")
+        );
+    }
+
+    #[test]
+    fn namesakes_are_told_apart_by_the_towns_around_them() {
+        // Burbank, California and Burbank, Illinois are of like size; the Los Angeles
+        // hotel says which.
+        let body = "A man was found dead outside a hotel, Burbank police said. Officers were \
+                    called to the Los Angeles Marriott Burbank Airport.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Burbank, Los Angeles County, California")
         );
     }
 

@@ -9,6 +9,7 @@ use crate::extract::gazetteer::{Gazetteer, Reading};
 use crate::extract::timex::is_calendar_word;
 
 use super::Where;
+use super::neighbours::Neighbourhood;
 
 /// What the whole text says of where its towns lie: the states it names (in its opening,
 /// else anywhere) and the counties ("Livingston County", "Caddo Parish").
@@ -18,6 +19,8 @@ pub(super) struct Context {
     /// For each state, how many of the text's place names can lie in it (names that several
     /// states share are no evidence): a town is taken in the state its neighbours agree on.
     pub(super) support: FxHashMap<u32, u32>,
+    /// The towns the text's names may stand for, to tell namesakes apart by their neighbours.
+    pub(super) neighbourhood: Neighbourhood,
 }
 
 /// A name found in more states than this says nothing about which state the text is in.
@@ -163,6 +166,13 @@ pub(super) fn settle(
             best(&where_named, |r| context.support(r.state))
                 .or_else(|| best(&in_named_state, |r| context.support(r.state)))
                 .or_else(|| best(&agreed, |r| context.support(r.state)))
+                // A word of a longer name ("Portage" of "Portage Park") is placed by the state
+                // written with it, not by its neighbours.
+                .or_else(|| {
+                    whole
+                        .then(|| among_neighbours(g, name, &all, context))
+                        .flatten()
+                })
                 .or(match readings.as_slice() {
                     // The only town of its name, unless the name is also a word ("Police",
                     // "Eye").
@@ -179,12 +189,32 @@ pub(super) fn settle(
     }
 }
 
+/// Of several towns of one name and like size, the one other names of the text lie around,
+/// when they point to one state. A town that dwarfs its namesakes is left to the size rule
+/// ([`largest`]), which comes after the places the text settles.
+fn among_neighbours(g: &Gazetteer, name: &str, all: &[&Site], context: &Context) -> Option<Site> {
+    if all.iter().filter(|r| r.place.is_some()).count() < 2 || largest(g, name).is_some() {
+        return None;
+    }
+    let around = |r: &Site| {
+        r.place.map_or(0, |p| {
+            context.neighbourhood.around(name, g.places[p as usize].at)
+        })
+    };
+    let towns: Vec<&Site> = all
+        .iter()
+        .copied()
+        .filter(|r| r.place.is_some() && around(r) > 0)
+        .collect();
+    best(&towns, around)
+}
+
 /// How many times larger than the next town of its name a town must be to be the one a
 /// text means when it says no more ("Las Vegas" is Nevada's, not New Mexico's).
-const LARGER_BY: u32 = 4;
+pub(super) const LARGER_BY: u32 = 4;
 
 /// The smallest town taken by size alone: smaller towns are known only nearby.
-const LARGE_TOWN: u32 = 20_000;
+pub(super) const LARGE_TOWN: u32 = 20_000;
 
 /// The town `name` means by size alone, when one town of that name dwarfs the others.
 pub(super) fn largest(g: &Gazetteer, name: &str) -> Option<Site> {
