@@ -148,8 +148,9 @@ const OF_A_TOWN: [&str; 30] = [
 const BEFORE_A_TOWN: [&str; 5] = ["in", "near", "outside", "of", "from"];
 
 /// Words that end a town's name in the name of a place within it ("Yuma High School",
-/// "Franklin Township"): only before them is a beginning of a name a town of its own.
-const WITHIN_A_TOWN: [&str; 12] = [
+/// "Franklin Township"): only before them is a beginning of a name a town of its own. Not
+/// "park": "Portage Park" and "Humboldt Park" are parts of Chicago, named for no town.
+const WITHIN_A_TOWN: [&str; 11] = [
     "high",
     "middle",
     "elementary",
@@ -160,7 +161,6 @@ const WITHIN_A_TOWN: [&str; 12] = [
     "medical",
     "center",
     "township",
-    "park",
     "county",
 ];
 

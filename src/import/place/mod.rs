@@ -271,6 +271,18 @@ mod tests {
     }
 
     #[test]
+    fn a_neighbourhood_park_is_not_a_town() {
+        // Portage Park is a part of Chicago, not of Portage, Indiana, 50 km away.
+        let body = "A boy was shot in the head Friday morning in Portage Park, police said. \
+                    The shooting appears to be accidental, said a Chicago Police Department \
+                    spokeswoman. Portage Park police are investigating.";
+        assert_eq!(
+            text(Some("PORTAGE PARK"), body).as_deref(),
+            Some("Chicago, Cook County, Illinois")
+        );
+    }
+
+    #[test]
     fn a_county_is_not_its_namesake_town() {
         // Tama County, Iowa holds both Tama and Traer: the text names only the county and
         // Traer, so Traer it is, however often the county comes back.
