@@ -42,17 +42,15 @@ impl<V: Clone> PhraseSet<V> {
     /// The longest phrase starting at word token `i`: its value and the token after it.
     #[inline]
     pub fn at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
-        // Asked at most tokens of a text, and the mask turns most away: that test is inlined
-        // at the caller, the lookup is not.
-        if !toks.may_start(i, self.bit) {
-            return None;
-        }
-        self.listed_at(toks, i)
+        self.at_ref(toks, i)
+            .map(|(value, end)| (value.clone(), end))
     }
 
     /// [`PhraseSet::at`] without a copy of the value, for values that are costly to copy.
     #[inline]
     pub fn at_ref(&self, toks: &Tokens, i: usize) -> Option<(&V, usize)> {
+        // Asked at most tokens of a text, and the mask turns most away: that test is inlined
+        // at the caller, the lookup is not.
         if !toks.may_start(i, self.bit) {
             return None;
         }
@@ -60,11 +58,6 @@ impl<V: Clone> PhraseSet<V> {
     }
 
     #[inline(never)]
-    fn listed_at(&self, toks: &Tokens, i: usize) -> Option<(V, usize)> {
-        self.listed_ref(toks, i)
-            .map(|(value, end)| (value.clone(), end))
-    }
-
     fn listed_ref(&self, toks: &Tokens, i: usize) -> Option<(&V, usize)> {
         let candidates = self.by_first.get(toks.lower(i)?)?;
         candidates

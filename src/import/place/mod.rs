@@ -113,9 +113,9 @@ pub(super) fn resolve(
     let mentions = |i: usize| mentions(&lower_opening, &candidates[i].0);
     let settled = choose(&settled, mentions);
     // Nothing in the text says which of the towns sharing a name it is: the one readers
-    // mean without saying, by far the largest, when there is one.
-    // When the states the text names hold none of its towns, the state word was something
-    // else's ("the 700 block of Tennessee", "Georgia Bureau of Investigation"): size decides.
+    // mean without saying, by far the largest, when there is one. So too when the states the
+    // text names hold none of its towns: the state word was something else's ("the 700 block
+    // of Tennessee", "Georgia Bureau of Investigation").
     let guessed = |from: usize| {
         candidates
             .iter()

@@ -1,11 +1,11 @@
 //! Which of several towns of one name a text means, told by the other places it names: the
-//! one they lie around. "Universal City" beside "San Antonio" is the Texan town, not the
-//! Californian; a state word need not be written for the neighbourhood to say it.
+//! one they lie around. "Burbank police" beside "the Los Angeles Marriott" is Burbank,
+//! California, not Illinois; a state word need not be written for the neighbourhood to say it.
 
 use crate::extract::common_words::is_common;
-use crate::extract::gazetteer::{Gazetteer, Place, Reading, key};
+use crate::extract::gazetteer::{Gazetteer, key};
 
-use super::sites::{LARGE_TOWN, LARGER_BY};
+use super::sites::{largest, readings};
 
 /// How far apart, in kilometres, two named towns may lie and still be one neighbourhood: a
 /// suburb and its city, a town and its county seat.
@@ -22,7 +22,8 @@ pub(super) struct Neighbourhood {
 
 impl Neighbourhood {
     /// The towns `names` may stand for: the one that dwarfs the others of its name, or all of
-    /// a name's few towns. Common words ("Police", "Eye") stand for none.
+    /// a name's few towns. Common words ("Police", "Eye") and the names of countries and
+    /// peoples ("Georgia", "Jordan") stand for none.
     pub(super) fn new(g: &Gazetteer, names: &[&str]) -> Self {
         let mut out: Vec<(String, Vec<(f32, f32)>)> = Vec::new();
         for name in names {
@@ -30,39 +31,20 @@ impl Neighbourhood {
             if k.len() < 3 || is_common(&k) || out.iter().any(|(n, _)| *n == k) {
                 continue;
             }
-            let readings = g.lookup(name);
-            // A country's or a people's name places nothing ("Georgia", "Jordan").
-            if readings
-                .iter()
-                .any(|r| matches!(r, Reading::Country(_) | Reading::Nationality(_)))
-            {
-                continue;
-            }
-            let mut towns: Vec<&Place> = readings
-                .iter()
-                .filter_map(|r| match r {
-                    Reading::Place(p) => Some(&g.places[*p as usize]),
-                    _ => None,
-                })
-                .collect();
-            towns.sort_by_key(|t| std::cmp::Reverse(t.population));
-            let dominant = match towns.as_slice() {
-                [first, rest @ ..] => {
-                    let second = rest.first().map_or(0, |t| t.population);
-                    first.population >= LARGE_TOWN
-                        && first.population >= second.saturating_mul(LARGER_BY)
+            let towns: Vec<(f32, f32)> = match largest(g, name) {
+                Some(site) => site.at(g).into_iter().collect(),
+                None => {
+                    let towns: Vec<(f32, f32)> =
+                        readings(g, name).iter().filter_map(|r| r.at(g)).collect();
+                    if towns.len() <= TELLING_TOWNS {
+                        towns
+                    } else {
+                        Vec::new()
+                    }
                 }
-                [] => false,
             };
-            let at: Vec<(f32, f32)> = if dominant {
-                vec![towns[0].at]
-            } else if towns.len() <= TELLING_TOWNS {
-                towns.iter().map(|t| t.at).collect()
-            } else {
-                Vec::new()
-            };
-            if !at.is_empty() {
-                out.push((k, at));
+            if !towns.is_empty() {
+                out.push((k, towns));
             }
         }
         Neighbourhood { names: out }

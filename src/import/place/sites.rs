@@ -78,8 +78,15 @@ pub(super) struct Site {
     population: u32,
 }
 
+impl Site {
+    /// A town's coordinates; a county has none in the gazetteer.
+    pub(super) fn at(&self, g: &Gazetteer) -> Option<(f32, f32)> {
+        self.place.map(|p| g.places[p as usize].at)
+    }
+}
+
 /// Every town and county `name` can be.
-fn readings(g: &Gazetteer, name: &str) -> Vec<Site> {
+pub(super) fn readings(g: &Gazetteer, name: &str) -> Vec<Site> {
     let all = g.lookup(name);
     // A country's name is that country ("Egypt"), not one of the towns named after it.
     if all
@@ -197,24 +204,19 @@ fn among_neighbours(g: &Gazetteer, name: &str, all: &[&Site], context: &Context)
         return None;
     }
     let around = |r: &Site| {
-        r.place.map_or(0, |p| {
-            context.neighbourhood.around(name, g.places[p as usize].at)
-        })
+        r.at(g)
+            .map_or(0, |at| context.neighbourhood.around(name, at))
     };
-    let towns: Vec<&Site> = all
-        .iter()
-        .copied()
-        .filter(|r| r.place.is_some() && around(r) > 0)
-        .collect();
+    let towns: Vec<&Site> = all.iter().copied().filter(|r| around(r) > 0).collect();
     best(&towns, around)
 }
 
 /// How many times larger than the next town of its name a town must be to be the one a
 /// text means when it says no more ("Las Vegas" is Nevada's, not New Mexico's).
-pub(super) const LARGER_BY: u32 = 4;
+const LARGER_BY: u32 = 4;
 
 /// The smallest town taken by size alone: smaller towns are known only nearby.
-pub(super) const LARGE_TOWN: u32 = 20_000;
+const LARGE_TOWN: u32 = 20_000;
 
 /// The town `name` means by size alone, when one town of that name dwarfs the others.
 pub(super) fn largest(g: &Gazetteer, name: &str) -> Option<Site> {
