@@ -109,6 +109,38 @@ pub(super) fn resolve(
             settle(g, name, *state, *whole, &context).map(|s| (i, s))
         })
         .collect();
+    // A large city the text names tells its state: a small namesake elsewhere of another of
+    // its names ("Madisonville", a part of Cincinnati; "Bridgeport", of Chicago) is not the
+    // site, unless the text writes that town's state.
+    // A name the text itself settles elsewhere ("Cleveland" in the Bradley County it names) is
+    // not the large city.
+    let settled_elsewhere = |name: &str, large: &Site| {
+        settled
+            .iter()
+            .any(|(i, s)| candidates[*i].0 == name && s.state() != large.state())
+    };
+    let large_states: Vec<u32> = candidates
+        .iter()
+        .filter(|(_, state, whole)| state.is_none() && *whole)
+        .filter_map(|(name, _, _)| largest(g, name).filter(|l| !settled_elsewhere(name, l)))
+        .map(|site| site.state())
+        .collect();
+    let settled: Vec<(usize, Site)> = if large_states.is_empty() {
+        settled
+    } else {
+        settled
+            .into_iter()
+            .filter(|(i, site)| {
+                candidates[*i].1.is_some()
+                    || large_states.contains(&site.state())
+                    || context.states.contains(&site.state())
+                    // A town of a county the text names ("Cleveland" of Bradley County);
+                    // every reading of a county's own name is of a named county.
+                    || (site.at(g).is_some()
+                        && site.county().is_some_and(|c| context.counties.contains(&c)))
+            })
+            .collect()
+    };
     let lower_opening = opening.to_lowercase();
     let mentions = |i: usize| mentions(&lower_opening, &candidates[i].0);
     let settled = choose(&settled, mentions);
@@ -279,6 +311,18 @@ mod tests {
         assert_eq!(
             text(Some("PORTAGE PARK"), body).as_deref(),
             Some("Chicago, Cook County, Illinois")
+        );
+    }
+
+    #[test]
+    fn a_large_city_named_outweighs_a_small_namesake_elsewhere() {
+        // Madisonville is a part of Cincinnati, and a town in Texas; Mathis, a street here,
+        // is a Texan town too, so Texas alone would win.
+        let body = "Cincinnati police officers investigate the scene on Mathis and Prentice in \
+                    Madisonville after a shooting. A man was shot at a Madisonville party.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Cincinnati, Hamilton County, Ohio")
         );
     }
 

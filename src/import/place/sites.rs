@@ -79,6 +79,16 @@ pub(super) struct Site {
 }
 
 impl Site {
+    /// Its state (first-level division).
+    pub(super) fn state(&self) -> u32 {
+        self.state
+    }
+
+    /// Its county, when the gazetteer gives one.
+    pub(super) fn county(&self) -> Option<u32> {
+        self.county
+    }
+
     /// A town's coordinates; a county has none in the gazetteer.
     pub(super) fn at(&self, g: &Gazetteer) -> Option<(f32, f32)> {
         self.place.map(|p| g.places[p as usize].at)
