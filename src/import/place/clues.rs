@@ -188,10 +188,13 @@ fn is_direction_or_distance(word: &str) -> bool {
 /// of `OF_A_TOWN`, or after "in", "near"…; each with its shorter beginnings ("Yuma High
 /// School student" gives "Yuma High School", "Yuma High", "Yuma").
 pub(super) fn towns_by_use(text: &str) -> Vec<String> {
-    let words: Vec<&str> = text
-        .split_whitespace()
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = raw
+        .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
         .collect();
+    // A name does not run on past a comma or a colon ("on Sunday, Cincinnati police").
+    let closes = |k: usize| raw[k].ends_with([',', ';', ':']);
     let lower = |w: &str| w.to_lowercase();
     let capital =
         |w: &str| w.starts_with(char::is_uppercase) && !OF_A_TOWN.contains(&lower(w).as_str());
@@ -205,6 +208,9 @@ pub(super) fn towns_by_use(text: &str) -> Vec<String> {
         let start = i;
         while i < words.len() && capital(words[i]) && i - start < 3 {
             i += 1;
+            if closes(i - 1) {
+                break;
+            }
         }
         let after = words.get(i).map(|w| lower(w)).unwrap_or_default();
         let before = start
@@ -270,4 +276,20 @@ pub(super) fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_town_by_use_does_not_run_on_past_a_comma() {
+        let towns = towns_by_use("The man was shot on Sunday, Cincinnati police said.");
+        assert!(towns.contains(&"Cincinnati".to_string()), "{towns:?}");
+        assert!(!towns.iter().any(|t| t.contains("Sunday")), "{towns:?}");
+        assert_eq!(
+            towns_by_use("He was shot in Dayton, Ohio, on Sunday."),
+            ["Dayton"]
+        );
+    }
 }
