@@ -80,7 +80,7 @@ impl<V: Clone> PhraseSet<V> {
 
     /// True when some phrase starts at `i`.
     pub fn contains_at(&self, toks: &Tokens, i: usize) -> bool {
-        self.at(toks, i).is_some()
+        self.at_ref(toks, i).is_some()
     }
 }
 

@@ -244,7 +244,7 @@ pub fn is_known(name: &str, lex: &Lexicon) -> bool {
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
         .collect();
-    let site = |w: &String| SITE_WORDS.contains(&w.as_str()) || lex.place_nouns.has_word(w);
+    let site = |w: &String| is_site_word(w) || lex.place_nouns.has_word(w);
     // "central Paris", "Southeast D.C.": a known place after a word of region.
     let after_region = name.split_once(' ').is_some_and(|(region, rest)| {
         REGIONS.contains(&region.to_lowercase().as_str()) && gazetteer().is_place(rest)

@@ -78,7 +78,7 @@ pub(super) fn mentions(hay: &str, name: &str) -> usize {
         return 0;
     }
     let needle = name.to_lowercase();
-    let county_itself = ["county", "parish"].iter().any(|w| needle.ends_with(w));
+    let county_itself = is_county_name(&needle);
     hay.match_indices(&needle)
         .filter(|(at, _)| {
             let before = hay[..*at].chars().next_back();
@@ -96,9 +96,14 @@ pub(super) fn mentions(hay: &str, name: &str) -> usize {
 pub(super) fn only_a_county(hay: &str, name: &str) -> bool {
     let needle = name.trim().to_lowercase();
     !needle.is_empty()
-        && !["county", "parish"].iter().any(|w| needle.ends_with(w))
+        && !is_county_name(&needle)
         && hay.contains(&needle)
         && mentions(hay, name) == 0
+}
+
+/// True when `name` (lower case) is itself a county's or parish's name ("tama county").
+fn is_county_name(name: &str) -> bool {
+    ["county", "parish"].iter().any(|w| name.ends_with(w))
 }
 
 /// True when `rest`, the text after a name, makes it a county's or parish's name.
