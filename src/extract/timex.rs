@@ -1,5 +1,5 @@
-//! Time expressions: dates ("October 20, 2017", "7 July", "Oct. 2"), months ("In September"),
-//! years, weekdays ("Friday", "last Sunday"), "yesterday", "N years ago", "last month", and the
+//! Time expressions: dates ("October 20, 2017", "7 July", "Oct. 2", "March 29th 2015",
+//! "6/28/2015", "09-17-2016"), months ("In September"), years, weekdays ("Friday", "last Sunday"), "yesterday", "N years ago", "last month", and the
 //! relational "a week after", resolved against the report's publication date.
 //!
 //! English calendar words are grammar, so they are here; AP-style abbreviations ("Sept.") are
@@ -143,6 +143,65 @@ fn day(n: u64) -> Option<u8> {
     (1..=31).contains(&n).then_some(n as u8)
 }
 
+/// The token after a day at `j` and its ordinal ending, written on it ("29th", "1st").
+fn after_ordinal(toks: &Tokens, j: usize) -> usize {
+    let ordinal = toks.touches_previous(j + 1) && toks.is_any(j + 1, &["st", "nd", "rd", "th"]);
+    if ordinal { j + 2 } else { j + 1 }
+}
+
+/// A year of two or four digits as numeric dates write it ("6/28/15", "6/28/2015").
+fn numeric_year(part: &str) -> Option<i16> {
+    let n: i16 = part.parse().ok()?;
+    match part.len() {
+        2 => Some(if n < 70 { 2000 + n } else { 1900 + n }),
+        4 if (1800..=2100).contains(&n) => Some(n),
+        _ => None,
+    }
+}
+
+/// A date written in numbers from token `i`, and the token after it: "2016-09-17", "09-17-2016"
+/// (one token, the hyphens join its digits) or "6/28/2015", "01/25/16" (five tokens written
+/// together). Month first, as American pages write it, unless the first number cannot be a
+/// month ("25/01/2016").
+fn numeric_date(toks: &Tokens, i: usize) -> Option<(PartialDate, usize)> {
+    if toks.kind(i)? != Kind::Number {
+        return None;
+    }
+    let (parts, end): (Vec<&str>, usize) = if toks.text(i).contains('-') {
+        (toks.text(i).split('-').collect(), i + 1)
+    } else if toks.is_punct(i + 1, '/')
+        && toks.is_punct(i + 3, '/')
+        && toks.kind(i + 2) == Some(Kind::Number)
+        && toks.kind(i + 4) == Some(Kind::Number)
+        && (i + 1..=i + 4).all(|k| toks.touches_previous(k))
+    {
+        (
+            vec![toks.text(i), toks.text(i + 2), toks.text(i + 4)],
+            i + 5,
+        )
+    } else {
+        return None;
+    };
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let small = |p: &str| (1..=2).contains(&p.len());
+    let num = |p: &str| p.parse::<u8>().ok();
+    let date = if a.len() == 4 && b.len() == 2 && c.len() == 2 {
+        valid(numeric_year(a)?, num(b)?, num(c)?)
+    } else if small(a) && small(b) {
+        let (first, second, year) = (num(a)?, num(b)?, numeric_year(c)?);
+        if first > 12 {
+            valid(year, second, first)
+        } else {
+            valid(year, first, second)
+        }
+    } else {
+        None
+    }?;
+    Some((date, end))
+}
+
 /// The most recent `month` on or before `anchor` (for "In September" in an October report).
 fn recent_month(anchor: Option<Date>, month: u8) -> Option<PartialDate> {
     let anchor = anchor?;
@@ -216,10 +275,11 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
             .and_then(day)
             .filter(|_| toks.text(j).len() <= 2)
         {
-            let k = if toks.is_punct(j + 1, ',') {
-                j + 2
+            let after = after_ordinal(toks, j);
+            let k = if toks.is_punct(after, ',') {
+                after + 1
             } else {
-                j + 1
+                after
             };
             if let Some(year) = year_at(toks, k) {
                 return Some(expr(k + 1, valid(year, month, d)));
@@ -231,7 +291,7 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
                     a.year()
                 }
             });
-            return Some(expr(j + 1, year.and_then(|y| valid(y, month, d))));
+            return Some(expr(after, year.and_then(|y| valid(y, month, d))));
         }
         if let Some(year) = year_at(toks, j) {
             return Some(expr(
@@ -245,11 +305,20 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
         }
         return Some(expr(j, recent_month(anchor, month)));
     }
-    // day MONTH [year]
+    if let Some((date, end)) = numeric_date(toks, i) {
+        return Some(expr(end, Some(date)));
+    }
+    // day[th] [of] MONTH [year]
+    let after = after_ordinal(toks, i);
+    let month_from = if after > i + 1 && toks.is(after, "of") {
+        after + 1
+    } else {
+        after
+    };
     if let Some(d) = number(toks, i)
         .and_then(day)
         .filter(|_| toks.text(i).len() <= 2)
-        && let Some((month, j)) = month_at(toks, i + 1)
+        && let Some((month, j)) = month_at(toks, month_from)
     {
         if let Some(year) = year_at(toks, j) {
             return Some(expr(j + 1, valid(year, month, d)));
@@ -279,7 +348,7 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
         } else {
             w + 1
         };
-        if month_at(toks, k).is_some()
+        if (month_at(toks, k).is_some() || numeric_date(toks, k).is_some())
             && let Some(mut full) = expression_at(toks, k, to, anchor)
         {
             full.start = i;
@@ -476,6 +545,35 @@ mod tests {
         assert_eq!(dates("four years ago", "2017-10-21"), ["2013"]);
         assert_eq!(dates("Last month, at least 18", "2017-10-21"), ["2017-09"]);
         assert_eq!(dates("he may go in March", "2017-10-21"), ["2017-03"]);
+    }
+
+    #[test]
+    fn ordinal_and_numeric_dates() {
+        let none = "2030-01-01";
+        assert_eq!(
+            dates("Posted: Sunday, March 29th 2015 at 9:17pm", none),
+            ["2015-03-29"]
+        );
+        assert_eq!(dates("Date – January 16th, 2016", none), ["2016-01-16"]);
+        assert_eq!(
+            dates("on the 3rd of May 2016 and on the 4th", none),
+            ["2016-05-03"]
+        );
+        assert_eq!(
+            dates("Published: Sunday, 6/28/2015 -", none),
+            ["2015-06-28"]
+        );
+        assert_eq!(dates("(01/25/16) - A toddler", none), ["2016-01-25"]);
+        assert_eq!(dates("On 09/17/2016, at 9:04 AM", none), ["2016-09-17"]);
+        assert_eq!(dates("Date: 09-17-2016 01:01:46", none), ["2016-09-17"]);
+        assert_eq!(dates("updated 2016-09-17", none), ["2016-09-17"]);
+        assert_eq!(dates("filed 25/01/2016 in London", none), ["2016-01-25"]);
+        // Scores, ratios, ranges and phone numbers are not dates.
+        for not in ["open 24/7", "won 3/4 of", "aged 10-15", "call 555-1234"] {
+            assert!(dates(not, none).is_empty(), "{not}");
+        }
+        // An impossible day is no date; the year it writes stays one.
+        assert_eq!(dates("13/13/2016", none), ["2016"]);
     }
 
     #[test]
