@@ -198,13 +198,27 @@ impl Gazetteer {
         self.by_name.get(&key(name)).map_or(&[], Vec::as_slice)
     }
 
-    /// The state an abbreviation or state name stands for ("Ind.", "KY", "Texas").
+    /// The state an abbreviation or state name stands for ("Ind.", "KY", "Texas"), also
+    /// printed in a dateline's capitals ("IND.", "CALIF.").
     pub fn state(&self, name: &str) -> Option<u32> {
         let compact = name.trim().replace(' ', "");
         if compact.is_empty() {
             return None;
         }
-        self.abbreviations.get(&compact).copied().or_else(|| {
+        let letters = compact.chars().filter(|c| c.is_alphabetic()).count();
+        let in_capitals = letters > 2 && !compact.chars().any(char::is_lowercase);
+        let title_case = || {
+            let mut c = compact.chars();
+            c.next()
+                .map(|f| f.to_string() + &c.as_str().to_lowercase())
+                .unwrap_or_default()
+        };
+        let abbreviation = self.abbreviations.get(&compact).or_else(|| {
+            in_capitals
+                .then(|| self.abbreviations.get(&title_case()))
+                .flatten()
+        });
+        abbreviation.copied().or_else(|| {
             self.lookup(name).iter().find_map(|r| match r {
                 Reading::State(s) => Some(*s),
                 _ => None,
@@ -238,6 +252,9 @@ mod tests {
         assert!(louisville.contains(&"Louisville, Kentucky, US".to_string()));
         assert!(louisville.len() > 3, "a name several towns share");
         assert!(matches!(g.lookup("egyptian"), [Reading::Nationality(_)]));
+        assert_eq!(g.state("IND."), g.state("Ind."));
+        assert_eq!(g.state("CALIF."), g.state("California"));
+        assert!(g.state("Ind.").is_some() && g.state("ARK").is_none());
         assert!(
             g.lookup("Georgia")
                 .iter()

@@ -94,7 +94,7 @@ pub(super) struct Candidate {
 /// The report's place when the gazetteer settled it.
 fn settled(lead: &Lead) -> Option<&Where> {
     // A town taken by size alone is a guess good enough to name the incident, not to join.
-    lead.place.as_ref().filter(|p| p.resolved && !p.by_size)
+    lead.place.as_ref().filter(|p| p.resolved && !p.guessed)
 }
 
 /// What decided a report's incident.
@@ -452,7 +452,7 @@ mod tests {
             text: town.to_string(),
             resolved: true,
             state: Some(state),
-            by_size: false,
+            guessed: false,
         });
         lead
     }

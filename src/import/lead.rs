@@ -235,7 +235,11 @@ pub(super) fn with_dateline(mut lead: Lead, report: &Report) -> Lead {
         }
     }
     let headline = report.headline.value().map(String::as_str);
-    lead.place = resolve(dateline, headline, &report.body, &lead.places);
+    let outlet = report
+        .url
+        .as_deref()
+        .or(report.outlet.value().map(String::as_str));
+    lead.place = resolve(dateline, headline, &report.body, &lead.places, outlet);
     lead
 }
 

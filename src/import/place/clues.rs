@@ -169,11 +169,9 @@ const WITHIN_A_TOWN: [&str; 11] = [
     "county",
 ];
 
-/// True for "north", "south-west", "northeast", "miles", "kilometers", "km": words that
-/// measure from a place ("south-west of Cairo" is not in Cairo).
-fn is_direction_or_distance(word: &str) -> bool {
-    let word = word.trim_end_matches(['.', ',']);
-    let compass = word.split('-').all(|p| {
+/// True for "north", "south-west", "northeast" (lower case).
+fn is_compass(word: &str) -> bool {
+    word.split('-').all(|p| {
         matches!(
             p,
             "north"
@@ -185,8 +183,22 @@ fn is_direction_or_distance(word: &str) -> bool {
                 | "southeast"
                 | "southwest"
         )
-    });
-    compass || matches!(word, "miles" | "mile" | "kilometers" | "kilometres" | "km")
+    })
+}
+
+/// True for "north", "south-west", "northeast", "miles", "kilometers", "km": words that
+/// measure from a place ("south-west of Cairo" is not in Cairo).
+fn is_direction_or_distance(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    is_compass(word) || matches!(word, "miles" | "mile" | "kilometers" | "kilometres" | "km")
+}
+
+/// The town a part of it is named for: "West Baltimore", "North Toledo", "Southwest Detroit"
+/// are parts of Baltimore, Toledo and Detroit. The caller asks this only of names no town
+/// bears ("West Palm Beach" and "North Carolina" are names of their own).
+pub(super) fn town_of_its_part(name: &str) -> Option<&str> {
+    let (first, rest) = name.split_once(' ')?;
+    is_compass(&first.to_lowercase()).then_some(rest.trim())
 }
 
 /// Names the text uses as towns, by grammar: capitalised words (up to three) before a word
@@ -201,8 +213,12 @@ pub(super) fn towns_by_use(text: &str) -> Vec<String> {
     // A name does not run on past a comma or a colon ("on Sunday, Cincinnati police").
     let closes = |k: usize| raw[k].ends_with([',', ';', ':']);
     let lower = |w: &str| w.to_lowercase();
-    let capital =
-        |w: &str| w.starts_with(char::is_uppercase) && !OF_A_TOWN.contains(&lower(w).as_str());
+    // An article opening a sentence ("A man") starts no name.
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && !OF_A_TOWN.contains(&lower(w).as_str())
+            && !matches!(w, "A" | "An" | "The")
+    };
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -229,7 +245,12 @@ pub(super) fn towns_by_use(text: &str) -> Vec<String> {
             .checked_sub(2)
             .map(|b| lower(words[b]))
             .is_some_and(|w| is_direction_or_distance(&w));
+        // "a Miami 6-year-old" is from Miami as "a Miami boy" is.
+        let aged = after
+            .strip_suffix("-year-old")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         let used = OF_A_TOWN.contains(&after.as_str())
+            || aged
             || (BEFORE_A_TOWN.contains(&before.as_str()) && !measured);
         if used {
             for end in (start + 1..=i).rev() {
@@ -286,6 +307,16 @@ pub(super) fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn towns_by_age_and_parts_of_towns() {
+        let towns = towns_by_use("Police: Feud put Miami 6-year-old in crossfire. A man was shot.");
+        assert_eq!(towns, ["Miami"]);
+        assert_eq!(town_of_its_part("West Baltimore"), Some("Baltimore"));
+        assert_eq!(town_of_its_part("North-east Toledo"), Some("Toledo"));
+        assert_eq!(town_of_its_part("Westfield"), None);
+        assert_eq!(town_of_its_part("Charles Village"), None);
+    }
 
     #[test]
     fn a_town_by_use_does_not_run_on_past_a_comma() {

@@ -7,16 +7,17 @@
 //! gazetteer does not know, or cannot settle, is kept as written and marked unresolved.
 
 mod clues;
+mod home;
 mod neighbours;
 mod sites;
 
 use crate::extract::common_words::is_common;
-use crate::extract::gazetteer::gazetteer;
+use crate::extract::gazetteer::{Reading, gazetteer};
 
 use super::evidence::{is_break, terms};
 use clues::{
     counties_named, mentions, only_a_county, reads_as_person, states_named, town_and_state,
-    towns_by_use,
+    town_of_its_part, towns_by_use,
 };
 use neighbours::Neighbourhood;
 use sites::{Context, Site, choose, full_name, largest, settle, support_by_state};
@@ -34,9 +35,10 @@ pub(super) struct Where {
     pub(super) resolved: bool,
     /// The gazetteer's state (first-level division), when settled.
     pub(super) state: Option<u32>,
-    /// True when nothing in the text said which of the towns of its name it is and the
-    /// largest was taken.
-    pub(super) by_size: bool,
+    /// True when nothing in the text said which of the towns of its name it is, and the
+    /// largest, or the one near the outlet's home, was taken: a guess, too weak to join
+    /// reports by.
+    pub(super) guessed: bool,
 }
 
 impl Where {
@@ -50,12 +52,14 @@ impl Where {
     }
 }
 
-/// The place of a report with `dateline`, `body` and the places its lead names.
+/// The place of a report with `dateline`, `body` and the places its lead names, published by
+/// `outlet` (a host or an address, whose home tells namesakes apart).
 pub(super) fn resolve(
     dateline: Option<&str>,
     headline: Option<&str>,
     body: &str,
     lead_places: &[String],
+    outlet: Option<&str>,
 ) -> Option<Where> {
     let g = gazetteer();
     // The story starts at its dateline: what comes before (image ids, captions, menus) is
@@ -91,6 +95,7 @@ pub(super) fn resolve(
         neighbourhood: Neighbourhood::new(g, &all_names),
         states,
         counties,
+        home: outlet.and_then(home::outlet_home),
     };
     // Any name of the opening may be a town of a state or county the text names.
     if !context.states.is_empty() || !context.counties.is_empty() {
@@ -148,14 +153,14 @@ pub(super) fn resolve(
     // mean without saying, by far the largest, when there is one. So too when the states the
     // text names hold none of its towns: the state word was something else's ("the 700 block
     // of Tennessee", "Georgia Bureau of Investigation").
-    let guessed = |from: usize| {
+    let by_size = |from: usize| {
         candidates
             .iter()
             .skip(from)
             .filter(|(_, state, _)| state.is_none())
             .find_map(|(name, _, _)| largest(g, name))
             .map(|site| Where {
-                by_size: true,
+                guessed: true,
                 ..full_name(g, &site)
             })
     };
@@ -165,7 +170,7 @@ pub(super) fn resolve(
     // The dateline is where the report was filed: a guess at its town comes after the places
     // the lead names, even unresolved ("the south-western province of the New Valley").
     let after_dateline = usize::from(dateline.is_some());
-    guessed(after_dateline)
+    by_size(after_dateline)
         .or_else(|| {
             // Unresolved, a place is kept only when it reads as a name ("Humboldt Park"), not
             // as a word a sentence opens with ("Update", "Children") or a date ("Jan").
@@ -176,10 +181,10 @@ pub(super) fn resolve(
                     text: p.clone(),
                     resolved: false,
                     state: None,
-                    by_size: false,
+                    guessed: false,
                 })
         })
-        .or_else(|| guessed(0))
+        .or_else(|| by_size(0))
 }
 
 /// A name the text may mean as the event's town: (name, the state written with it, whether
@@ -204,8 +209,22 @@ fn named_places(
         candidates.push((town.trim().to_string(), gazetteer().state(region), true));
     }
     candidates.extend(pairs.into_iter().map(|(t, s)| (t, s, true)));
-    candidates.extend(lead_places.iter().map(|p| (p.clone(), None, true)));
-    candidates.extend(towns_by_use(opening).into_iter().map(|t| (t, None, true)));
+    // "West Baltimore" is a part of Baltimore when no town bears the whole name; a guess
+    // only, as a word of a longer name is: "North Lawndale" is a part of Chicago, not of
+    // Lawndale, California.
+    let with_town = |name: String| {
+        let town = town_of_its_part(&name)
+            .filter(|_| {
+                !gazetteer()
+                    .lookup(&name)
+                    .iter()
+                    .any(|r| matches!(r, Reading::Place(_)))
+            })
+            .map(|t| (t.to_string(), None, false));
+        std::iter::once((name, None, true)).chain(town)
+    };
+    candidates.extend(lead_places.iter().cloned().flat_map(with_town));
+    candidates.extend(towns_by_use(opening).into_iter().flat_map(with_town));
     candidates.extend(
         lead_places
             .iter()
@@ -238,7 +257,7 @@ mod tests {
     use super::*;
 
     fn text(dateline: Option<&str>, body: &str) -> Option<String> {
-        resolve(dateline, None, body, &[])
+        resolve(dateline, None, body, &[], None)
             .filter(|w| w.resolved)
             .map(|w| w.text)
     }
@@ -354,8 +373,14 @@ mod tests {
         assert_eq!(text(None, "Police said the man was shot in the eye."), None);
         // Springfield is a town of many states, none much larger: the text must say which.
         assert_eq!(
-            resolve(None, None, "Shots in Springfield.", &["Springfield".into()])
-                .map(|w| w.resolved),
+            resolve(
+                None,
+                None,
+                "Shots in Springfield.",
+                &["Springfield".into()],
+                None
+            )
+            .map(|w| w.resolved),
             Some(false)
         );
         let w = resolve(
@@ -363,37 +388,59 @@ mod tests {
             None,
             "Gunmen attacked.",
             &["the ancient city of Bam".into()],
+            None,
         )
         .unwrap();
         assert!(!w.resolved);
         assert_eq!(w.text, "the ancient city of Bam");
         assert_eq!(
-            resolve(None, None, "An update.", &["Update".into(), "Jan".into()]),
+            resolve(
+                None,
+                None,
+                "An update.",
+                &["Update".into(), "Jan".into()],
+                None
+            ),
             None
         );
     }
 
     #[test]
     fn a_town_that_dwarfs_its_namesakes_is_taken_as_a_guess() {
-        let w = resolve(None, None, "Shots in Las Vegas.", &["Las Vegas".into()]).unwrap();
+        let w = resolve(
+            None,
+            None,
+            "Shots in Las Vegas.",
+            &["Las Vegas".into()],
+            None,
+        )
+        .unwrap();
         assert_eq!(w.text, "Las Vegas, Clark County, Nevada");
-        assert!(w.resolved && w.by_size, "{w:?}");
+        assert!(w.resolved && w.guessed, "{w:?}");
         // A state the text names rules the guess out: that state or nothing.
         let w = resolve(
             None,
             None,
             "Shots in Las Vegas. Las Vegas police said the man came from Santa Fe, New Mexico.",
             &["Las Vegas".into()],
+            None,
         )
         .unwrap();
         assert_eq!(w.text, "Las Vegas, San Miguel County, New Mexico");
-        assert!(!w.by_size);
+        assert!(!w.guessed);
     }
 
     #[test]
     fn towns_are_read_by_how_news_uses_them() {
         // "Topeka police", "a Uniontown man": a name before such a word is a town.
-        let w = resolve(None, None, "Topeka police said a boy, 5, was shot.", &[]).unwrap();
+        let w = resolve(
+            None,
+            None,
+            "Topeka police said a boy, 5, was shot.",
+            &[],
+            None,
+        )
+        .unwrap();
         assert_eq!(w.text, "Topeka, Shawnee County, Kansas");
         // The county the text names says which Caledonia it is.
         assert_eq!(
@@ -410,7 +457,8 @@ mod tests {
                 None,
                 None,
                 "Police said Hayden, 17, was shot in the arm.",
-                &["Hayden".into()]
+                &["Hayden".into()],
+                None
             )
             .filter(|w| w.resolved),
             None
@@ -426,6 +474,7 @@ mod tests {
             None,
             "Cairo: Egyptian forces killed 12 in clashes south-west of Cairo in Egypt's desert.",
             &["the province of the New Valley".into()],
+            None,
         )
         .unwrap();
         assert_eq!(w.text, "the province of the New Valley");
@@ -440,5 +489,45 @@ mod tests {
             text(None, body).as_deref(),
             Some("Benton, Saline County, Arkansas")
         );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_and_a_part_of_a_town() {
+        let w = text(
+            None,
+            "Indianapolis, IND. — IMPD is investigating a shooting.\n\nA man was shot.",
+        );
+        assert_eq!(w.as_deref(), Some("Indianapolis, Marion County, Indiana"));
+        // "West Baltimore" is a part of Baltimore: a guess, as a name alone is.
+        let w = resolve(
+            None,
+            None,
+            "A man was wounded in the Edmondson Village neighborhood of West Baltimore.",
+            &[],
+            None,
+        )
+        .unwrap();
+        assert_eq!(w.text, "Baltimore, City of Baltimore, Maryland");
+        assert!(w.guessed);
+    }
+
+    #[test]
+    fn the_outlets_home_tells_namesakes_apart_as_a_guess() {
+        let body = "A 16-year-old Yuma man was killed when a shotgun went off.";
+        let w = resolve(None, None, body, &[], Some("www.denverpost.com")).unwrap();
+        assert_eq!(w.text, "Yuma, Yuma County, Colorado");
+        assert!(w.resolved && w.guessed, "{w:?}");
+        // Without a home, the largest Yuma.
+        let w = resolve(None, None, body, &[], None).unwrap();
+        assert_eq!(w.text, "Yuma, Yuma County, Arizona");
+        // The text's own word outweighs the outlet's home.
+        let w = resolve(
+            None,
+            None,
+            &format!("{body} Yuma, Ariz., police said."),
+            &[],
+            Some("www.denverpost.com"),
+        );
+        assert_eq!(w.unwrap().text, "Yuma, Yuma County, Arizona");
     }
 }

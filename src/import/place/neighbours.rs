@@ -63,7 +63,7 @@ impl Neighbourhood {
 }
 
 /// The great-circle distance between two points (degrees), in kilometres.
-fn distance_km(a: (f32, f32), b: (f32, f32)) -> f32 {
+pub(super) fn distance_km(a: (f32, f32), b: (f32, f32)) -> f32 {
     const EARTH_KM: f32 = 6371.0;
     let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
     let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());

@@ -9,6 +9,7 @@ use crate::extract::gazetteer::{Gazetteer, Reading};
 use crate::extract::timex::is_calendar_word;
 
 use super::Where;
+use super::home::Home;
 use super::neighbours::Neighbourhood;
 
 /// What the whole text says of where its towns lie: the states it names (in its opening,
@@ -21,6 +22,8 @@ pub(super) struct Context {
     pub(super) support: FxHashMap<u32, u32>,
     /// The towns the text's names may stand for, to tell namesakes apart by their neighbours.
     pub(super) neighbourhood: Neighbourhood,
+    /// Where the outlet is at home, when its address says: namesakes apart, the one near it.
+    pub(super) home: Option<Home>,
 }
 
 /// A name found in more states than this says nothing about which state the text is in.
@@ -76,6 +79,8 @@ pub(super) struct Site {
     county: Option<u32>,
     place: Option<u32>,
     population: u32,
+    /// Taken for the outlet's home, not for anything the text says.
+    guessed: bool,
 }
 
 impl Site {
@@ -114,6 +119,7 @@ pub(super) fn readings(g: &Gazetteer, name: &str) -> Vec<Site> {
                     county: place.county,
                     place: Some(*p),
                     population: place.population,
+                    guessed: false,
                 })
             }
             Reading::County(c) => Some(Site {
@@ -121,6 +127,7 @@ pub(super) fn readings(g: &Gazetteer, name: &str) -> Vec<Site> {
                 county: Some(*c),
                 place: None,
                 population: 0,
+                guessed: false,
             }),
             _ => None,
         })
@@ -189,6 +196,20 @@ pub(super) fn settle(
                     whole
                         .then(|| among_neighbours(g, name, &all, context))
                         .flatten()
+                })
+                // The outlet's home: of namesakes, the one within its reach.
+                .or_else(|| {
+                    let home = context.home.filter(|_| whole)?;
+                    let near: Vec<&Site> = all
+                        .iter()
+                        .copied()
+                        .filter(|r| home.near(r.state, r.at(g)))
+                        .collect();
+                    let site = best(&near, |r| r.population)?;
+                    Some(Site {
+                        guessed: true,
+                        ..site
+                    })
                 })
                 .or(match readings.as_slice() {
                     // The only town of its name, unless the name is also a word ("Police",
@@ -274,7 +295,7 @@ pub(super) fn full_name(g: &Gazetteer, r: &Site) -> Where {
         text: parts.join(", "),
         resolved: true,
         state: Some(r.state),
-        by_size: false,
+        guessed: r.guessed,
     }
 }
 
