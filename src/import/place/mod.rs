@@ -12,9 +12,9 @@ mod neighbours;
 mod sites;
 
 use crate::extract::common_words::is_common;
-use crate::extract::gazetteer::{Reading, gazetteer};
+use crate::extract::gazetteer::{Reading, gazetteer, key};
 
-use super::evidence::{is_break, terms};
+use super::evidence::{PERSON, is_break, terms};
 use clues::{
     counties_named, mentions, only_a_county, reads_as_person, states_named, town_and_state,
     town_of_its_part, towns_by_use,
@@ -104,8 +104,16 @@ pub(super) fn resolve(
     // A name the text gives an age or words to ("Hayden, 17,", "Brady said") is a person's,
     // whatever town bears it too.
     let lower_body = body.to_lowercase();
-    candidates.retain(|(name, state, _)| {
-        state.is_some() || !(reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
+    // So is a surname the text uses alone after the full name ("Andrew Carroll … Carroll
+    // was showing"), unless the text uses it as a place.
+    let surnames: Vec<&str> = names
+        .iter()
+        .filter_map(|t| t.strip_prefix(PERSON)?.rsplit(' ').next())
+        .collect();
+    candidates.retain(|(name, state, whole)| {
+        let surname = !whole && surnames.contains(&key(name).as_str());
+        state.is_some()
+            || !(surname || reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
     });
     let settled: Vec<(usize, Site)> = candidates
         .iter()
@@ -529,5 +537,25 @@ mod tests {
             Some("www.denverpost.com"),
         );
         assert_eq!(w.unwrap().text, "Yuma, Yuma County, Arizona");
+    }
+
+    #[test]
+    fn a_surname_used_alone_is_no_town_and_small_towns_are_known() {
+        let body = "A girl was accidentally shot Monday night in Chalmette, officials said. \
+                    Andrew Carroll was arrested, the St. Bernard Parish Sheriff's Office said. \
+                    Carroll was showing the girls a handgun. Carroll's home is near.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Chalmette, Saint Bernard Parish, Louisiana")
+        );
+        // A town of fewer than 1,000 people, from GeoNames' cities500, has no county.
+        assert_eq!(
+            text(
+                None,
+                "A boy died after an accidental shooting in Elgin, Iowa."
+            )
+            .as_deref(),
+            Some("Elgin, Iowa")
+        );
     }
 }
