@@ -155,8 +155,24 @@ pub(super) fn resolve(
             .collect()
     };
     let lower_opening = opening.to_lowercase();
-    let mentions = |i: usize| mentions(&lower_opening, &candidates[i].0);
-    let settled = choose(&settled, mentions);
+    // "Miami" inside "Miami Gardens" names the other town: a name's mentions inside a longer
+    // name that also settled do not count for it.
+    let mut longer_names: Vec<String> = settled
+        .iter()
+        .map(|(i, _)| candidates[*i].0.trim().to_lowercase())
+        .collect();
+    longer_names.sort_unstable();
+    longer_names.dedup();
+    let mentions = |i: usize| {
+        let name = candidates[i].0.trim().to_lowercase();
+        let inside: usize = longer_names
+            .iter()
+            .filter(|l| l.len() > name.len() && contains_words(l, &name))
+            .map(|l| mentions(&lower_opening, l))
+            .sum();
+        mentions(&lower_opening, &name).saturating_sub(inside)
+    };
+    let settled = choose(g, &settled, mentions);
     // Nothing in the text says which of the towns sharing a name it is: the one readers
     // mean without saying, by far the largest, when there is one. So too when the states the
     // text names hold none of its towns: the state word was something else's ("the 700 block
@@ -240,6 +256,15 @@ fn named_places(
             .map(|t| (t, None, false)),
     );
     candidates
+}
+
+/// True when `words` (lower case) appear in `name` as whole words ("miami" in "miami gardens").
+fn contains_words(name: &str, words: &str) -> bool {
+    name.match_indices(words).any(|(at, _)| {
+        let before = name[..at].chars().next_back();
+        let after = name[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// "Humboldt Park", "Louisville", "the western desert": several words, or one that is a
@@ -557,5 +582,20 @@ mod tests {
             .as_deref(),
             Some("Elgin, Iowa")
         );
+    }
+
+    #[test]
+    fn a_longer_name_keeps_its_mentions_and_a_county_gives_way_to_its_small_town() {
+        let body = "MIAMI GARDENS, Fla. (WSVN) -- A teen was shot inside a Miami Gardens home. \
+                    Miami Gardens police said. 7NEWS Miami. Miami-Dade police. Miami again.";
+        assert_eq!(
+            text(None, body).as_deref(),
+            Some("Miami Gardens, Miami-Dade County, Florida")
+        );
+        // Campbellsburg (cities500, no county) lies in the Washington County the text names.
+        let body = "(CAMPBELLSBURG) - Washington County police were called to North Starr Road \
+                    in Campbellsburg. Washington County EMS and the Washington County Indiana \
+                    Sheriff's Department.";
+        assert_eq!(text(None, body).as_deref(), Some("Campbellsburg, Indiana"));
     }
 }

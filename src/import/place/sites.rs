@@ -303,17 +303,38 @@ pub(super) fn full_name(g: &Gazetteer, r: &Site) -> Where {
 /// the opening names most often (the dateline's town is where the report was filed, often
 /// the station's city, named once; the town where it happened comes back), the first among
 /// equals; then, for a county, a town within it the text also names.
-pub(super) fn choose(settled: &[(usize, Site)], mentions: impl Fn(usize) -> usize) -> Option<Site> {
+pub(super) fn choose(
+    g: &Gazetteer,
+    settled: &[(usize, Site)],
+    mentions: impl Fn(usize) -> usize,
+) -> Option<Site> {
     let counts: Vec<usize> = settled.iter().map(|(i, _)| mentions(*i)).collect();
     let top = counts.iter().copied().max()?;
     let at = counts.iter().position(|c| *c == top)?;
     let first = settled[at].1;
+    let Some(county) = first.county.filter(|_| first.place.is_none()) else {
+        return Some(first);
+    };
     let town_within = settled
         .iter()
         .map(|(_, s)| s)
-        .find(|s| s.place.is_some() && s.county.is_some() && s.county == first.county);
-    Some(match (first.place, town_within) {
-        (None, Some(town)) => *town,
-        _ => first,
-    })
+        .filter(|s| s.place.is_some())
+        .find(|s| s.county == Some(county) || s.county.is_none() && in_county(g, s, county));
+    Some(town_within.copied().unwrap_or(first))
+}
+
+/// How near, in kilometres, a town the gazetteer gives no county must lie to a town of a
+/// county to be taken as within it.
+const WITHIN_COUNTY_KM: f32 = 15.0;
+
+/// True when `town`, which the gazetteer gives no county (the small towns of cities500), lies
+/// in `county` as near as can be told: in its state, close to one of its towns.
+fn in_county(g: &Gazetteer, town: &Site, county: u32) -> bool {
+    let Some(at) = town.at(g) else {
+        return false;
+    };
+    town.state == g.counties[county as usize].state
+        && g.places.iter().any(|p| {
+            p.county == Some(county) && super::neighbours::distance_km(p.at, at) <= WITHIN_COUNTY_KM
+        })
 }
