@@ -20,7 +20,10 @@ use clues::{
     town_of_its_part, towns_by_use,
 };
 use neighbours::Neighbourhood;
-use sites::{Context, Site, choose, full_name, largest, settle, support_by_state};
+use sites::{
+    Context, Site, choose, country_of_names, full_name, largest, largest_in, settle,
+    support_by_state,
+};
 
 /// How far into the body towns and states are looked for, in bytes.
 const OPENING_BYTES: usize = 1_500;
@@ -97,6 +100,9 @@ pub(super) fn resolve(
         counties,
         home: outlet.and_then(home::outlet_home),
     };
+    // Namesakes of like size in several countries ("Toledo": Ohio, Cebu, Paraná, Spain): the
+    // largest in the country the text's other names point to.
+    let country = country_of_names(g, &all_names);
     // Any name of the opening may be a town of a state or county the text names.
     if !context.states.is_empty() || !context.counties.is_empty() {
         candidates.extend(names.iter().map(|t| (t.clone(), None, false)));
@@ -182,7 +188,12 @@ pub(super) fn resolve(
             .iter()
             .skip(from)
             .filter(|(_, state, _)| state.is_none())
-            .find_map(|(name, _, _)| largest(g, name))
+            .find_map(|(name, _, whole)| {
+                largest(g, name).or_else(|| {
+                    let country = country.as_deref().filter(|_| *whole)?;
+                    largest_in(g, name, Some(country))
+                })
+            })
             .map(|site| Where {
                 guessed: true,
                 ..full_name(g, &site)
@@ -597,5 +608,23 @@ mod tests {
                     in Campbellsburg. Washington County EMS and the Washington County Indiana \
                     Sheriff's Department.";
         assert_eq!(text(None, body).as_deref(), Some("Campbellsburg, Indiana"));
+    }
+
+    #[test]
+    fn namesakes_abroad_are_told_apart_by_the_country_of_the_other_names() {
+        // Toledo, Ohio is not four times Toledo, Cebu: the streets and towns of the text are
+        // American, so is its Toledo (a guess, as a size guess is).
+        let body = "Toledo police continue to investigate a shooting at a club at Belmont and \
+                    Junction avenues. Officers in the 1200 block of Sherman Street found a \
+                    man, 47, of Toledo with a gunshot wound. The victims are Dominique Davis, \
+                    25, and Stephaun Gaston, 22.";
+        let w = resolve(None, None, body, &[], None).unwrap();
+        assert_eq!(w.text, "Toledo, Lucas County, Ohio");
+        assert!(w.guessed);
+        assert_eq!(
+            text(None, "Toledo police investigate."),
+            None,
+            "nothing tells which Toledo"
+        );
     }
 }

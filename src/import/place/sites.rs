@@ -72,6 +72,41 @@ pub(super) fn support_by_state(
     out
 }
 
+/// The country the text's names point to, when one stands out: for each name of few
+/// countries, each of them counts once; the country counted most, at least twice and more
+/// than any other. A US text's streets and people bear American towns' names ("Sherman
+/// Street", "Belmont"), a Philippine text's Philippine ones.
+pub(super) fn country_of_names(g: &Gazetteer, names: &[&str]) -> Option<String> {
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        let key = crate::extract::gazetteer::key(name);
+        if key.len() < 3 || seen.contains(&key) || is_common(&key) {
+            continue;
+        }
+        seen.push(key);
+        let mut countries: Vec<&str> = readings(g, name)
+            .iter()
+            .map(|r| g.states[r.state as usize].country.as_str())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        if countries.len() <= TELLING_STATES {
+            for c in countries {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, u32)> = counts.into_iter().collect();
+    ranked.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
+    match ranked.as_slice() {
+        [(c, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some(c.to_string())
+        }
+        _ => None,
+    }
+}
+
 /// A reading of a name: a town or a county.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Site {
@@ -251,6 +286,12 @@ const LARGE_TOWN: u32 = 20_000;
 
 /// The town `name` means by size alone, when one town of that name dwarfs the others.
 pub(super) fn largest(g: &Gazetteer, name: &str) -> Option<Site> {
+    largest_in(g, name, None)
+}
+
+/// The town `name` means by size alone among its namesakes in `country` (all countries when
+/// none), when one dwarfs the others.
+pub(super) fn largest_in(g: &Gazetteer, name: &str, country: Option<&str>) -> Option<Site> {
     let name = name.trim();
     if name.len() < 3 || is_common(&name.to_lowercase()) || is_calendar_word(name) {
         return None;
@@ -258,6 +299,7 @@ pub(super) fn largest(g: &Gazetteer, name: &str) -> Option<Site> {
     let mut readings: Vec<Site> = readings(g, name)
         .into_iter()
         .filter(|r| r.place.is_some())
+        .filter(|r| country.is_none_or(|c| g.states[r.state as usize].country == c))
         .collect();
     readings.sort_by_key(|r| std::cmp::Reverse(r.population));
     let first = readings.first()?;
