@@ -30,8 +30,8 @@ const NETWORKS: [&str; 6] = ["nbc", "cbs", "abc", "fox", "my", "wb"];
 /// An outlet's home: a city, or a state.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Home {
-    /// The city's coordinates.
-    Town((f32, f32)),
+    /// The city, and its coordinates.
+    Town(Site, (f32, f32)),
     /// The state's index.
     State(u32),
 }
@@ -40,8 +40,16 @@ impl Home {
     /// True when a town or county of `state` at `at` lies within the outlet's reach.
     pub(super) fn near(&self, state: u32, at: Option<(f32, f32)>) -> bool {
         match self {
-            Home::Town(home) => at.is_some_and(|at| distance_km(*home, at) <= HOME_KM),
+            Home::Town(_, home) => at.is_some_and(|at| distance_km(*home, at) <= HOME_KM),
             Home::State(s) => *s == state,
+        }
+    }
+
+    /// The home city, when the home is one.
+    pub(super) fn town(&self) -> Option<Site> {
+        match self {
+            Home::Town(site, _) => Some(*site),
+            Home::State(_) => None,
         }
     }
 }
@@ -78,7 +86,7 @@ fn run_together() -> &'static FxHashMap<String, Option<Home>> {
 }
 
 fn town(g: &Gazetteer, site: &Site) -> Option<Home> {
-    site.at(g).map(Home::Town)
+    site.at(g).map(|at| Home::Town(*site, at))
 }
 
 fn compact(name: &str) -> String {
@@ -133,7 +141,7 @@ mod tests {
         let g = gazetteer();
         match home? {
             Home::State(s) => Some(g.states[s as usize].name.clone()),
-            Home::Town(at) => g
+            Home::Town(_, at) => g
                 .places
                 .iter()
                 .filter(|p| p.population >= HOME_TOWN && distance_km(p.at, at) < 1.0)

@@ -189,10 +189,18 @@ pub(super) fn resolve(
             .skip(from)
             .filter(|(_, state, _)| state.is_none())
             .find_map(|(name, _, whole)| {
-                largest(g, name).or_else(|| {
-                    let country = country.as_deref().filter(|_| *whole)?;
-                    largest_in(g, name, Some(country))
-                })
+                largest(g, name)
+                    .or_else(|| {
+                        let country = country.as_deref().filter(|_| *whole)?;
+                        largest_in(g, name, Some(country))
+                    })
+                    // A local outlet's news is near home: a guess far from it is another
+                    // town's name ("Chesapeake Place" in Tallahassee).
+                    .filter(|site| {
+                        context
+                            .home
+                            .is_none_or(|h| h.near(site.state(), site.at(g)))
+                    })
             })
             .map(|site| Where {
                 guessed: true,
@@ -205,7 +213,16 @@ pub(super) fn resolve(
     // The dateline is where the report was filed: a guess at its town comes after the places
     // the lead names, even unresolved ("the south-western province of the New Valley").
     let after_dateline = usize::from(dateline.is_some());
+    // Failing all else, a local outlet's news is of its home city.
+    let home = || {
+        let site = context.home?.town()?;
+        Some(Where {
+            guessed: true,
+            ..full_name(g, &site)
+        })
+    };
     by_size(after_dateline)
+        .or_else(home)
         .or_else(|| {
             // Unresolved, a place is kept only when it reads as a name ("Humboldt Park"), not
             // as a word a sentence opens with ("Update", "Children") or a date ("Jan").
@@ -626,5 +643,17 @@ mod tests {
             None,
             "nothing tells which Toledo"
         );
+    }
+
+    #[test]
+    fn a_local_outlets_news_is_near_home() {
+        // Nothing settles: a size guess far from home is another town's name ("Chesapeake
+        // Place" is a street), so the outlet's home city is the guess.
+        let body = "A Rickards High student was shot Sunday on Chesapeake Place, police said.";
+        let w = resolve(None, None, body, &[], Some("www.tallahassee.com")).unwrap();
+        assert_eq!(w.text, "Tallahassee, Leon County, Florida");
+        assert!(w.guessed);
+        let w = resolve(None, None, body, &[], None).map(|w| w.text);
+        assert_ne!(w.as_deref(), Some("Tallahassee, Leon County, Florida"));
     }
 }
