@@ -18,6 +18,11 @@ mod words;
 pub use known::Known;
 pub use words::bare;
 
+/// True for a first name of the 1990 US Census's lists ("christopher"; lower case).
+pub fn is_first_name(word: &str) -> bool {
+    words::first_names().contains(word)
+}
+
 use super::common_words::{adjective_ending, is_common};
 use super::gazetteer::gazetteer;
 use super::timex::is_calendar_word;

@@ -110,14 +110,17 @@ pub(super) fn resolve(
     // A name the text gives an age or words to ("Hayden, 17,", "Brady said") is a person's,
     // whatever town bears it too.
     let lower_body = body.to_lowercase();
-    // So is a surname the text uses alone after the full name ("Andrew Carroll … Carroll
-    // was showing"), unless the text uses it as a place.
-    let surnames: Vec<&str> = names
+    // So are the names of a person the text names in full and then by surname ("Andrew
+    // Carroll … Carroll was showing", "Christopher Cadenbach"), unless the text uses them as
+    // a place.
+    let personal: Vec<&str> = names
         .iter()
-        .filter_map(|t| t.strip_prefix(PERSON)?.rsplit(' ').next())
+        .filter_map(|t| t.strip_prefix(PERSON))
+        .flat_map(|full| full.split(' '))
         .collect();
     candidates.retain(|(name, state, whole)| {
-        let surname = !whole && surnames.contains(&key(name).as_str());
+        let surname =
+            !whole && (personal.contains(&key(name).as_str()) || before_a_surname(body, name));
         state.is_some()
             || !(surname || reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
     });
@@ -284,6 +287,29 @@ fn named_places(
             .map(|t| (t, None, false)),
     );
     candidates
+}
+
+/// True when `name` is a first name and the text writes it only before another capitalised
+/// word ("Christopher Cadenbach"): a person's name, not Christopher, Illinois.
+fn before_a_surname(body: &str, name: &str) -> bool {
+    let name = name.trim();
+    if !crate::extract::names::is_first_name(&name.to_lowercase()) {
+        return false;
+    }
+    let mut uses = body.match_indices(name).filter(|(at, _)| {
+        let before = body[..*at].chars().next_back();
+        let after = body[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    });
+    let mut any = false;
+    let all = uses.all(|(at, _)| {
+        any = true;
+        let rest = &body[at + name.len()..];
+        rest.strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    });
+    any && all
 }
 
 /// True when `words` (lower case) appear in `name` as whole words ("miami" in "miami gardens").
@@ -601,6 +627,18 @@ mod tests {
             text(None, body).as_deref(),
             Some("Chalmette, Saint Bernard Parish, Louisiana")
         );
+        assert!(before_a_surname(
+            "Christopher Cadenbach, 43, had spent",
+            "Christopher"
+        ));
+        assert!(!before_a_surname(
+            "Christopher Cadenbach of Christopher.",
+            "Christopher"
+        ));
+        assert!(!before_a_surname(
+            "Cleveland Browns in Cleveland.",
+            "Cleveland"
+        ));
         // A town of fewer than 1,000 people, from GeoNames' cities500, has no county.
         assert_eq!(
             text(
