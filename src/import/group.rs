@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::evidence::{Evidence, PERSON, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
 use super::place::Where;
+use crate::model::PartialDate;
 
 /// How much one shared full name of a person weighs.
 const NAME_WEIGHT: f32 = 3.0;
@@ -29,6 +30,10 @@ const OTHER_STATE: f32 = 3.0;
 /// passages can add together.
 const PASSAGE_WEIGHT: f32 = 0.25 * SAMPLE as f32;
 const PASSAGES_AT_MOST: f32 = 3.0;
+/// How much the same day of the event weighs between reports that settle on the same small
+/// town: one town of fewer than `SMALL_TOWN` people seldom has two such events in a day.
+const SAME_DAY_IN_TOWN: f32 = 1.0;
+const SMALL_TOWN: u32 = 250_000;
 /// What it costs when the reports count other victims first.
 const OTHER_VICTIMS: f32 = 1.5;
 /// The evidence a report needs to join an incident.
@@ -55,6 +60,8 @@ pub(super) struct Grouping {
     outlets: FxHashMap<String, u32>,
     /// Who the first counts of each incident's reports are of.
     victims: FxHashMap<usize, Vec<String>>,
+    /// The event days each incident's reports state.
+    days: FxHashMap<usize, Vec<PartialDate>>,
 }
 
 /// An incident holding an item, and the outlet of the report that brought it.
@@ -87,6 +94,8 @@ pub(super) struct Candidate {
     pub(super) other_victims: bool,
     /// The place both settled, when the same.
     pub(super) town: Option<String>,
+    /// The day of the event both state, when the same and the town they settle on is small.
+    pub(super) same_day: Option<PartialDate>,
     /// The incident's settled place, when the report's settles in another state.
     pub(super) other_town: Option<String>,
 }
@@ -180,6 +189,12 @@ impl Grouping {
         }
         post(&mut self.terms, evidence.terms.iter().cloned(), at);
         post(&mut self.passages, evidence.passages.iter().copied(), at);
+        if let Some(day) = lead.stated_day() {
+            let known = self.days.entry(incident).or_default();
+            if !known.contains(&day) {
+                known.push(day);
+            }
+        }
     }
 
     /// Record that `incident` is at a place with these words.
@@ -259,6 +274,8 @@ impl Grouping {
                 c.town = Some(town.text.clone());
             });
         }
+        let small_town = settled(lead).is_some_and(|t| (1..SMALL_TOWN).contains(&t.population));
+        let day = lead.stated_day().filter(|_| small_town);
         for term in &evidence.terms {
             each(self.terms.get(term), term_weight(term), &mut |c, w, _| {
                 c.terms.push((term.clone(), w))
@@ -279,6 +296,13 @@ impl Grouping {
             .into_values()
             .filter(|c| allowed(c.incident))
             .map(|mut c| {
+                c.same_day = day.filter(|d| {
+                    c.town.is_some()
+                        && self
+                            .days
+                            .get(&c.incident)
+                            .is_some_and(|known| known.iter().any(|k| same_day(*k, *d)))
+                });
                 c.other_victims = lead.victims.as_ref().is_some_and(|v| {
                     self.victims
                         .get(&c.incident)
@@ -327,6 +351,9 @@ impl Candidate {
             0.0
         };
         self.score += terms + passages + self.place_weight.min(PLACES_AT_MOST);
+        if self.same_day.is_some() {
+            self.score += SAME_DAY_IN_TOWN;
+        }
         if self.other_victims {
             self.score -= OTHER_VICTIMS;
         }
@@ -349,6 +376,15 @@ pub(super) fn verdict(mut candidates: Vec<Candidate>) -> Verdict {
             Verdict::Unclear(candidates.swap_remove(0), second)
         }
         _ => Verdict::Alone(candidates.into_iter().next()),
+    }
+}
+
+/// True when two stated days are one or a day apart: an event reported across midnight.
+fn same_day(a: PartialDate, b: PartialDate) -> bool {
+    let date = |d: PartialDate| jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok();
+    match (date(a), date(b)) {
+        (Some(a), Some(b)) => (a - b).get_days().abs() <= 1,
+        _ => false,
     }
 }
 
@@ -398,6 +434,9 @@ impl Candidate {
         }
         if let Some(town) = &self.town {
             parts.push(format!("same place {town}"));
+        }
+        if let Some(day) = &self.same_day {
+            parts.push(format!("same day {day}"));
         }
         if self.other_victims {
             parts.push("but it counts other victims first".to_string());
@@ -453,8 +492,48 @@ mod tests {
             resolved: true,
             state: Some(state),
             guessed: false,
+            population: 50_000,
         });
         lead
+    }
+
+    #[test]
+    fn the_same_day_in_the_same_small_town_joins() {
+        let day = PartialDate {
+            year: 2014,
+            month: Some(6),
+            day: Some(15),
+        };
+        let none = Evidence::default();
+        let in_town = |population: u32, day: PartialDate| {
+            let mut l = at(lead(&[], &["kokomo"]), "Kokomo, Indiana", 1);
+            l.date = Some(day);
+            if let Some(p) = l.place.as_mut() {
+                p.population = population;
+            }
+            l
+        };
+        let mut g = Grouping::default();
+        g.add(0, None, &in_town(57_000, day), &none);
+        let next_day = PartialDate {
+            day: Some(16),
+            ..day
+        };
+        match verdict(g.candidates(None, &in_town(57_000, next_day), &none, None, |_| true)) {
+            Verdict::Join(c) => assert!(c.why().contains("same day 2014-06-16"), "{}", c.why()),
+            v => panic!("{v:?}"),
+        }
+        // Another week, or a large city's day, is no such evidence.
+        let later = PartialDate {
+            day: Some(22),
+            ..day
+        };
+        let c = g.candidates(None, &in_town(57_000, later), &none, None, |_| true);
+        assert!(matches!(verdict(c), Verdict::Alone(_)));
+        let mut g = Grouping::default();
+        g.add(0, None, &in_town(2_700_000, day), &none);
+        let c = g.candidates(None, &in_town(2_700_000, day), &none, None, |_| true);
+        assert!(matches!(verdict(c), Verdict::Alone(_)));
     }
 
     #[test]

@@ -338,6 +338,7 @@ pub(super) fn full_name(g: &Gazetteer, r: &Site) -> Where {
         resolved: true,
         state: Some(r.state),
         guessed: r.guessed,
+        population: r.place.map_or(0, |_| r.population),
     }
 }
 
