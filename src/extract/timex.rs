@@ -244,7 +244,12 @@ pub fn find(toks: &Tokens, from: usize, to: usize, anchor: Option<Date>) -> Vec<
             i += 1;
             continue;
         }
-        match expression_at(toks, i, to, anchor) {
+        // Only a weekday on its own looks back for the clause's tense.
+        let weekday = toks
+            .lower(i)
+            .is_some_and(|w| WEEKDAYS.iter().any(|(n, _)| *n == w));
+        let future = weekday && ahead_of_the_report(toks, from, i);
+        match expression_at(toks, i, to, anchor, future) {
             Some(mut expr) => {
                 let before = |n: usize| i.checked_sub(n).filter(|&k| k >= from);
                 expr.since = before(1).is_some_and(|k| toks.is(k, "since"))
@@ -259,7 +264,36 @@ pub fn find(toks: &Tokens, from: usize, to: usize, anchor: Option<Date>) -> Vec<
     found
 }
 
-fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Option<TimeExpr> {
+/// Words that put what follows them in their clause ahead of the report ("will be arraigned
+/// Monday", "details are expected on Monday"): a weekday after them is the next one.
+const FUTURE: &[&str] = &["will", "expected", "scheduled", "due", "planned"];
+
+/// Words that open another clause: "will investigate the shooting that happened Saturday"
+/// dates the shooting, not the investigation.
+const CLAUSE: &[&str] = &[
+    "that", "which", "who", "when", "after", "before", "since", "because", "where", "while",
+];
+
+/// True when token `i` stands in a clause a word of `FUTURE` puts ahead of the report.
+fn ahead_of_the_report(toks: &Tokens, from: usize, i: usize) -> bool {
+    for k in (from..i).rev() {
+        if toks.is_any(k, FUTURE) {
+            return true;
+        }
+        if toks.is_any(k, CLAUSE) || toks.is_punct(k, ',') || toks.is_punct(k, ';') {
+            return false;
+        }
+    }
+    false
+}
+
+fn expression_at(
+    toks: &Tokens,
+    i: usize,
+    to: usize,
+    anchor: Option<Date>,
+    future: bool,
+) -> Option<TimeExpr> {
     let expr = |end: usize, date: Option<PartialDate>| TimeExpr {
         start: i,
         end: end.min(to),
@@ -349,7 +383,7 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
             w + 1
         };
         if (month_at(toks, k).is_some() || numeric_date(toks, k).is_some())
-            && let Some(mut full) = expression_at(toks, k, to, anchor)
+            && let Some(mut full) = expression_at(toks, k, to, anchor, future)
         {
             full.start = i;
             return Some(full);
@@ -359,6 +393,7 @@ fn expression_at(toks: &Tokens, i: usize, to: usize, anchor: Option<Date>) -> Op
                 -1 => a.nth_weekday(-1, *weekday).ok()?,
                 1 => a.nth_weekday(1, *weekday).ok()?,
                 _ if a.weekday() == *weekday => a,
+                _ if future => a.nth_weekday(1, *weekday).ok()?,
                 _ => a.nth_weekday(-1, *weekday).ok()?,
             };
             Some(exact(d))
@@ -504,6 +539,34 @@ mod tests {
         assert_eq!(dates("yesterday", "2017-10-21"), ["2017-10-20"]);
         assert_eq!(dates("shot last night", "2017-10-21"), ["2017-10-20"]);
         assert_eq!(dates("early this morning", "2017-10-21"), ["2017-10-21"]);
+    }
+
+    #[test]
+    fn a_weekday_ahead_of_the_report_is_the_next_one() {
+        // 2015-03-29 is a Sunday.
+        assert_eq!(
+            dates(
+                "details are expected to be released on Monday",
+                "2015-03-29"
+            ),
+            ["2015-03-30"]
+        );
+        assert_eq!(
+            dates("He will be arraigned Thursday.", "2015-03-29"),
+            ["2015-04-02"]
+        );
+        assert_eq!(dates("He was shot Thursday.", "2015-03-29"), ["2015-03-26"]);
+        assert_eq!(
+            dates("Police will say what happened last Friday.", "2015-03-29"),
+            ["2015-03-27"]
+        );
+        assert_eq!(
+            dates(
+                "Police will investigate the shooting that happened Saturday.",
+                "2015-03-29"
+            ),
+            ["2015-03-28"]
+        );
     }
 
     #[test]
