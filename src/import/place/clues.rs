@@ -79,16 +79,37 @@ pub(super) fn mentions(hay: &str, name: &str) -> usize {
     }
     let needle = name.to_lowercase();
     let county_itself = is_county_name(&needle);
-    hay.match_indices(&needle)
-        .filter(|(at, _)| {
-            let before = hay[..*at].chars().next_back();
-            let rest = &hay[at + needle.len()..];
-            let after = rest.chars().next();
-            !before.is_some_and(char::is_alphanumeric)
-                && !after.is_some_and(char::is_alphanumeric)
-                && (county_itself || !names_a_county(rest))
-        })
+    as_words(hay, &needle)
+        .filter(|at| county_itself || !names_a_county(&hay[at + needle.len()..]))
         .count()
+}
+
+/// Where `needle` appears in `hay` as whole words: not inside a longer word.
+pub(super) fn as_words<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(needle)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = hay[..at].chars().next_back();
+            let after = hay[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// True when `name` is a first name and the text writes it only before another capitalised
+/// word ("Christopher Cadenbach"): a person's name, not Christopher, Illinois.
+pub(super) fn before_a_surname(body: &str, name: &str) -> bool {
+    let name = name.trim();
+    if !crate::extract::names::is_first_name(&name.to_lowercase()) {
+        return false;
+    }
+    let mut uses = as_words(body, name).peekable();
+    uses.peek().is_some()
+        && uses.all(|at| {
+            body[at + name.len()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// True when `name` appears in `hay` (lower case) only as the name of a county or parish
