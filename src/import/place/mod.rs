@@ -2,9 +2,11 @@
 //! state ("LOUISVILLE, KY (WAVE) –", "ST. LOUIS COUNTY (KTVI)"), a town and its state in the
 //! opening ("in Gary, Ind."), a place of the lead, or a name the text uses as a town ("Topeka
 //! police"). Evidence is weighed together: the states and counties the text names, the other
-//! names that can lie in one state, how often the opening names each town, and, when nothing
-//! says which of several towns of a name it is, the one that dwarfs the others. A name the
-//! gazetteer does not know, or cannot settle, is kept as written and marked unresolved.
+//! names that can lie in one state, the towns around each namesake, how often the opening
+//! names each town, and, when nothing says which of several towns of a name it is, as a
+//! guess, the one near the outlet's home or the one that dwarfs the others (in the country
+//! the text's other names point to). A name the gazetteer does not know, or cannot settle, is
+//! kept as written and marked unresolved.
 
 mod clues;
 mod home;
@@ -12,7 +14,7 @@ mod neighbours;
 mod sites;
 
 use crate::extract::common_words::is_common;
-use crate::extract::gazetteer::{Reading, gazetteer, key};
+use crate::extract::gazetteer::{Gazetteer, Reading, gazetteer, key};
 
 use super::evidence::{PERSON, is_break, terms};
 use clues::{
@@ -111,23 +113,7 @@ pub(super) fn resolve(
     if !context.states.is_empty() || !context.counties.is_empty() {
         candidates.extend(names.iter().map(|t| (t.clone(), None, false)));
     }
-    // A name the text gives an age or words to ("Hayden, 17,", "Brady said") is a person's,
-    // whatever town bears it too.
-    let lower_body = body.to_lowercase();
-    // So are the names of a person the text names in full and then by surname ("Andrew
-    // Carroll … Carroll was showing", "Christopher Cadenbach"), unless the text uses them as
-    // a place.
-    let personal: Vec<&str> = names
-        .iter()
-        .filter_map(|t| t.strip_prefix(PERSON))
-        .flat_map(|full| full.split(' '))
-        .collect();
-    candidates.retain(|(name, state, whole)| {
-        let surname =
-            !whole && (personal.contains(&key(name).as_str()) || before_a_surname(body, name));
-        state.is_some()
-            || !(surname || reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
-    });
+    drop_people(&mut candidates, &names, body);
     let settled: Vec<(usize, Site)> = candidates
         .iter()
         .enumerate()
@@ -135,38 +121,7 @@ pub(super) fn resolve(
             settle(g, name, *state, *whole, &context).map(|s| (i, s))
         })
         .collect();
-    // A large city the text names tells its state: a small namesake elsewhere of another of
-    // its names ("Madisonville", a part of Cincinnati; "Bridgeport", of Chicago) is not the
-    // site, unless the text writes that town's state.
-    // A name the text itself settles elsewhere ("Cleveland" in the Bradley County it names) is
-    // not the large city.
-    let settled_elsewhere = |name: &str, large: &Site| {
-        settled
-            .iter()
-            .any(|(i, s)| candidates[*i].0 == name && s.state() != large.state())
-    };
-    let large_states: Vec<u32> = candidates
-        .iter()
-        .filter(|(_, state, whole)| state.is_none() && *whole)
-        .filter_map(|(name, _, _)| largest(g, name).filter(|l| !settled_elsewhere(name, l)))
-        .map(|site| site.state())
-        .collect();
-    let settled: Vec<(usize, Site)> = if large_states.is_empty() {
-        settled
-    } else {
-        settled
-            .into_iter()
-            .filter(|(i, site)| {
-                candidates[*i].1.is_some()
-                    || large_states.contains(&site.state())
-                    || context.states.contains(&site.state())
-                    // A town of a county the text names ("Cleveland" of Bradley County);
-                    // every reading of a county's own name is of a named county.
-                    || (site.at(g).is_some()
-                        && site.county().is_some_and(|c| context.counties.contains(&c)))
-            })
-            .collect()
-    };
+    let settled = without_small_namesakes(g, &candidates, settled, &context);
     let lower_opening = opening.to_lowercase();
     // "Miami" inside "Miami Gardens" names the other town: a name's mentions inside a longer
     // name that also settled do not count for it.
@@ -185,11 +140,90 @@ pub(super) fn resolve(
             .sum();
         mentions(&lower_opening, &name).saturating_sub(inside)
     };
-    let settled = choose(g, &settled, mentions);
-    // Nothing in the text says which of the towns sharing a name it is: the one readers
-    // mean without saying, by far the largest, when there is one. So too when the states the
-    // text names hold none of its towns: the state word was something else's ("the 700 block
-    // of Tennessee", "Georgia Bureau of Investigation").
+    match choose(g, &settled, mentions) {
+        Some(site) => Some(full_name(g, &site)),
+        None => guess(
+            &candidates,
+            &context,
+            country.as_deref(),
+            dateline,
+            lead_places,
+        ),
+    }
+}
+
+/// Drops the candidates that are people's names: a name the text gives an age or words to
+/// ("Hayden, 17,", "Brady said"), whatever town bears it too, and the names of a person the
+/// text names in full and then by surname ("Andrew Carroll … Carroll was showing",
+/// "Christopher Cadenbach"), unless the text uses them as a place. So too a name that is
+/// only a county's in the text ("Tama County").
+fn drop_people(candidates: &mut Vec<Candidate>, names: &[String], body: &str) {
+    let lower_body = body.to_lowercase();
+    let personal: Vec<&str> = names
+        .iter()
+        .filter_map(|t| t.strip_prefix(PERSON))
+        .flat_map(|full| full.split(' '))
+        .collect();
+    candidates.retain(|(name, state, whole)| {
+        let surname =
+            !whole && (personal.contains(&key(name).as_str()) || before_a_surname(body, name));
+        state.is_some()
+            || !(surname || reads_as_person(&lower_body, name) || only_a_county(&lower_body, name))
+    });
+}
+
+/// The settled sites without the small namesakes elsewhere of a large city the text names:
+/// the city tells its state ("Madisonville", a part of Cincinnati; "Bridgeport", of Chicago),
+/// unless the text writes that town's state or names its county. A name the text itself
+/// settles elsewhere ("Cleveland" in the Bradley County it names) is not the large city.
+fn without_small_namesakes(
+    g: &Gazetteer,
+    candidates: &[Candidate],
+    settled: Vec<(usize, Site)>,
+    context: &Context,
+) -> Vec<(usize, Site)> {
+    let settled_elsewhere = |name: &str, large: &Site| {
+        settled
+            .iter()
+            .any(|(i, s)| candidates[*i].0 == name && s.state() != large.state())
+    };
+    let large_states: Vec<u32> = candidates
+        .iter()
+        .filter(|(_, state, whole)| state.is_none() && *whole)
+        .filter_map(|(name, _, _)| largest(g, name).filter(|l| !settled_elsewhere(name, l)))
+        .map(|site| site.state())
+        .collect();
+    if large_states.is_empty() {
+        return settled;
+    }
+    settled
+        .into_iter()
+        .filter(|(i, site)| {
+            candidates[*i].1.is_some()
+                || large_states.contains(&site.state())
+                || context.states.contains(&site.state())
+                // A town of a county the text names ("Cleveland" of Bradley County); every
+                // reading of a county's own name is of a named county.
+                || (site.at(g).is_some()
+                    && site.county().is_some_and(|c| context.counties.contains(&c)))
+        })
+        .collect()
+}
+
+/// The place when nothing in the text settles one. Nothing says which of the towns sharing a
+/// name it is: the one readers mean without saying, by far the largest, when there is one
+/// (in the `country` the text's names point to, among namesakes of like size abroad; near the
+/// outlet's home, when it has one). So too when the states the text names hold none of its
+/// towns: the state word was something else's ("the 700 block of Tennessee", "Georgia Bureau
+/// of Investigation"). Then the outlet's home city, then a lead's place unresolved.
+fn guess(
+    candidates: &[Candidate],
+    context: &Context,
+    country: Option<&str>,
+    dateline: Option<&str>,
+    lead_places: &[String],
+) -> Option<Where> {
+    let g = gazetteer();
     let by_size = |from: usize| {
         candidates
             .iter()
@@ -197,10 +231,7 @@ pub(super) fn resolve(
             .filter(|(_, state, _)| state.is_none())
             .find_map(|(name, _, whole)| {
                 largest(g, name)
-                    .or_else(|| {
-                        let country = country.as_deref().filter(|_| *whole)?;
-                        largest_in(g, name, Some(country))
-                    })
+                    .or_else(|| largest_in(g, name, Some(country.filter(|_| *whole)?)))
                     // A local outlet's news is near home: a guess far from it is another
                     // town's name ("Chesapeake Place" in Tallahassee).
                     .filter(|site| {
@@ -214,9 +245,6 @@ pub(super) fn resolve(
                 ..full_name(g, &site)
             })
     };
-    if let Some(site) = settled {
-        return Some(full_name(g, &site));
-    }
     // The dateline is where the report was filed: a guess at its town comes after the places
     // the lead names, even unresolved ("the south-western province of the New Valley").
     let after_dateline = usize::from(dateline.is_some());
