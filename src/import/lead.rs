@@ -170,16 +170,8 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 // funeral or a misreading.
                 Some(p) if date > p => None,
                 // The page's own posting stamp ("Posted on: February 13, 2014") dates the
-                // page, not the event; a stamp writes its day in figures, so "Sunday
-                // evening" on the stamp's day is the event's.
-                Some(p)
-                    if printed
-                        && date == p
-                        && c.span[0] < DATE_TOP_BYTES
-                        && c.text.bytes().any(|b| b.is_ascii_digit()) =>
-                {
-                    None
-                }
+                // page, not the event.
+                Some(p) if printed && date == p && c.span[0] < DATE_TOP_BYTES => None,
                 _ => Some(d),
             }
         }
