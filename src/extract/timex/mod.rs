@@ -318,14 +318,9 @@ fn expression_at(
             if let Some(year) = year_at(toks, k) {
                 return Some(expr(k + 1, valid(year, month, d)));
             }
-            let year = anchor.map(|a| {
-                if month as i8 > a.month() {
-                    a.year() - 1
-                } else {
-                    a.year()
-                }
-            });
-            return Some(expr(after, year.and_then(|y| valid(y, month, d))));
+            // The year of the latest such month on or before the report.
+            let date = recent_month(anchor, month).and_then(|m| valid(m.year, month, d));
+            return Some(expr(after, date));
         }
         if let Some(year) = year_at(toks, j) {
             return Some(expr(
@@ -357,14 +352,8 @@ fn expression_at(
         if let Some(year) = year_at(toks, j) {
             return Some(expr(j + 1, valid(year, month, d)));
         }
-        let year = anchor.map(|a| {
-            if month as i8 > a.month() {
-                a.year() - 1
-            } else {
-                a.year()
-            }
-        });
-        return Some(expr(j, year.and_then(|y| valid(y, month, d))));
+        let date = recent_month(anchor, month).and_then(|m| valid(m.year, month, d));
+        return Some(expr(j, date));
     }
     // [last|this|next] WEEKDAY, unless a full date follows ("Thursday, October 26, 2017").
     let (shift, w) = match word {
