@@ -41,23 +41,7 @@ pub(super) fn support_by_state(
     names: &[&str],
     counties: &[u32],
 ) -> FxHashMap<u32, u32> {
-    let mut out: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut seen: Vec<String> = Vec::new();
-    for name in names {
-        let key = crate::extract::gazetteer::key(name);
-        if seen.contains(&key) || is_common(&key) {
-            continue;
-        }
-        seen.push(key);
-        let mut states: Vec<u32> = readings(g, name).iter().map(|r| r.state).collect();
-        states.sort_unstable();
-        states.dedup();
-        if states.len() <= TELLING_STATES {
-            for s in states {
-                *out.entry(s).or_default() += 1;
-            }
-        }
-    }
+    let mut out = count_telling(g, names, 0, |r| r.state);
     let mut county_states: Vec<u32> = counties
         .iter()
         .map(|c| g.counties[*c as usize].state)
@@ -72,31 +56,41 @@ pub(super) fn support_by_state(
     out
 }
 
+/// For each distinct name of `names` (not a common word, `shortest` bytes or more), each
+/// thing `of` its readings gives (a state, a country) counted once, when they are few: a name
+/// of more says nothing about where the text is.
+fn count_telling<K: Copy + Ord + std::hash::Hash>(
+    g: &Gazetteer,
+    names: &[&str],
+    shortest: usize,
+    of: impl Fn(&Site) -> K,
+) -> FxHashMap<K, u32> {
+    let mut out: FxHashMap<K, u32> = FxHashMap::default();
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        let key = crate::extract::gazetteer::key(name);
+        if key.len() < shortest || seen.contains(&key) || is_common(&key) {
+            continue;
+        }
+        seen.push(key);
+        let mut found: Vec<K> = readings(g, name).iter().map(&of).collect();
+        found.sort_unstable();
+        found.dedup();
+        if found.len() <= TELLING_STATES {
+            for k in found {
+                *out.entry(k).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
 /// The country the text's names point to, when one stands out: for each name of few
 /// countries, each of them counts once; the country counted most, at least twice and more
 /// than any other. A US text's streets and people bear American towns' names ("Sherman
 /// Street", "Belmont"), a Philippine text's Philippine ones.
 pub(super) fn country_of_names(g: &Gazetteer, names: &[&str]) -> Option<String> {
-    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut seen: Vec<String> = Vec::new();
-    for name in names {
-        let key = crate::extract::gazetteer::key(name);
-        if key.len() < 3 || seen.contains(&key) || is_common(&key) {
-            continue;
-        }
-        seen.push(key);
-        let mut countries: Vec<&str> = readings(g, name)
-            .iter()
-            .map(|r| g.states[r.state as usize].country.as_str())
-            .collect();
-        countries.sort_unstable();
-        countries.dedup();
-        if countries.len() <= TELLING_STATES {
-            for c in countries {
-                *counts.entry(c).or_default() += 1;
-            }
-        }
-    }
+    let counts = count_telling(g, names, 3, |r| g.states[r.state as usize].country.as_str());
     let mut ranked: Vec<(&str, u32)> = counts.into_iter().collect();
     ranked.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
     match ranked.as_slice() {
