@@ -10,6 +10,7 @@
 
 use std::hash::{Hash, Hasher};
 
+use super::words::Words;
 use crate::extract::common_words::is_common;
 use crate::extract::gazetteer::{Reading, gazetteer};
 
@@ -69,6 +70,8 @@ pub(super) struct Evidence {
     pub(super) terms: Vec<String>,
     /// Hashes of the eight-word passages of the body's first part.
     pub(super) passages: Vec<u64>,
+    /// The words of the opening, as the import's vocabulary knows them.
+    pub(super) words: Words,
 }
 
 impl Evidence {
@@ -82,6 +85,7 @@ impl Evidence {
         Evidence {
             terms: terms(&opening),
             passages: passages(&opening),
+            words: Words::default(),
         }
     }
 }

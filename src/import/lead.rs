@@ -30,6 +30,9 @@ pub(super) struct Lead {
     /// Full names of the people it names with an age or singles out in casualty claims,
     /// lowercased: two reports naming the same victim or suspect report the same incident.
     pub(super) names: Vec<String>,
+    /// The ages of the people its casualty claims single out ("a 4-year-old girl", "Diana
+    /// Gomez, 31"), first first: in one state, two incidents seldom have victims of one age.
+    pub(super) ages: Vec<u32>,
     /// Who the first count is of, when the lead says more than "people": reports of one
     /// incident agree on whether it was police, soldiers, militants or civilians who died.
     pub(super) victims: Option<String>,
@@ -123,6 +126,16 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
             if !out.names.contains(&name) {
                 out.names.push(name);
             }
+        }
+    }
+    for c in claims {
+        if let Detail::Casualty {
+            person: Some(p), ..
+        } = &c.detail
+            && let Some(age) = p.age
+            && !out.ages.contains(&age)
+        {
+            out.ages.push(age);
         }
     }
     out.victims = claims.iter().find_map(|c| match &c.detail {

@@ -16,6 +16,7 @@ mod place;
 mod read;
 mod records;
 pub mod regroup;
+mod words;
 
 pub use masthead::dateline;
 pub use read::{Article, FileKind, ReadError, collect_files, read_all, read_file, text_hash};
@@ -30,6 +31,7 @@ use evidence::Evidence;
 use group::{Candidate, Grouping, Verdict, verdict};
 use lead::{Lead, dates_conflict, lead_of, place_words, with_dateline};
 use records::{new_incident, new_report};
+use words::Vocabulary;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,6 +49,16 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
     let mut summary = Summary::default();
     let mut known = known_texts(corpus);
     let mut grouping = Grouping::default();
+    // The words' weights come from every report the import sees, counted before any is
+    // placed, so that the first report placed is weighed as the last.
+    let mut vocabulary = Vocabulary::default();
+    let mut existing: Vec<_> = corpus
+        .reports
+        .iter()
+        .map(|r| vocabulary.count(&r.body))
+        .collect();
+    let incoming: Vec<_> = articles.iter().map(|a| vocabulary.count(&a.body)).collect();
+    grouping.vocabulary = vocabulary;
     for (i, incident) in corpus.incidents.iter().enumerate() {
         grouping.add_place(i, &place_words(&incident.place));
     }
@@ -57,12 +69,13 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         .enumerate()
         .map(|(i, x)| (x.id.as_str(), i))
         .collect();
-    for report in &corpus.reports {
+    for (report, words) in corpus.reports.iter().zip(&mut existing) {
         let lead = with_dateline(
             lead_of(&extractor.report_in(report, &index), report),
             report,
         );
-        let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+        let mut evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+        evidence.words = std::mem::take(words);
         for id in &report.incidents {
             if let Some(&i) = position.get(id.as_str()) {
                 grouping.add(
@@ -80,7 +93,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
     let mut placed: Vec<Placed> = Vec::new();
     let no_incidents = Corpus::new();
     let unfiled = Incidents::new(&no_incidents);
-    for article in articles {
+    for (article, words) in articles.into_iter().zip(incoming) {
         let Some((mut report, hash)) =
             unless_known(&article, &known, &mut summary, extractor, corpus)
         else {
@@ -90,7 +103,8 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         // incidents for each report would make an import quadratic.
         let claims = extractor.report_in(&report, &unfiled);
         let lead = with_dateline(lead_of(&claims, &report), &report);
-        let evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+        let mut evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+        evidence.words = words;
         let outlet = report.outlet.value().cloned();
         let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, None, |i| {
             !dates_conflict(corpus.incidents[i].stated_date(), lead.date)

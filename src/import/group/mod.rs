@@ -1,6 +1,6 @@
-//! Which incident a report joins, by evidence weighed together: the people it names, the
-//! places of its lead, the proper names of its opening and the passages it shares word for
-//! word with the reports already there.
+//! Which incident a report joins, by evidence weighed together: the people it names and
+//! their ages, the places of its lead, the proper names and words of its opening and the
+//! passages it shares word for word with the reports already there.
 //!
 //! Each kind of evidence is indexed by incident, so a report is weighed only against the
 //! incidents it shares something with, and an import grows linearly with its reports. A
@@ -9,37 +9,31 @@
 
 use rustc_hash::FxHashMap;
 
-use super::evidence::{Evidence, PERSON, SAMPLE, place_weight, term_weight};
+use super::evidence::{Evidence, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
 use super::place::Where;
+use super::words::{Centroid, Vocabulary};
 use crate::model::PartialDate;
+
+mod candidate;
+pub(super) use candidate::{Candidate, Verdict, verdict};
 
 /// How much one shared full name of a person weighs.
 const NAME_WEIGHT: f32 = 3.0;
-/// How much one shared proper word of the lead's places weighs, and the most places can add
-/// together: a town alone does not make two shootings one.
+/// How much one shared proper word of the lead's places weighs.
 const PLACE_WEIGHT: f32 = 1.0;
-const PLACES_AT_MOST: f32 = 1.5;
 /// How much the same place settled by the gazetteer weighs (inside the places' limit): one
 /// town and state, not merely a shared word.
 const TOWN_WEIGHT: f32 = 1.0;
-/// What it costs when the report's place and every place of the incident's reports lie in
-/// different states.
-const OTHER_STATE: f32 = 3.0;
-/// How much one shared eight-word passage weighs (one in `SAMPLE` is indexed), and the most
-/// passages can add together.
+/// How much one shared eight-word passage weighs (one in `SAMPLE` is indexed).
 const PASSAGE_WEIGHT: f32 = 0.25 * SAMPLE as f32;
-const PASSAGES_AT_MOST: f32 = 3.0;
-/// How much the same day of the event weighs between reports that settle on the same small
-/// town: one town of fewer than `SMALL_TOWN` people seldom has two such events in a day.
-const SAME_DAY_IN_TOWN: f32 = 1.0;
+/// Towns of fewer people than this seldom have two such events in a day.
 const SMALL_TOWN: u32 = 250_000;
-/// What it costs when the reports count other victims first.
-const OTHER_VICTIMS: f32 = 1.5;
-/// The evidence a report needs to join an incident.
-const JOIN_AT: f32 = 2.5;
-/// How far ahead of the runner-up the best incident must be.
-const AHEAD_BY: f32 = 1.2;
+/// How much one age of a person counted weighs when both reports are in one state: in one
+/// state, two incidents seldom have victims of one age.
+const AGE_WEIGHT: f32 = 1.5;
+/// Words used by more reports than this do not bring incidents to be weighed.
+const RARE_WORD: u32 = 32;
 /// What evidence that only reports of the same outlet share counts for: an outlet's
 /// template and staff recur in its reports of other incidents.
 const SAME_OUTLET: f32 = 0.5;
@@ -58,10 +52,19 @@ pub(super) struct Grouping {
     towns: FxHashMap<String, Vec<Posting>>,
     towns_of: FxHashMap<usize, Vec<Where>>,
     outlets: FxHashMap<String, u32>,
+    /// The ages of the people counted, by state: (state, age).
+    ages: FxHashMap<(u32, u32), Vec<Posting>>,
+    /// The ages of the people each incident's reports count.
+    ages_of: FxHashMap<usize, Vec<u32>>,
     /// Who the first counts of each incident's reports are of.
     victims: FxHashMap<usize, Vec<String>>,
     /// The event days each incident's reports state.
     days: FxHashMap<usize, Vec<PartialDate>>,
+    /// The words of the reports the import sees, and per word and incident those of its
+    /// reports.
+    pub(super) vocabulary: Vocabulary,
+    words: FxHashMap<u32, Vec<Posting>>,
+    centroids: FxHashMap<usize, Centroid>,
 }
 
 /// An incident holding an item, and the outlet of the report that brought it.
@@ -71,50 +74,10 @@ struct Posting {
     outlet: Option<u32>,
 }
 
-/// An incident a report shares evidence with, and what.
-#[derive(Debug, Default, Clone)]
-pub(super) struct Candidate {
-    /// The incident's index in the corpus.
-    pub(super) incident: usize,
-    /// The weight of the evidence.
-    pub(super) score: f32,
-    /// Shared names of people.
-    pub(super) names: Vec<String>,
-    /// Shared words of places.
-    pub(super) places: Vec<String>,
-    /// Shared proper names of the openings, with their weights.
-    pub(super) terms: Vec<(String, f32)>,
-    /// Shared passages, and their weight.
-    pub(super) passages: usize,
-    passage_weight: f32,
-    passage_full: f32,
-    place_weight: f32,
-    /// The incident's reports count other victims first (police, where this report counts
-    /// militants).
-    pub(super) other_victims: bool,
-    /// The place both settled, when the same.
-    pub(super) town: Option<String>,
-    /// The day of the event both state, when the same and the town they settle on is small.
-    pub(super) same_day: Option<PartialDate>,
-    /// The incident's settled place, when the report's settles in another state.
-    pub(super) other_town: Option<String>,
-}
-
 /// The report's place when the gazetteer settled it.
 fn settled(lead: &Lead) -> Option<&Where> {
     // A town taken by size alone is a guess good enough to name the incident, not to join.
     lead.place.as_ref().filter(|p| p.resolved && !p.guessed)
-}
-
-/// What decided a report's incident.
-#[derive(Debug)]
-pub(super) enum Verdict {
-    /// It joins this candidate.
-    Join(Candidate),
-    /// No incident shares enough with it; the closest, if any.
-    Alone(Option<Candidate>),
-    /// Several incidents share about as much: the two best.
-    Unclear(Candidate, Candidate),
 }
 
 fn post<K: std::hash::Hash + Eq>(
@@ -187,8 +150,22 @@ impl Grouping {
                 known.push(town.clone());
             }
         }
+        if let Some(state) = lead.place.as_ref().and_then(|p| p.state) {
+            post(&mut self.ages, lead.ages.iter().map(|&a| (state, a)), at);
+        }
+        let known = self.ages_of.entry(incident).or_default();
+        for age in &lead.ages {
+            if !known.contains(age) {
+                known.push(*age);
+            }
+        }
         post(&mut self.terms, evidence.terms.iter().cloned(), at);
         post(&mut self.passages, evidence.passages.iter().copied(), at);
+        post(&mut self.words, evidence.words.ids.iter().copied(), at);
+        self.centroids
+            .entry(incident)
+            .or_default()
+            .add(&evidence.words, &self.vocabulary);
         if let Some(day) = lead.stated_day() {
             let known = self.days.entry(incident).or_default();
             if !known.contains(&day) {
@@ -274,6 +251,14 @@ impl Grouping {
                 c.town = Some(town.text.clone());
             });
         }
+        if let Some(state) = lead.place.as_ref().and_then(|p| p.state) {
+            for &age in &lead.ages {
+                each(self.ages.get(&(state, age)), AGE_WEIGHT, &mut |c, w, _| {
+                    c.age_weight += w;
+                    c.ages.push(age);
+                });
+            }
+        }
         let small_town = settled(lead).is_some_and(|t| (1..SMALL_TOWN).contains(&t.population));
         let day = lead.stated_day().filter(|_| small_town);
         for term in &evidence.terms {
@@ -292,6 +277,13 @@ impl Grouping {
                 },
             );
         }
+        // A word few reports use brings its incidents to be weighed; the cosine weighs them.
+        for &id in &evidence.words.ids {
+            if self.vocabulary.used_by(id) <= RARE_WORD {
+                each(self.words.get(&id), 0.0, &mut |_, _, _| {});
+            }
+        }
+        let norm = self.vocabulary.norm(&evidence.words);
         let mut out: Vec<Candidate> = by
             .into_values()
             .filter(|c| allowed(c.incident))
@@ -303,6 +295,13 @@ impl Grouping {
                             .get(&c.incident)
                             .is_some_and(|known| known.iter().any(|k| same_day(*k, *d)))
                 });
+                c.words = self.centroids.get(&c.incident).map_or(0.0, |centroid| {
+                    centroid.cosine(&evidence.words, norm, &self.vocabulary)
+                });
+                c.other_ages = !lead.ages.is_empty()
+                    && self.ages_of.get(&c.incident).is_some_and(|known| {
+                        !known.is_empty() && !known.iter().any(|a| lead.ages.contains(a))
+                    });
                 c.other_victims = lead.victims.as_ref().is_some_and(|v| {
                     self.victims
                         .get(&c.incident)
@@ -328,57 +327,6 @@ impl Grouping {
     }
 }
 
-impl Candidate {
-    /// The score with the terms and passages added: a word counts only where no shared pair
-    /// holds it ("little rock" shared says it once, not three times).
-    fn weighed(mut self) -> Candidate {
-        let pairs: Vec<&str> = self
-            .terms
-            .iter()
-            .filter(|(t, _)| t.contains(' '))
-            .map(|(t, _)| t.as_str())
-            .collect();
-        let terms: f32 = self
-            .terms
-            .iter()
-            .filter(|(t, _)| t.contains(' ') || !pairs.iter().any(|p| p.split(' ').any(|w| w == t)))
-            .map(|(_, w)| w)
-            .sum();
-        // The cap holds for the passages themselves; the same outlet's discount after it.
-        let passages = if self.passage_full > 0.0 {
-            self.passage_full.min(PASSAGES_AT_MOST) * self.passage_weight / self.passage_full
-        } else {
-            0.0
-        };
-        self.score += terms + passages + self.place_weight.min(PLACES_AT_MOST);
-        if self.same_day.is_some() {
-            self.score += SAME_DAY_IN_TOWN;
-        }
-        if self.other_victims {
-            self.score -= OTHER_VICTIMS;
-        }
-        if self.other_town.is_some() {
-            self.score -= OTHER_STATE;
-        }
-        self
-    }
-}
-
-/// The verdict on a report's candidates, best first.
-pub(super) fn verdict(mut candidates: Vec<Candidate>) -> Verdict {
-    let second = candidates.get(1).map_or(0.0, |c| c.score);
-    match candidates.first() {
-        Some(best) if best.score >= JOIN_AT && best.score >= second * AHEAD_BY => {
-            Verdict::Join(candidates.swap_remove(0))
-        }
-        Some(_) if candidates.len() >= 2 && candidates[0].score >= JOIN_AT => {
-            let second = candidates.swap_remove(1);
-            Verdict::Unclear(candidates.swap_remove(0), second)
-        }
-        _ => Verdict::Alone(candidates.into_iter().next()),
-    }
-}
-
 /// True when two stated days are one or a day apart: an event reported across midnight.
 fn same_day(a: PartialDate, b: PartialDate) -> bool {
     let date = |d: PartialDate| jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok();
@@ -396,56 +344,6 @@ fn dedup(items: &[String]) -> Vec<&String> {
         }
     }
     out
-}
-
-impl Candidate {
-    /// Why the report joined: "same person Ilanye Price; places Louisville; names Algonquin
-    /// Parkway, Kosair; 12 passages".
-    pub(super) fn why(&self) -> String {
-        let mut parts = Vec::new();
-        let mut people: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        people.extend(
-            self.terms
-                .iter()
-                .filter_map(|(t, _)| t.strip_prefix(PERSON)),
-        );
-        if !people.is_empty() {
-            parts.push(format!("same person {}", people.join(", ")));
-        }
-        if !self.places.is_empty() {
-            parts.push(format!("its lead's place {}", self.places.join(", ")));
-        }
-        // Pairs say the most; single words repeat them.
-        let mut terms: Vec<&String> = self
-            .terms
-            .iter()
-            .map(|(t, _)| t)
-            .filter(|t| t.contains(' ') && !t.starts_with(PERSON))
-            .collect();
-        if terms.is_empty() {
-            terms = self.terms.iter().map(|(t, _)| t).collect();
-        }
-        if !terms.is_empty() {
-            let shown: Vec<&str> = terms.iter().take(4).map(|t| t.as_str()).collect();
-            parts.push(format!("shared names {}", shown.join(", ")));
-        }
-        if self.passages > 0 {
-            parts.push(format!("{} passage(s) word for word", self.passages));
-        }
-        if let Some(town) = &self.town {
-            parts.push(format!("same place {town}"));
-        }
-        if let Some(day) = &self.same_day {
-            parts.push(format!("same day {day}"));
-        }
-        if self.other_victims {
-            parts.push("but it counts other victims first".to_string());
-        }
-        if let Some(town) = &self.other_town {
-            parts.push(format!("but the incident is in {town}"));
-        }
-        format!("score {:.1}: {}", self.score, parts.join("; "))
-    }
 }
 
 #[cfg(test)]

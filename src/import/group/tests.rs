@@ -152,3 +152,58 @@ fn reprinted_text_joins_and_dates_can_forbid() {
     let c = g.candidates(Some("b.com"), &none, &e, None, |i| i != 0);
     assert!(matches!(verdict(c), Verdict::Alone(_)));
 }
+
+#[test]
+fn the_words_of_one_story_join_it_and_a_story_of_its_kind_stays_apart() {
+    let stories = [
+        "Armed robbers disguised as women stole diamonds, rings and watches worth 85 million \
+         euros from the Harry Winston boutique on Avenue Montaigne on Thursday afternoon.",
+        "Four robbers, two disguised as women, stole diamonds and watches from the Harry \
+         Winston boutique on Avenue Montaigne, taking 85 million euros of jewels.",
+        "Robbers stole cash from a bank in Lyon on Monday and fled in a stolen car.",
+        "The council met on Monday to discuss the budget for the new library.",
+        "A storm brought down trees across the county and cut power to homes.",
+    ];
+    let mut g = Grouping::default();
+    let counted: Vec<_> = stories.iter().map(|s| g.vocabulary.count(s)).collect();
+    let evidence = |i: usize| Evidence {
+        words: counted[i].clone(),
+        ..Evidence::default()
+    };
+    let none = Lead::default();
+    for (incident, story) in [(0, 0), (1, 3), (2, 4)] {
+        g.add(incident, None, &none, &evidence(story));
+    }
+    match verdict(g.candidates(None, &none, &evidence(1), None, |_| true)) {
+        Verdict::Join(c) => {
+            assert_eq!(c.incident, 0);
+            assert!(c.why().contains("words alike"), "{}", c.why());
+        }
+        v => panic!("{v:?}"),
+    }
+    let c = g.candidates(None, &none, &evidence(2), None, |_| true);
+    assert!(matches!(verdict(c.clone()), Verdict::Alone(_)), "{c:?}");
+}
+
+#[test]
+fn the_age_of_a_victim_in_one_state_joins_and_other_ages_cost() {
+    let aged = |ages: &[u32], state: u32| {
+        let mut l = at(lead(&[], &["benton"]), "Benton, Arkansas", state);
+        l.ages = ages.to_vec();
+        l
+    };
+    let none = Evidence::default();
+    let mut g = Grouping::default();
+    g.add(0, None, &aged(&[2], 4), &none);
+    match verdict(g.candidates(None, &aged(&[2], 4), &none, None, |_| true)) {
+        Verdict::Join(c) => assert!(c.why().contains("same age 2-year-old"), "{}", c.why()),
+        v => panic!("{v:?}"),
+    }
+    let same = g.candidates(None, &aged(&[2], 4), &none, None, |_| true)[0].score;
+    let other = &g.candidates(None, &aged(&[17], 4), &none, None, |_| true)[0];
+    assert!(other.why().contains("other ages"), "{}", other.why());
+    assert!(other.score < same - AGE_WEIGHT, "{} vs {same}", other.score);
+    // In another state the same age is no evidence.
+    let elsewhere = g.candidates(None, &aged(&[2], 5), &none, None, |_| true);
+    assert!(elsewhere.iter().all(|c| c.ages.is_empty()), "{elsewhere:?}");
+}
