@@ -18,6 +18,9 @@ const OPENING_BYTES: usize = 700;
 /// Words shorter than this say little ("a", "of", "is").
 const SHORTEST: usize = 3;
 
+/// The numbers read as years.
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
 /// The words of the reports an import sees, with how many reports use each.
 #[derive(Debug, Default)]
 pub(super) struct Vocabulary {
@@ -31,6 +34,8 @@ pub(super) struct Vocabulary {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct Words {
     pub(super) ids: Vec<u32>,
+    /// The latest year the opening writes ("2013"): a report's present, or near it.
+    pub(super) year: Option<u16>,
 }
 
 impl Vocabulary {
@@ -38,7 +43,14 @@ impl Vocabulary {
     pub(super) fn count(&mut self, body: &str) -> Words {
         let mut ids: Vec<u32> = Vec::new();
         let mut lower = String::new();
+        let mut year = None;
         for word in words(body) {
+            if word.len() == 4
+                && let Ok(y) = word.parse::<u16>()
+                && YEARS.contains(&y)
+            {
+                year = year.max(Some(y));
+            }
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             let word = singular(&lower);
@@ -59,7 +71,7 @@ impl Vocabulary {
             self.used_by[id as usize] += 1;
         }
         self.reports += 1;
-        Words { ids }
+        Words { ids, year }
     }
 
     /// How much word `id` singles out: the log of how many reports there are to one that
@@ -160,6 +172,14 @@ mod tests {
             got,
             ["the", "robber", "diamond", "winston", "85", "jewel", "bus"]
         );
+    }
+
+    #[test]
+    fn the_latest_year_written_is_kept() {
+        let mut v = Vocabulary::default();
+        let w = v.count("In 2013, five years after the 2008 crash, 2,500 people and 9999 cars.");
+        assert_eq!(w.year, Some(2013));
+        assert_eq!(v.count("No year here, only 85 and 12000.").year, None);
     }
 
     #[test]

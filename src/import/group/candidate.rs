@@ -24,6 +24,9 @@ const WORDS_WEIGHT: f32 = 10.0;
 const WORDS_FROM: f32 = 0.05;
 /// What it costs when both count people of given ages and none of one age.
 const OTHER_AGES: f32 = 1.5;
+/// What it costs when the latest years the report and the incident's reports write are
+/// years apart.
+const OTHER_YEAR: f32 = 3.0;
 /// What it costs when the reports count other victims first.
 const OTHER_VICTIMS: f32 = 1.5;
 /// The evidence a report needs to join an incident.
@@ -52,6 +55,9 @@ pub(in crate::import) struct Candidate {
     /// The incident's reports count other victims first (police, where this report counts
     /// militants).
     pub(in crate::import) other_victims: bool,
+    /// The latest year the report writes, when every one its incident's reports write is
+    /// years away.
+    pub(in crate::import) other_year: Option<u16>,
     /// Ages of people counted that both give, in one state.
     pub(in crate::import) ages: Vec<u32>,
     pub(super) age_weight: f32,
@@ -110,6 +116,9 @@ impl Candidate {
         }
         if self.other_victims {
             self.score -= OTHER_VICTIMS;
+        }
+        if self.other_year.is_some() {
+            self.score -= OTHER_YEAR;
         }
         if self.other_ages {
             self.score -= OTHER_AGES;
@@ -185,6 +194,11 @@ impl Candidate {
         }
         if self.other_ages {
             parts.push("but it counts people of other ages".to_string());
+        }
+        if let Some(year) = self.other_year {
+            parts.push(format!(
+                "but it writes {year}, years from the incident's reports"
+            ));
         }
         if self.other_victims {
             parts.push("but it counts other victims first".to_string());

@@ -37,6 +37,8 @@ const RARE_WORD: u32 = 32;
 /// What evidence that only reports of the same outlet share counts for: an outlet's
 /// template and staff recur in its reports of other incidents.
 const SAME_OUTLET: f32 = 0.5;
+/// Latest years written this far apart tell two reports' presents apart.
+const YEARS_APART: u16 = 2;
 /// Items held by more incidents than this single out nothing.
 const COMMON: usize = 64;
 
@@ -65,6 +67,8 @@ pub(super) struct Grouping {
     pub(super) vocabulary: Vocabulary,
     words: FxHashMap<u32, Vec<Posting>>,
     centroids: FxHashMap<usize, Centroid>,
+    /// The latest years each incident's reports write.
+    years: FxHashMap<usize, Vec<u16>>,
 }
 
 /// An incident holding an item, and the outlet of the report that brought it.
@@ -162,6 +166,12 @@ impl Grouping {
         post(&mut self.terms, evidence.terms.iter().cloned(), at);
         post(&mut self.passages, evidence.passages.iter().copied(), at);
         post(&mut self.words, evidence.words.ids.iter().copied(), at);
+        if let Some(year) = evidence.words.year {
+            let known = self.years.entry(incident).or_default();
+            if !known.contains(&year) {
+                known.push(year);
+            }
+        }
         self.centroids
             .entry(incident)
             .or_default()
@@ -302,6 +312,11 @@ impl Grouping {
                     && self.ages_of.get(&c.incident).is_some_and(|known| {
                         !known.is_empty() && !known.iter().any(|a| lead.ages.contains(a))
                     });
+                c.other_year = evidence.words.year.filter(|&year| {
+                    self.years
+                        .get(&c.incident)
+                        .is_some_and(|known| known.iter().all(|&k| k.abs_diff(year) >= YEARS_APART))
+                });
                 c.other_victims = lead.victims.as_ref().is_some_and(|v| {
                     self.victims
                         .get(&c.incident)

@@ -207,3 +207,30 @@ fn the_age_of_a_victim_in_one_state_joins_and_other_ages_cost() {
     let elsewhere = g.candidates(None, &aged(&[2], 5), &none, None, |_| true);
     assert!(elsewhere.iter().all(|c| c.ages.is_empty()), "{elsewhere:?}");
 }
+
+#[test]
+fn reports_that_write_years_apart_are_held_apart() {
+    let lohan = lead(&["lindsay lohan"], &[]);
+    let written = |year: u16| Evidence {
+        words: crate::import::words::Words {
+            ids: Vec::new(),
+            year: Some(year),
+        },
+        ..Evidence::default()
+    };
+    let mut g = Grouping::default();
+    g.add(0, None, &lohan, &written(2008));
+    let near = &g.candidates(None, &lohan, &written(2009), None, |_| true)[0];
+    assert!(near.other_year.is_none(), "{}", near.why());
+    let apart = &g.candidates(None, &lohan, &written(2013), None, |_| true)[0];
+    assert!(apart.why().contains("writes 2013"), "{}", apart.why());
+    assert!(
+        apart.score < near.score,
+        "{} vs {}",
+        apart.score,
+        near.score
+    );
+    // A report that writes no year is not held apart.
+    let c = &g.candidates(None, &lohan, &Evidence::default(), None, |_| true)[0];
+    assert!(c.other_year.is_none());
+}
