@@ -23,15 +23,16 @@ pub use read::{Article, FileKind, ReadError, collect_files, read_all, read_file,
 
 use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
-use crate::model::Corpus;
+use crate::model::{Corpus, Report};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use evidence::Evidence;
 use group::{Candidate, Grouping, Verdict, verdict};
 use lead::{Lead, dates_conflict, lead_of, place_words, with_dateline};
-use records::{new_incident, new_report};
-use words::Vocabulary;
+use records::{Ids, new_incident, new_report};
+use words::{Vocabulary, Words};
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -48,6 +49,7 @@ pub struct Summary {
 pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor) -> Summary {
     let mut summary = Summary::default();
     let mut known = known_texts(corpus);
+    let (mut report_ids, mut incident_ids) = ids_of(corpus);
     let mut grouping = Grouping::default();
     // The words' weights come from every report the import sees, counted before any is
     // placed, so that the first report placed is weighed as the last.
@@ -69,21 +71,16 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         .enumerate()
         .map(|(i, x)| (x.id.as_str(), i))
         .collect();
-    for (report, words) in corpus.reports.iter().zip(&mut existing) {
-        let lead = with_dateline(
-            lead_of(&extractor.report_in(report, &index), report),
-            report,
-        );
-        let mut evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
-        evidence.words = std::mem::take(words);
+    let read: Vec<(Lead, Evidence)> = corpus
+        .reports
+        .par_iter()
+        .zip(existing.par_iter_mut())
+        .map(|(report, words)| read_report(extractor, report, &index, std::mem::take(words)))
+        .collect();
+    for (report, (lead, evidence)) in corpus.reports.iter().zip(&read) {
         for id in &report.incidents {
             if let Some(&i) = position.get(id.as_str()) {
-                grouping.add(
-                    i,
-                    report.outlet.value().map(String::as_str),
-                    &lead,
-                    &evidence,
-                );
+                grouping.add(i, report.outlet.value().map(String::as_str), lead, evidence);
             }
         }
     }
@@ -93,18 +90,25 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
     let mut placed: Vec<Placed> = Vec::new();
     let no_incidents = Corpus::new();
     let unfiled = Incidents::new(&no_incidents);
+    // The new reports, each read on its own (on every core), then placed one by one.
+    let mut fresh = Vec::new();
     for (article, words) in articles.into_iter().zip(incoming) {
-        let Some((mut report, hash)) =
-            unless_known(&article, &known, &mut summary, extractor, corpus)
-        else {
-            continue;
-        };
-        // A report not yet under an incident is read against none: indexing the file's
-        // incidents for each report would make an import quadratic.
-        let claims = extractor.report_in(&report, &unfiled);
-        let lead = with_dateline(lead_of(&claims, &report), &report);
-        let mut evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
-        evidence.words = words;
+        if let Some((report, hash)) =
+            unless_known(&article, &known, &mut summary, extractor, &mut report_ids)
+        {
+            known.insert(hash.clone(), report.id.clone());
+            fresh.push((report, hash, article.source, words));
+        }
+    }
+    // A report not yet under an incident is read against none: indexing the file's
+    // incidents for each report would make an import quadratic.
+    let read: Vec<(Lead, Evidence)> = fresh
+        .par_iter_mut()
+        .map(|(report, _, _, words)| {
+            read_report(extractor, report, &unfiled, std::mem::take(words))
+        })
+        .collect();
+    for ((mut report, hash, source, _), (lead, evidence)) in fresh.into_iter().zip(read) {
         let outlet = report.outlet.value().cloned();
         let candidates = grouping.candidates(outlet.as_deref(), &lead, &evidence, None, |i| {
             !dates_conflict(corpus.incidents[i].stated_date(), lead.date)
@@ -117,7 +121,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
                 (best.incident, format!("attached: {}", best.why()))
             }
             verdict => {
-                let incident = new_incident(&report, &lead, corpus);
+                let incident = new_incident(&report, &lead, &mut incident_ids);
                 summary.created.push(incident.id.clone());
                 corpus.incidents.push(incident);
                 (corpus.incidents.len() - 1, alone_because(corpus, verdict))
@@ -134,7 +138,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
                 }
             }
         }
-        added(&mut summary, &mut known, hash, &report, &article, how);
+        added(&mut summary, &mut known, hash, &report, &source, how);
         placed.push(Placed {
             report: corpus.reports.len(),
             main,
@@ -153,6 +157,31 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         }
     }
     summary
+}
+
+/// What grouping weighs of `report`: its lead, read against `incidents`, and the evidence of
+/// its opening, with its `words`.
+fn read_report(
+    extractor: &Extractor,
+    report: &Report,
+    incidents: &Incidents,
+    words: Words,
+) -> (Lead, Evidence) {
+    let lead = with_dateline(
+        lead_of(&extractor.report_in(report, incidents), report),
+        report,
+    );
+    let mut evidence = Evidence::of(&report.body, report.dateline.value().map(String::as_str));
+    evidence.words = words;
+    (lead, evidence)
+}
+
+/// The ids the reports and the incidents of `corpus` have taken.
+fn ids_of(corpus: &Corpus) -> (Ids, Ids) {
+    (
+        Ids::of(corpus.reports.iter().map(|r| r.id.as_str())),
+        Ids::of(corpus.incidents.iter().map(|i| i.id.as_str())),
+    )
 }
 
 /// The text hash of every report of `corpus`, to its report's id.
@@ -179,8 +208,8 @@ fn unless_known(
     known: &FxHashMap<String, String>,
     summary: &mut Summary,
     extractor: &Extractor,
-    corpus: &Corpus,
-) -> Option<(crate::model::Report, String)> {
+    ids: &mut Ids,
+) -> Option<(Report, String)> {
     let hash = text_hash(&article.body);
     if let Some(id) = known.get(&hash) {
         summary
@@ -188,26 +217,24 @@ fn unless_known(
             .push((article.source.clone(), id.clone()));
         return None;
     }
-    Some((
-        new_report(article, &hash, extractor.lexicon(), corpus),
-        hash,
-    ))
+    Some((new_report(article, &hash, extractor.lexicon(), ids), hash))
 }
 
-/// Records `report`, made of `article` and filed as `how`, as added by this import and its
-/// text (`hash`) as known, so that a later article with the same text is a duplicate.
+/// Records `report`, made of the article read from `source` and filed as `how`, as added by
+/// this import and its text (`hash`) as known, so that a later article with the same text is
+/// a duplicate.
 fn added(
     summary: &mut Summary,
     known: &mut FxHashMap<String, String>,
     hash: String,
-    report: &crate::model::Report,
-    article: &Article,
+    report: &Report,
+    source: &str,
     how: String,
 ) {
     known.insert(hash, report.id.clone());
     summary.added.push((
         report.id.clone(),
-        article.source.clone(),
+        source.to_string(),
         report.incidents.clone(),
         how,
     ));
@@ -223,16 +250,17 @@ pub fn import_under(
 ) -> Summary {
     let mut summary = Summary::default();
     let mut known = known_texts(corpus);
+    let (mut report_ids, mut incident_ids) = ids_of(corpus);
     for article in articles {
         let Some((mut report, hash)) =
-            unless_known(&article, &known, &mut summary, extractor, corpus)
+            unless_known(&article, &known, &mut summary, extractor, &mut report_ids)
         else {
             continue;
         };
         if corpus.incident(id).is_none() {
             let claims = extractor.report(&report, corpus);
             let lead = with_dateline(lead_of(&claims, &report), &report);
-            let mut incident = new_incident(&report, &lead, corpus);
+            let mut incident = new_incident(&report, &lead, &mut incident_ids);
             incident.id = id.to_string();
             summary.created.push(incident.id.clone());
             corpus.incidents.push(incident);
@@ -242,7 +270,14 @@ pub fn import_under(
         if let Some(p) = report.provenance.as_mut() {
             p.grouped = Some(how.clone());
         }
-        added(&mut summary, &mut known, hash, &report, &article, how);
+        added(
+            &mut summary,
+            &mut known,
+            hash,
+            &report,
+            &article.source,
+            how,
+        );
         corpus.reports.push(report);
     }
     summary

@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use crate::extract::lexicon::Lexicon;
-use crate::model::{Corpus, Field, Incident, Provenance, Report};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{Field, Incident, Provenance, Report};
 use crate::text::{capitalised, slug};
 
 use super::lead::{Lead, place_words};
@@ -13,17 +15,41 @@ use super::masthead::{
 };
 use super::read::Article;
 
-fn unique(base: String, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !taken(c))
-        .expect("some suffix is free")
+/// The ids of one kind of record a file holds, so that a new id is unique without a scan of
+/// the file: an import of thousands of reports named alike stays linear.
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    taken: FxHashSet<String>,
+    /// Per base, the suffix to try next.
+    next: FxHashMap<String, u32>,
 }
 
-pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &Corpus) -> Report {
+impl Ids {
+    /// The ids already taken.
+    pub(super) fn of<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
+        Ids {
+            taken: ids.into_iter().map(str::to_string).collect(),
+            next: FxHashMap::default(),
+        }
+    }
+
+    /// `base`, or else `base-N` for the first N from 2 not taken; taken from now on.
+    fn unique(&mut self, base: String) -> String {
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let next = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, ids: &mut Ids) -> Report {
     let stem = Path::new(&article.source)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -35,7 +61,7 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
         (Some(title), true) => slug(title, 6),
         _ => slug(stem, 6),
     };
-    let id = unique(base, |c| corpus.report(c).is_some());
+    let id = ids.unique(base);
     let (dateline, wire) = match dateline(&article.body, lex) {
         Some((line, Some(agency))) => (Field::Stated(line), Field::Stated(agency)),
         Some((line, None)) => (Field::Stated(line), Field::Unknown),
@@ -95,7 +121,7 @@ pub(super) fn new_report(article: &Article, hash: &str, lex: &Lexicon, corpus: &
     }
 }
 
-pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Incident {
+pub(super) fn new_incident(report: &Report, lead: &Lead, ids: &mut Ids) -> Incident {
     let place = lead.place.clone();
     let (date, date_inferred) = lead.incident_date().unzip();
     let date_inferred = date_inferred.flatten();
@@ -120,7 +146,7 @@ pub(super) fn new_incident(report: &Report, lead: &Lead, corpus: &Corpus) -> Inc
         Some(d) => format!("{}-{d}", slug(&place_words(&place).join(" "), 4)),
         None => slug(&place_words(&place).join(" "), 4),
     };
-    let id = unique(base, |c| corpus.incident(c).is_some());
+    let id = ids.unique(base);
     Incident {
         id,
         title: format!("{title} (imported)"),
