@@ -1,6 +1,8 @@
 //! What the top of a text says about the report: its dateline, the wire agency it credits,
 //! a title on its first line, and whether it is English.
 
+use crate::extract::common_words::is_common;
+use crate::extract::gazetteer::{Reading, gazetteer};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::timex;
 use crate::extract::tokens::Tokens;
@@ -56,13 +58,31 @@ pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
                         w.chars().next().is_some_and(char::is_uppercase)
                             && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
                     });
-                if capitalised {
-                    return Some((format!("{name}{}", sep.trim_start()), agency_in(name)));
+                let agency = agency_in(name);
+                if capitalised && (agency.is_some() || names_a_place(name)) {
+                    return Some((format!("{name}{}", sep.trim_start()), agency));
                 }
             }
         }
     }
     None
+}
+
+/// True when a heading before a colon or a dash reads as a place ("Cairo", "South Africa",
+/// "Little Rock", "MOBILE"), not a label or a headline's source ("Police:", "Published:",
+/// "Follow CBSMIAMI.COM:"): the gazetteer knows it, and one word that is also an ordinary
+/// English word ("Police", a town in Poland) counts only in capitals or as a country or state.
+fn names_a_place(name: &str) -> bool {
+    let readings = gazetteer().lookup(name);
+    if readings.is_empty() {
+        return false;
+    }
+    let one_common_word = !name.contains(' ') && is_common(&name.to_lowercase());
+    !one_common_word
+        || !name.chars().any(char::is_lowercase)
+        || readings
+            .iter()
+            .any(|r| matches!(r, Reading::Country(_) | Reading::State(_)))
 }
 
 /// "BAYTOWN, Texas (AP) —": one to three words in capitals, a comma and one to three
@@ -287,6 +307,23 @@ mod tests {
         assert_eq!(
             dateline("At least 35 Egyptian policemen perished Friday.", &a),
             None
+        );
+        // A label or a headline's source before a colon is no dateline; a place is.
+        for label in [
+            "Police: 3-year-old dies",
+            "Published: March 3",
+            "Follow CBSMIAMI.COM: Facebook",
+            "Update: LR Police Make Arrest",
+        ] {
+            assert_eq!(dateline(label, &a), None, "{label}");
+        }
+        assert_eq!(
+            dateline("Little Rock: Police said", &a),
+            Some(("Little Rock:".into(), None))
+        );
+        assert_eq!(
+            dateline("MOBILE — Police said", &a),
+            Some(("MOBILE—".into(), None))
         );
         assert_eq!(
             credited_agency("drivers told\u{a0}AFP\u{a0}that", &a).map(|x| x.0),
