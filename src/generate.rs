@@ -192,14 +192,13 @@ pub fn corpus_with(reports: usize, incidents: usize, seed: u64) -> Corpus {
             },
             |x| x.start,
         );
-        let published =
-            jiff::civil::Date::new(d.year, d.month.unwrap_or(1) as i8, d.day.unwrap_or(1) as i8)
-                .ok()
-                .and_then(|x| {
-                    x.checked_add(jiff::Span::new().days(1 + rng.below(3) as i64))
-                        .ok()
-                })
-                .map(Published::Date);
+        let published = d
+            .first_day()
+            .and_then(|x| {
+                x.checked_add(jiff::Span::new().days(1 + rng.below(3) as i64))
+                    .ok()
+            })
+            .map(Published::Date);
         corpus.reports.push(Report {
             id: format!("report-{r:06}"),
             headline: Field::Unknown,

@@ -22,12 +22,7 @@ pub const UNASSIGNED: &str = "unassigned";
 
 /// First and last day a partial date covers.
 fn days(date: PartialDate) -> Option<(Date, Date)> {
-    let first = Date::new(
-        date.year,
-        date.month.unwrap_or(1) as i8,
-        date.day.unwrap_or(1) as i8,
-    )
-    .ok()?;
+    let first = date.first_day()?;
     let last = match (date.month, date.day) {
         (Some(_), Some(_)) => first,
         (Some(_), None) => first.last_of_month(),

@@ -177,7 +177,7 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
     let day = |c: &Claim| match &c.detail {
         Detail::Time { date: Some(d) } if c.incident != BACKGROUND => {
             let d = d.parse::<PartialDate>().ok().filter(|d| d.day.is_some())?;
-            let date = jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok()?;
+            let date = d.as_day()?;
             match published {
                 // An event is reported after it happens: a later day is a court date, a
                 // funeral or a misreading.
@@ -260,11 +260,7 @@ pub(super) fn dates_conflict(incident: Option<DateSpan>, lead: Option<PartialDat
     match (incident, lead) {
         (Some(span), Some(day)) => {
             let (first, last) = (span.start, span.end.unwrap_or(span.start));
-            let to_date = |d: PartialDate| {
-                jiff::civil::Date::new(d.year, d.month.unwrap_or(1) as i8, d.day.unwrap_or(1) as i8)
-                    .ok()
-            };
-            match (to_date(first), to_date(last), to_date(day)) {
+            match (first.first_day(), last.first_day(), day.first_day()) {
                 // A day or so either side is the same event reported across midnight.
                 (Some(a), Some(b), Some(d)) => (d - b).get_days() > 1 || (a - d).get_days() > 1,
                 _ => false,

@@ -217,7 +217,7 @@ pub(super) fn printed_date(body: &str) -> Option<(Published, String)> {
                 return None;
             }
             let d = e.date?;
-            let day = jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok()?;
+            let day = d.as_day()?;
             let words = &top[toks.start(e.start)..toks.end(e.end - 1)];
             Some((Published::Date(day), words.to_string()))
         })

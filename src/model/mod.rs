@@ -301,6 +301,23 @@ impl FromStr for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The calendar day, when it is known to the day.
+    pub fn as_day(self) -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(self.year, self.month? as i8, self.day? as i8).ok()
+    }
+
+    /// The first calendar day it may be: its day, the first of its month, or January 1st.
+    pub fn first_day(self) -> Option<jiff::civil::Date> {
+        jiff::civil::Date::new(
+            self.year,
+            self.month.unwrap_or(1) as i8,
+            self.day.unwrap_or(1) as i8,
+        )
+        .ok()
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

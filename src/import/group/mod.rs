@@ -344,8 +344,7 @@ impl Grouping {
 
 /// True when two stated days are one or a day apart: an event reported across midnight.
 fn same_day(a: PartialDate, b: PartialDate) -> bool {
-    let date = |d: PartialDate| jiff::civil::Date::new(d.year, d.month? as i8, d.day? as i8).ok();
-    match (date(a), date(b)) {
+    match (a.as_day(), b.as_day()) {
         (Some(a), Some(b)) => (a - b).get_days().abs() <= 1,
         _ => false,
     }
