@@ -44,8 +44,21 @@ impl Location {
 }
 
 const POINTS: [&str; 4] = ["north", "south", "east", "west"];
-const REGION_ADJECTIVES: [&str; 6] = [
-    "northern", "southern", "eastern", "western", "central", "upper",
+const REGION_ADJECTIVES: [&str; 14] = [
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// A compass direction at token `i` ("southwest", "south-west", "south west").
@@ -211,7 +224,8 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         j += 1;
     }
     let start = j;
-    // Capitalised names, perhaps after a region adjective ("northern Sinai").
+    // Capitalised names, perhaps after a region adjective ("northern Sinai", "north St.
+    // Louis").
     let mut k = j;
     if toks.is_any(k, &REGION_ADJECTIVES) && toks.is_capitalized(k + 1) {
         k += 1;
@@ -368,5 +382,10 @@ mod tests {
             ["northern Sinai"]
         );
         assert!(place("killed in clashes on Friday in September").is_empty());
+        assert_eq!(
+            place("shot at a friend's house in north St. Louis."),
+            ["north St. Louis"]
+        );
+        assert_eq!(place("a house in southwest Houston"), ["southwest Houston"]);
     }
 }
