@@ -34,10 +34,16 @@ pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
         {
             let inside = &p[open + 1..open + close];
             let after = p[open + close + 1..].trim_start();
+            let dash = after.starts_with('-') || after.starts_with('—') || after.starts_with('–');
             if let Some(agency) = agency_in(inside)
-                && (after.starts_with('-') || after.starts_with('—') || after.starts_with('–'))
+                && dash
             {
                 return Some((p[..open + close + 1].to_string(), Some(agency)));
+            }
+            // "ST. LOUIS (KTVI) -", "MIAMI (CBSMiami) –": a place in capitals and the
+            // station that filed it.
+            if dash && in_capitals(&p[..open]) {
+                return Some((p[..open + close + 1].to_string(), None));
             }
         }
         // "BAYTOWN, Texas (AP) —", "KOKOMO, Ind. (June 15, 2014) —", "CULPEPER, Va. (WUSA9)
@@ -66,6 +72,16 @@ pub fn dateline(body: &str, lex: &Lexicon) -> Option<(String, Option<String>)> {
         }
     }
     None
+}
+
+/// True when `words` are one to four words in capitals ("ST. LOUIS", "FLORIDA CITY").
+fn in_capitals(words: &str) -> bool {
+    let n = words.split_whitespace().count();
+    (1..=4).contains(&n)
+        && words.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && words
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
 }
 
 /// True when a heading before a colon or a dash reads as a place ("Cairo", "South Africa",
@@ -317,6 +333,11 @@ mod tests {
         ] {
             assert_eq!(dateline(label, &a), None, "{label}");
         }
+        assert_eq!(
+            dateline("ST. LOUIS (KTVI) - A 15-year-old", &a),
+            Some(("ST. LOUIS (KTVI)".into(), None))
+        );
+        assert_eq!(dateline("Police (in a statement) - said", &a), None);
         assert_eq!(
             dateline("Little Rock: Police said", &a),
             Some(("Little Rock:".into(), None))
