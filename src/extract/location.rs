@@ -250,6 +250,16 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
         }
         break;
     }
+    // "in St. Paul Shooting": a title-case headline's event noun ends the run, not the
+    // place.
+    let event_noun = |i: usize| {
+        lex.outcomes.contains_at(toks, i)
+            || lex.object_outcomes.contains_at(toks, i)
+            || lex.means.contains_at(toks, i)
+    };
+    if k > caps_start + 1 && event_noun(k - 1) {
+        k -= 1;
+    }
     // "an Islamist ambush": an adjective of creed or people, not a place.
     let adjective = k == caps_start + 1
         && toks
@@ -387,5 +397,10 @@ mod tests {
             ["north St. Louis"]
         );
         assert_eq!(place("a house in southwest Houston"), ["southwest Houston"]);
+        assert_eq!(
+            place("Teen Killed, Another Wounded in St. Paul Shooting"),
+            ["St. Paul"]
+        );
+        assert_eq!(place("Two Dead in Kabul Ambush"), ["Kabul"]);
     }
 }
