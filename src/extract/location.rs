@@ -44,22 +44,6 @@ impl Location {
 }
 
 const POINTS: [&str; 4] = ["north", "south", "east", "west"];
-const REGION_ADJECTIVES: [&str; 14] = [
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "upper",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-];
 
 /// A compass direction at token `i` ("southwest", "south-west", "south west").
 fn direction_at(toks: &Tokens, i: usize) -> Option<(String, usize)> {
@@ -227,7 +211,7 @@ fn place_at(toks: &Tokens, i: usize, to: usize, lex: &Lexicon) -> Option<(String
     // Capitalised names, perhaps after a region adjective ("northern Sinai", "north St.
     // Louis").
     let mut k = j;
-    if toks.is_any(k, &REGION_ADJECTIVES) && toks.is_capitalized(k + 1) {
+    if toks.is_any(k, &super::sites::REGIONS) && toks.is_capitalized(k + 1) {
         k += 1;
     }
     let caps_start = k;

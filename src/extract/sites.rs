@@ -204,9 +204,11 @@ pub fn join_nested(toks: &Tokens, places: Vec<Location>) -> Vec<Location> {
     out
 }
 
-/// Words of region before a place's name ("central Paris", "Southeast D.C.").
-const REGIONS: [&str; 13] = [
+/// Words of region before a place's name ("central Paris", "Southeast D.C.", "upper
+/// Manhattan", "north St. Louis").
+pub(super) const REGIONS: [&str; 14] = [
     "central",
+    "upper",
     "northern",
     "southern",
     "eastern",
