@@ -84,6 +84,20 @@ fn settled(lead: &Lead) -> Option<&Where> {
     lead.place.as_ref().filter(|p| p.resolved && !p.guessed)
 }
 
+/// Adds `items` to what `incident`'s reports are known to hold, each once.
+fn remember<T: PartialEq>(
+    map: &mut FxHashMap<usize, Vec<T>>,
+    incident: usize,
+    items: impl IntoIterator<Item = T>,
+) {
+    for item in items {
+        let known = map.entry(incident).or_default();
+        if !known.contains(&item) {
+            known.push(item);
+        }
+    }
+}
+
 fn post<K: std::hash::Hash + Eq>(
     map: &mut FxHashMap<K, Vec<Posting>>,
     keys: impl IntoIterator<Item = K>,
@@ -140,48 +154,25 @@ impl Grouping {
             outlet: self.outlet(outlet),
         };
         post(&mut self.names, lead.names.iter().cloned(), at);
-        if let Some(v) = &lead.victims {
-            let known = self.victims.entry(incident).or_default();
-            if !known.contains(v) {
-                known.push(v.clone());
-            }
-        }
+        remember(&mut self.victims, incident, lead.victims.clone());
         post(&mut self.places, lead.place_words.iter().cloned(), at);
         if let Some(town) = settled(lead) {
             post(&mut self.towns, [town.text.clone()], at);
-            let known = self.towns_of.entry(incident).or_default();
-            if !known.contains(town) {
-                known.push(town.clone());
-            }
+            remember(&mut self.towns_of, incident, [town.clone()]);
         }
         if let Some(state) = lead.place.as_ref().and_then(|p| p.state) {
             post(&mut self.ages, lead.ages.iter().map(|&a| (state, a)), at);
         }
-        let known = self.ages_of.entry(incident).or_default();
-        for age in &lead.ages {
-            if !known.contains(age) {
-                known.push(*age);
-            }
-        }
+        remember(&mut self.ages_of, incident, lead.ages.iter().copied());
         post(&mut self.terms, evidence.terms.iter().cloned(), at);
         post(&mut self.passages, evidence.passages.iter().copied(), at);
         post(&mut self.words, evidence.words.ids.iter().copied(), at);
-        if let Some(year) = evidence.words.year {
-            let known = self.years.entry(incident).or_default();
-            if !known.contains(&year) {
-                known.push(year);
-            }
-        }
+        remember(&mut self.years, incident, evidence.words.year);
         self.centroids
             .entry(incident)
             .or_default()
             .add(&evidence.words, &self.vocabulary);
-        if let Some(day) = lead.stated_day() {
-            let known = self.days.entry(incident).or_default();
-            if !known.contains(&day) {
-                known.push(day);
-            }
-        }
+        remember(&mut self.days, incident, lead.stated_day());
     }
 
     /// Record that `incident` is at a place with these words.
