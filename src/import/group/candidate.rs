@@ -40,37 +40,37 @@ pub(in crate::import) struct Candidate {
     /// The incident's index in the corpus.
     pub(in crate::import) incident: usize,
     /// The weight of the evidence.
-    pub(in crate::import) score: f32,
+    pub(super) score: f32,
     /// Shared names of people.
-    pub(in crate::import) names: Vec<String>,
+    pub(super) names: Vec<String>,
     /// Shared words of places.
-    pub(in crate::import) places: Vec<String>,
+    pub(super) places: Vec<String>,
     /// Shared proper names of the openings, with their weights.
-    pub(in crate::import) terms: Vec<(String, f32)>,
+    pub(super) terms: Vec<(String, f32)>,
     /// Shared passages, and their weight.
-    pub(in crate::import) passages: usize,
+    pub(super) passages: usize,
     pub(super) passage_weight: f32,
     pub(super) passage_full: f32,
     pub(super) place_weight: f32,
     /// The incident's reports count other victims first (police, where this report counts
     /// militants).
-    pub(in crate::import) other_victims: bool,
+    pub(super) other_victims: bool,
     /// The latest year the report writes, when every one its incident's reports write is
     /// years away.
-    pub(in crate::import) other_year: Option<u16>,
+    pub(super) other_year: Option<u16>,
     /// Ages of people counted that both give, in one state.
-    pub(in crate::import) ages: Vec<u32>,
+    pub(super) ages: Vec<u32>,
     pub(super) age_weight: f32,
     /// Both count people of given ages, and none of one age.
-    pub(in crate::import) other_ages: bool,
+    pub(super) other_ages: bool,
     /// The cosine of the report's words and the incident's.
-    pub(in crate::import) words: f32,
+    pub(super) words: f32,
     /// The place both settled, when the same.
-    pub(in crate::import) town: Option<String>,
+    pub(super) town: Option<String>,
     /// The day of the event both state, when the same and the town they settle on is small.
-    pub(in crate::import) same_day: Option<PartialDate>,
+    pub(super) same_day: Option<PartialDate>,
     /// The incident's settled place, when the report's settles in another state.
-    pub(in crate::import) other_town: Option<String>,
+    pub(super) other_town: Option<String>,
 }
 
 /// What decided a report's incident.
