@@ -92,3 +92,28 @@ fn a_follow_up_names_the_event_day_below_its_news() {
     let (_, filed) = incidents_of(vec![article("a.txt", body, Some("2015-03-18"))]);
     assert_eq!(filed[0].date_text(), "2015-03-07");
 }
+
+#[test]
+fn the_title_says_shooting_when_the_words_say_someone_was_shot() {
+    // The lead (its first three sentences that count or name a means) says how only below.
+    let shot = "Two men died after an argument outside a bar in Dayton, Ohio, police said.\n\n\
+                One man died in the parking lot. The other died at a hospital.\n\n\
+                The two men had been shot in the chest, the coroner said.";
+    let struck = "A woman was killed in Bloomington, Minnesota, on Sunday.\n\n\
+                  She was struck by a car while crossing the road, police said.";
+    let (_, filed) = incidents_of(vec![
+        article("a.txt", shot, None),
+        article("b.txt", struck, None),
+    ]);
+    assert!(
+        filed[0].title.starts_with("Shooting in Dayton"),
+        "{}",
+        filed[0].title
+    );
+    // "Struck" is read as an outcome like "shot", but no word says a gun.
+    assert!(
+        filed[1].title.starts_with("Incident in Bloomington"),
+        "{}",
+        filed[1].title
+    );
+}

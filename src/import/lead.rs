@@ -37,7 +37,7 @@ pub(super) struct Lead {
     /// incident agree on whether it was police, soldiers, militants or civilians who died.
     pub(super) victims: Option<String>,
     /// What happened, in a word for the incident's title: the lead's first means ("Ambush",
-    /// "Car bomb"), or "Shooting" when its people were shot.
+    /// "Car bomb"), or "Shooting" when people of the event were shot.
     pub(super) event: Option<String>,
     /// The report's place, resolved against the gazetteer when it can be.
     pub(super) place: Option<Where>,
@@ -152,10 +152,17 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
             _ => None,
         })
         .or_else(|| {
+            // Someone shot in any sentence of the event: a lead often counts the dead and
+            // says how only below ("Two men died ... Both were shot"). "Hit" and "struck"
+            // are also read as shot, and may be a car's.
             claims
                 .iter()
                 .any(|c| {
-                    lead.contains(&c.sentence)
+                    event_sentences.contains(&c.sentence)
+                        && c.incident != BACKGROUND
+                        && ["shot", "shoot", "gun"]
+                            .iter()
+                            .any(|w| c.text.to_lowercase().contains(w))
                         && matches!(
                             &c.detail,
                             Detail::Casualty {
