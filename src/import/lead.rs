@@ -116,10 +116,13 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
     out.names =
         crate::extract::casualty::aged_names(&crate::extract::tokens::Tokens::new(body, &lower));
     for c in claims {
-        if let Detail::Casualty {
+        let Detail::Casualty {
             person: Some(p), ..
         } = &c.detail
-            && let Some(name) = &p.name
+        else {
+            continue;
+        };
+        if let Some(name) = &p.name
             && name.split_whitespace().count() >= 2
         {
             let name = name.to_lowercase();
@@ -127,12 +130,7 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 out.names.push(name);
             }
         }
-    }
-    for c in claims {
-        if let Detail::Casualty {
-            person: Some(p), ..
-        } = &c.detail
-            && let Some(age) = p.age
+        if let Some(age) = p.age
             && !out.ages.contains(&age)
         {
             out.ages.push(age);
@@ -160,9 +158,10 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 .any(|c| {
                     event_sentences.contains(&c.sentence)
                         && c.incident != BACKGROUND
-                        && ["shot", "shoot", "gun"]
-                            .iter()
-                            .any(|w| c.text.to_lowercase().contains(w))
+                        && {
+                            let text = c.text.to_lowercase();
+                            ["shot", "shoot", "gun"].iter().any(|w| text.contains(w))
+                        }
                         && matches!(
                             &c.detail,
                             Detail::Casualty {

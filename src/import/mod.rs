@@ -60,7 +60,7 @@ pub fn import(corpus: &mut Corpus, articles: Vec<Article>, extractor: &Extractor
         .map(|r| vocabulary.count(&r.body))
         .collect();
     let incoming: Vec<_> = articles.iter().map(|a| vocabulary.count(&a.body)).collect();
-    grouping.vocabulary = vocabulary;
+    grouping.word_weights = vocabulary.weighed();
     for (i, incident) in corpus.incidents.iter().enumerate() {
         grouping.add_place(i, &place_words(&incident.place));
     }

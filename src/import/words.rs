@@ -74,11 +74,34 @@ impl Vocabulary {
         Words { ids, year }
     }
 
-    /// How much word `id` singles out: the log of how many reports there are to one that
-    /// uses it. A word every report uses says nothing.
+    /// The weights of its words, once every report is counted: a weight depends on how
+    /// many reports there are, so none is asked before.
+    pub(super) fn weighed(self) -> Weights {
+        let reports = self.reports;
+        Weights {
+            // The log of how many reports there are to one that uses the word: a word every
+            // report uses says nothing.
+            weight: self
+                .used_by
+                .iter()
+                .map(|&used| (reports.max(used) as f32 / used.max(1) as f32).ln())
+                .collect(),
+            used_by: self.used_by,
+        }
+    }
+}
+
+/// What each word of a counted vocabulary weighs, and how many reports use it.
+#[derive(Debug, Default)]
+pub(super) struct Weights {
+    weight: Vec<f32>,
+    used_by: Vec<u32>,
+}
+
+impl Weights {
+    /// How much word `id` singles out.
     pub(super) fn weight(&self, id: u32) -> f32 {
-        let used = self.used_by.get(id as usize).copied().unwrap_or(0).max(1);
-        (self.reports.max(used) as f32 / used as f32).ln()
+        self.weight.get(id as usize).copied().unwrap_or(0.0)
     }
 
     /// How many reports use word `id`.
@@ -132,17 +155,17 @@ pub(super) struct Centroid {
 
 impl Centroid {
     /// Adds a report's words.
-    pub(super) fn add(&mut self, words: &Words, vocabulary: &Vocabulary) {
+    pub(super) fn add(&mut self, words: &Words, weights: &Weights) {
         for &id in &words.ids {
             let count = self.counts.entry(id).or_default();
-            let w = vocabulary.weight(id);
+            let w = weights.weight(id);
             self.square += w * w * (2 * *count + 1) as f32;
             *count += 1;
         }
     }
 
     /// The cosine between a report's words (of length `norm`) and the incident's mean.
-    pub(super) fn cosine(&self, words: &Words, norm: f32, vocabulary: &Vocabulary) -> f32 {
+    pub(super) fn cosine(&self, words: &Words, norm: f32, weights: &Weights) -> f32 {
         if norm <= 0.0 || self.square <= 0.0 {
             return 0.0;
         }
@@ -152,7 +175,7 @@ impl Centroid {
             .filter_map(|id| {
                 self.counts
                     .get(id)
-                    .map(|&c| vocabulary.weight(*id).powi(2) * c as f32)
+                    .map(|&c| weights.weight(*id).powi(2) * c as f32)
             })
             .sum();
         dot / (norm * self.square.sqrt())
@@ -189,6 +212,7 @@ mod tests {
         let again = v.count("Robbers disguised as women stole diamonds from Harry Winston.");
         let other = v.count("Robbers stole cash from a bank in Lyon on Monday.");
         let filler = v.count("The council met on Monday to discuss the budget.");
+        let v = v.weighed();
         let mut incident = Centroid::default();
         incident.add(&heist, &v);
         let near = incident.cosine(&again, v.norm(&again), &v);

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use super::evidence::{Evidence, SAMPLE, place_weight, term_weight};
 use super::lead::Lead;
 use super::place::Where;
-use super::words::{Centroid, Vocabulary};
+use super::words::{Centroid, Weights};
 use crate::model::PartialDate;
 
 mod candidate;
@@ -62,9 +62,9 @@ pub(super) struct Grouping {
     victims: FxHashMap<usize, Vec<String>>,
     /// The event days each incident's reports state.
     days: FxHashMap<usize, Vec<PartialDate>>,
-    /// The words of the reports the import sees, and per word and incident those of its
-    /// reports.
-    pub(super) vocabulary: Vocabulary,
+    /// What the words of the reports the import sees weigh, and per word and incident
+    /// those of its reports.
+    pub(super) word_weights: Weights,
     words: FxHashMap<u32, Vec<Posting>>,
     centroids: FxHashMap<usize, Centroid>,
     /// The latest years each incident's reports write.
@@ -171,7 +171,7 @@ impl Grouping {
         self.centroids
             .entry(incident)
             .or_default()
-            .add(&evidence.words, &self.vocabulary);
+            .add(&evidence.words, &self.word_weights);
         remember(&mut self.days, incident, lead.stated_day());
     }
 
@@ -280,11 +280,11 @@ impl Grouping {
         }
         // A word few reports use brings its incidents to be weighed; the cosine weighs them.
         for &id in &evidence.words.ids {
-            if self.vocabulary.used_by(id) <= RARE_WORD {
+            if self.word_weights.used_by(id) <= RARE_WORD {
                 each(self.words.get(&id), 0.0, &mut |_, _, _| {});
             }
         }
-        let norm = self.vocabulary.norm(&evidence.words);
+        let norm = self.word_weights.norm(&evidence.words);
         let mut out: Vec<Candidate> = by
             .into_values()
             .filter(|c| allowed(c.incident))
@@ -297,7 +297,7 @@ impl Grouping {
                             .is_some_and(|known| known.iter().any(|k| same_day(*k, *d)))
                 });
                 c.words = self.centroids.get(&c.incident).map_or(0.0, |centroid| {
-                    centroid.cosine(&evidence.words, norm, &self.vocabulary)
+                    centroid.cosine(&evidence.words, norm, &self.word_weights)
                 });
                 c.other_ages = !lead.ages.is_empty()
                     && self.ages_of.get(&c.incident).is_some_and(|known| {

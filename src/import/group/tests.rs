@@ -164,8 +164,12 @@ fn the_words_of_one_story_join_it_and_a_story_of_its_kind_stays_apart() {
         "The council met on Monday to discuss the budget for the new library.",
         "A storm brought down trees across the county and cut power to homes.",
     ];
-    let mut g = Grouping::default();
-    let counted: Vec<_> = stories.iter().map(|s| g.vocabulary.count(s)).collect();
+    let mut vocabulary = crate::import::words::Vocabulary::default();
+    let counted: Vec<_> = stories.iter().map(|s| vocabulary.count(s)).collect();
+    let mut g = Grouping {
+        word_weights: vocabulary.weighed(),
+        ..Grouping::default()
+    };
     let evidence = |i: usize| Evidence {
         words: counted[i].clone(),
         ..Evidence::default()
