@@ -413,3 +413,56 @@ fn a_report_added_to_a_second_incident_and_another_split_off_by_keys() {
     crosscheck::tui::analyse_now(&mut app);
     assert_eq!(*app.doc.corpus, *app.doc.filed);
 }
+
+#[test]
+fn a_data_file_changed_on_disk_is_read_again_and_the_judgement_not_made_on_the_old_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    let path = dir.path().join("sample.ron");
+    app.doc.source = Some(crosscheck::tui::state::Source {
+        path: path.clone(),
+        stamp: crosscheck::store::Stamp::of(&path),
+        fingerprint: crosscheck::store::load(&path).unwrap().fingerprint,
+    });
+    select_claim_with(&mut app, WAPO, "At least 35");
+    // Another program edits the figure while the claim is selected.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text.replacen(
+        "At least 35 Egyptian troops and police officers were killed",
+        "At least 45 Egyptian troops and police officers were killed",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    press(&mut app, "c");
+    let journal = app.journal.as_ref().unwrap();
+    assert!(
+        journal.log().is_empty(),
+        "the verdict on the old text was not saved: {:?}",
+        journal.log()
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("not saved")),
+        "{:?}",
+        app.status
+    );
+    assert!(!app.overlays.is_empty(), "the analyst is told");
+    press(&mut app, "esc");
+    crosscheck::tui::analyse_now(&mut app);
+    assert!(
+        app.doc.corpus.reports[WAPO].body.contains("At least 45"),
+        "the new text is shown"
+    );
+    // Judged now, the verdict lands on the claim as it reads now.
+    select_claim_with(&mut app, WAPO, "At least 45");
+    press(&mut app, "c");
+    let journal = app.journal.as_ref().unwrap();
+    assert_eq!(journal.log().len(), 1);
+    let changes = &journal.log()[0].changes;
+    assert!(
+        matches!(&changes[0].target, crosscheck::annotate::Target::Claim { anchor, .. } if anchor.text.contains("45")),
+        "{changes:?}"
+    );
+}

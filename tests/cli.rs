@@ -239,15 +239,25 @@ fn annotations_from_the_command_line_listed_and_exported() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(snapshot(&journal), before);
 
-    // A damaged journal: file, line and column, exit 2, the file untouched.
+    // A damaged journal line: set aside in a file named in a warning, with its line; every
+    // other entry kept, and work goes on.
     let text = std::fs::read_to_string(&journal).unwrap();
     let damaged = text.replacen("disputed", "disputd", 1);
     std::fs::write(&journal, &damaged).unwrap();
     let out = crosscheck(&["annotations", file]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("s.annotations.journal:2:"), "{err}");
-    assert_eq!(std::fs::read_to_string(&journal).unwrap(), damaged);
+    assert!(err.contains("s.annotations.journal.damaged"), "{err}");
+    let aside = dir.path().join("s.annotations.journal.damaged");
+    assert!(std::fs::read_to_string(&aside).unwrap().contains("disputd"));
+    assert!(
+        !std::fs::read_to_string(&journal)
+            .unwrap()
+            .contains("disputd")
+    );
+    let out = crosscheck(&["annotations", file]);
+    assert!(out.stderr.is_empty(), "told once");
 }
 
 /// The incidents of `file` as `list --format json` gives them: (incident id, report ids).

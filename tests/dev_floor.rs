@@ -63,7 +63,9 @@ fn report_tallies_hold_on_real_shooting_reports() {
         .iter()
         .map(|g| (dir.join(&g.file), FileKind::Text))
         .collect();
-    let articles = read_all(&files, |_| {}).unwrap_or_else(|e| panic!("reads: {e:?}"));
+    let articles = read_all(&files, |_| {})
+        .unwrap_or_else(|e| panic!("reads: {e:?}"))
+        .articles;
     let extractor = Extractor::default();
     let mut corpus = Corpus::default();
     import(&mut corpus, articles, &extractor);

@@ -58,7 +58,9 @@ fn sources_places_dates_actors_and_responsibility_on_real_news() {
     }
     let scratch = tempfile::tempdir().expect("a temporary directory");
     let files = articles(&dev, scratch.path());
-    let read = read_all(&files, |_| {}).unwrap_or_else(|e| panic!("reads: {e:?}"));
+    let read = read_all(&files, |_| {})
+        .unwrap_or_else(|e| panic!("reads: {e:?}"))
+        .articles;
     let extractor = Extractor::default();
     let mut corpus = Corpus::default();
     import(&mut corpus, read, &extractor);

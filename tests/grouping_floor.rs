@@ -49,7 +49,9 @@ fn pairwise(dir: &Path) -> (f64, f64, f64) {
         .iter()
         .map(|(p, _)| (p.clone(), FileKind::Text))
         .collect();
-    let read = read_all(&files, |_| {}).unwrap_or_else(|e| panic!("reads: {e:?}"));
+    let read = read_all(&files, |_| {})
+        .unwrap_or_else(|e| panic!("reads: {e:?}"))
+        .articles;
     let mut corpus = Corpus::default();
     let summary = import(&mut corpus, read, &Extractor::default());
     let mut incident: HashMap<String, String> = HashMap::new();

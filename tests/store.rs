@@ -140,12 +140,13 @@ fn saving_keeps_the_previous_version_as_backup() {
         "Renamed"
     );
     assert_eq!(store::load(&path).unwrap().fingerprint, fingerprint);
-    // No temp files left behind.
-    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+    // No temp files left behind: the file, its backup and the (empty) lock writers take.
+    let mut names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
+    names.sort();
+    assert_eq!(names, [".data.ron.lock", "data.ron", "data.ron.bak"]);
 }
 
 #[test]
@@ -198,4 +199,45 @@ fn the_documented_example_is_a_valid_data_file() {
     let report = &corpus.reports[0];
     assert_eq!(report.url.as_deref(), Some("https://example.com/article"));
     assert!(report.outlet.is_inferred() && !report.wire.is_inferred());
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlink_updates_the_real_file_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, real) = temp_file("real.ron", sample().as_bytes());
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut loaded = store::load(&link).unwrap();
+    loaded.corpus.incidents[0].title = "Renamed".into();
+    store::save(&loaded.corpus, &link, Some(&loaded.fingerprint)).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(
+        store::load(&real).unwrap().corpus.incidents[0].title,
+        "Renamed"
+    );
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&real), 0o600);
+    assert_eq!(
+        mode(&store::backup_path(&real)),
+        0o600,
+        "the backup is as private"
+    );
+}
+
+#[test]
+fn a_temp_file_left_by_a_killed_writer_is_cleared_by_the_next_save() {
+    let (dir, path) = temp_file("data.ron", sample().as_bytes());
+    let stale = dir.path().join(".data.ron.Ab12Cd");
+    std::fs::write(&stale, "half a file").unwrap();
+    let loaded = store::load(&path).unwrap();
+    store::save(&loaded.corpus, &path, Some(&loaded.fingerprint)).unwrap();
+    assert!(!stale.exists());
 }

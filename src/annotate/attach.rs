@@ -133,7 +133,13 @@ pub fn attach(annotations: &Annotations, corpus: &Corpus, claims: &[Vec<Claim>])
         };
         let in_report = claims.get(r).map(Vec::as_slice).unwrap_or_default();
         let manual = out.manual.iter().filter(|(mr, _)| *mr == r).map(|(_, c)| c);
-        if in_report.iter().chain(manual).any(|c| c.id == *key) {
+        // The same id on other words is another claim (the report was edited): found again
+        // by its words below, or an orphan, never carried over to a changed figure.
+        if in_report
+            .iter()
+            .chain(manual)
+            .any(|c| c.id == *key && c.text == note.anchor.text)
+        {
             taken.insert(key.as_str());
             out.by_claim.insert(key.clone(), key.clone());
         } else {
@@ -164,16 +170,34 @@ fn find<'a>(claims: &'a [Claim], anchor: &Anchor, taken: &FxHashSet<&str>) -> Op
         .clone()
         .filter(|c| c.text == anchor.text)
         .min_by_key(|c| distance(c));
+    // An overlapping claim is the same one re-read, unless its figures differ ("at least 35"
+    // edited to "at least 45" is a different statement).
+    let figures = figures(&anchor.text);
     same_words.or_else(|| {
-        free.filter_map(|c| {
-            let overlap = c.span[1]
-                .min(anchor.span[1])
-                .saturating_sub(c.span[0].max(anchor.span[0]));
-            (overlap > 0).then_some((overlap, c))
-        })
-        .max_by_key(|(overlap, c)| (*overlap, std::cmp::Reverse(distance(c))))
-        .map(|(_, c)| c)
+        free.filter(|c| super::attach::figures(&c.text) == figures)
+            .filter_map(|c| {
+                let overlap = c.span[1]
+                    .min(anchor.span[1])
+                    .saturating_sub(c.span[0].max(anchor.span[0]));
+                (overlap > 0).then_some((overlap, c))
+            })
+            .max_by_key(|(overlap, c)| (*overlap, std::cmp::Reverse(distance(c))))
+            .map(|(_, c)| c)
     })
+}
+
+/// The figures a claim's words give, in order: digits and number words ("35", "thirty").
+fn figures(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .flat_map(|w| w.split('-'))
+        .filter_map(|w| {
+            let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+            if !digits.is_empty() {
+                return Some(digits);
+            }
+            crate::extract::numbers::small_word(&w.to_lowercase()).map(|n| n.to_string())
+        })
+        .collect()
 }
 
 /// `claim` with its span on its words in `body`: where it was, or the nearest occurrence.
@@ -267,5 +291,27 @@ mod tests {
         assert_eq!(at.manual[0].1.span, [start + 10, start + 18]);
         corpus.reports[0].body = "Nothing left.".into();
         assert_eq!(attach(&a, &corpus, &claims).manual_orphans, ["m1"]);
+    }
+
+    #[test]
+    fn a_figure_edited_on_disk_is_never_carried_over() {
+        let (mut corpus, _) = sample();
+        let extractor = Extractor::default();
+        let claims = extractor.corpus(&corpus);
+        let (r, claim) = claims
+            .iter()
+            .enumerate()
+            .find_map(|(r, cs)| cs.iter().find(|c| c.text.contains("35")).map(|c| (r, c)))
+            .expect("the sample has a 35");
+        let mut a = Annotations::default();
+        annotate(&mut a, claim, &claim.id);
+        let report = &mut corpus.reports[r];
+        let edited = report.body.replacen("35", "45", 1);
+        assert_ne!(edited, report.body);
+        report.body = edited;
+        let claims = extractor.corpus(&corpus);
+        let at = attach(&a, &corpus, &claims);
+        assert_eq!(at.attachment(&claim.id), Attachment::Orphan, "{at:?}");
+        assert!(at.by_claim.is_empty());
     }
 }

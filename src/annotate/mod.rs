@@ -20,6 +20,6 @@ pub use grades::{ConflictStatus, Credibility, Reliability, Verdict};
 pub use journal::{Entry, EntryKind, Journal, JournalError, Receipt, SidecarPaths, user_name};
 pub use regroup::{IncidentEdit, RegroupError, regrouped};
 pub use state::{
-    Anchor, Annotations, Assessment, Change, ClaimNote, SlotNote, SourceNote, Target, Value,
+    Anchor, Annotations, Assessment, Change, ClaimNote, Edit, SlotNote, SourceNote, Target, Value,
 };
 pub use suggest::{Suggestion, suggest};

@@ -267,6 +267,32 @@ impl Change {
     }
 }
 
+/// How an action changes one field, settled against the state on disk at the moment of
+/// writing (under the journal's lock), so that two writers never undo each other unseen: a
+/// tag added by one survives the other adding another.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Set the field to this value.
+    Set(Value),
+    /// Add and remove tags of a claim, leaving the others as they are.
+    Tags {
+        /// Tags to add.
+        add: BTreeSet<String>,
+        /// Tags to remove.
+        remove: BTreeSet<String>,
+    },
+}
+
+impl Edit {
+    /// The edit that turns the tag set `before` into `after`, as additions and removals.
+    pub fn tags_between(before: &BTreeSet<String>, after: &BTreeSet<String>) -> Edit {
+        Edit::Tags {
+            add: after.difference(before).cloned().collect(),
+            remove: before.difference(after).cloned().collect(),
+        }
+    }
+}
+
 /// Everything the analyst has decided.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotations {
@@ -341,6 +367,39 @@ impl Annotations {
             before: self.current(&target, &after),
             target,
             after,
+        }
+    }
+
+    /// The change `edit` makes on `target` given the state as it is now.
+    pub fn resolve(&self, target: Target, edit: Edit) -> Change {
+        match edit {
+            Edit::Set(value) => self.change(target, value),
+            Edit::Tags { add, remove } => {
+                let mut tags = match self.current(&target, &Value::Tags(BTreeSet::new())) {
+                    Value::Tags(tags) => tags,
+                    _ => BTreeSet::new(),
+                };
+                tags.retain(|t| !remove.contains(t));
+                tags.extend(add);
+                self.change(target, Value::Tags(tags))
+            }
+        }
+    }
+
+    /// The change that walks `change` back now (`forward` false) or makes it again (`true`).
+    /// Tags are walked back as the tags it added and removed, so tags others set since stay;
+    /// any other field goes back to (or again to) the value the change set it from (to).
+    pub fn replay(&self, change: &Change, forward: bool) -> Change {
+        let (from, to) = if forward {
+            (&change.before, &change.after)
+        } else {
+            (&change.after, &change.before)
+        };
+        match (from, to) {
+            (Value::Tags(from), Value::Tags(to)) => {
+                self.resolve(change.target.clone(), Edit::tags_between(from, to))
+            }
+            _ => self.change(change.target.clone(), to.clone()),
         }
     }
 

@@ -12,8 +12,8 @@ use super::{EXIT_BAD_INPUT, Failure};
 use crate::annotate::brief::{self, Inputs};
 use crate::annotate::manual;
 use crate::annotate::{
-    Analysis, Anchor, Attachment, ConflictStatus, Credibility, Journal, JournalError, Receipt,
-    Reliability, Target, Value, Verdict, suggest,
+    Analysis, Anchor, Attachment, ConflictStatus, Credibility, Edit, Journal, JournalError,
+    Receipt, Reliability, Target, Value, Verdict, suggest,
 };
 use crate::config::Paths;
 use crate::extract::Extractor;
@@ -182,7 +182,7 @@ struct Opened {
 
 fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
     let corpus = store::load(file)?.corpus;
-    let journal = Journal::open(file, user(paths))?;
+    let journal = open_journal(file, user(paths))?;
     let corpus = crate::annotate::regrouped(corpus, journal.annotations());
     let extractor = Extractor::default();
     let extracted = extractor.corpus(&corpus);
@@ -200,7 +200,20 @@ fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
     })
 }
 
+/// The journal of the data file at `file`, open for `user`; what it had to set aside is said
+/// on standard error.
+pub(super) fn open_journal(file: &Path, user: String) -> Result<Journal, Failure> {
+    let mut journal = Journal::open(file, user)?;
+    for notice in journal.take_notices() {
+        eprintln!("warning: {}", crate::text::sanitize(&notice));
+    }
+    Ok(journal)
+}
+
 pub(super) fn acknowledge(receipt: &Receipt, file: &Path) {
+    if let Some(warning) = &receipt.warning {
+        eprintln!("warning: {}", crate::text::sanitize(warning));
+    }
     if receipt.others > 0 {
         eprintln!(
             "note: {} change(s) by another session were picked up first",
@@ -233,7 +246,6 @@ pub fn annotate(args: AnnotateArgs, paths: &Paths) -> Result<ExitCode, Failure> 
         id: key.clone(),
         anchor: Anchor::of(&claim),
     };
-    let now = o.journal.annotations().claims.get(&key).cloned();
     let mut sets = Vec::new();
     if let Some(v) = args.verdict {
         sets.push((target.clone(), Value::Verdict(v)));
@@ -264,18 +276,23 @@ pub fn annotate(args: AnnotateArgs, paths: &Paths) -> Result<ExitCode, Failure> 
     if let Some(n) = args.note {
         sets.push((target.clone(), Value::Note(n)));
     }
+    // Tags as additions and removals, settled under the journal's lock: a tag another writer
+    // adds meanwhile stays.
+    let mut edits = Vec::new();
     if !args.tags.is_empty() || !args.untags.is_empty() {
-        let mut tags = now.as_ref().map(|n| n.tags.clone()).unwrap_or_default();
-        tags.extend(
-            args.tags
-                .iter()
+        let clean = |tags: &[String]| {
+            tags.iter()
                 .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty()),
-        );
-        for t in &args.untags {
-            tags.remove(t.trim());
-        }
-        sets.push((target.clone(), Value::Tags(tags)));
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        edits.push((
+            target.clone(),
+            Edit::Tags {
+                add: clean(&args.tags),
+                remove: clean(&args.untags),
+            },
+        ));
     }
     if let Some(c) = args.corrected {
         let c = c.trim().to_string();
@@ -298,14 +315,15 @@ pub fn annotate(args: AnnotateArgs, paths: &Paths) -> Result<ExitCode, Failure> 
         }
         sets.push((Target::link(&claim.id, other), Value::Linked(on)));
     }
-    if sets.is_empty() {
+    if sets.is_empty() && edits.is_empty() {
         return Err(bad(
             "nothing to set".into(),
             "give at least one of --verdict, --grade, --accept-suggestion, --note, --tag, \
              --untag, --corrected, --link, --unlink",
         ));
     }
-    let receipt = o.journal.set(sets)?;
+    edits.extend(sets.into_iter().map(|(t, v)| (t, Edit::Set(v))));
+    let receipt = o.journal.edit(edits)?;
     acknowledge(&receipt, &args.file);
     Ok(ExitCode::SUCCESS)
 }
@@ -328,7 +346,7 @@ pub fn grade(args: GradeArgs, paths: &Paths) -> Result<ExitCode, Failure> {
                 .map_err(|e| bad(e, "A completely reliable … F cannot be judged"))?,
         )
     };
-    let mut journal = Journal::open(&args.file, user(paths))?;
+    let mut journal = open_journal(&args.file, user(paths))?;
     let target = Target::Source(args.report.clone());
     let mut sets = vec![(target.clone(), Value::Reliability(reliability))];
     if let Some(n) = args.note {
@@ -472,7 +490,7 @@ pub fn add_claim(args: AddClaimArgs, paths: &Paths) -> Result<ExitCode, Failure>
 /// `crosscheck undo` and `crosscheck redo`.
 pub fn undo_redo(file: &Path, redo: bool, paths: &Paths) -> Result<ExitCode, Failure> {
     store::load(file)?;
-    let mut journal = Journal::open(file, user(paths))?;
+    let mut journal = open_journal(file, user(paths))?;
     let receipt = if redo {
         journal.redo()?
     } else {

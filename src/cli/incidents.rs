@@ -84,7 +84,7 @@ pub fn load_regrouped(file: &Path) -> Result<Loaded, Failure> {
 /// open for `user`'s changes.
 fn open_for_change(file: &Path, user: String) -> Result<(Loaded, Journal), Failure> {
     let mut loaded = store::load(file)?;
-    let journal = Journal::open(file, user)?;
+    let journal = super::annotations::open_journal(file, user)?;
     loaded.corpus = regrouped(loaded.corpus, journal.annotations());
     Ok((loaded, journal))
 }

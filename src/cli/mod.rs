@@ -338,17 +338,13 @@ fn init_logging(paths: &Paths) -> Option<tracing_appender::non_blocking::WorkerG
 fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode, Failure> {
     let mut notices: Vec<String> = Vec::new();
     let doc = match file {
-        Some(path) => {
-            let loaded = store::load(path)?;
-            Document::new(loaded.corpus, path.display().to_string())
-        }
+        Some(path) => watched(path)?,
         None => match sample::ensure_copy(&paths.data_dir) {
             Ok(copy) => {
-                let loaded = store::load(&copy.path)?;
                 if copy.created {
                     notices.push(format!("Sample copied to {}", copy.path.display()));
                 }
-                Document::new(loaded.corpus, copy.path.display().to_string())
+                watched(&copy.path)?
             }
             Err(e) => {
                 // Browsing needs no file: fall back to the embedded text, and say so.
@@ -397,6 +393,18 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     };
     let mut app = App::new(doc, keymap, theme, (80, 24));
     app.journal = journal;
+    let recovered = app
+        .journal
+        .as_mut()
+        .map(crate::annotate::Journal::take_notices)
+        .unwrap_or_default();
+    if !recovered.is_empty() {
+        app.overlays.push(Overlay::Notice {
+            title: "Annotations recovered".into(),
+            lines: recovered,
+            scroll: 0,
+        });
+    }
     // The analyst's grouping over the data file as read; the run loop analyses what results.
     tui::incidents::regroup_document(&mut app);
     app.reanalyse = false;
@@ -423,6 +431,19 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
     app.status = notices.pop();
     tui::run(app, mouse)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The document of the data file at `path`, with what the TUI needs to notice it change.
+fn watched(path: &Path) -> Result<Document, Failure> {
+    let stamp = store::Stamp::of(path);
+    let loaded = store::load(path)?;
+    let mut doc = Document::new(loaded.corpus, path.display().to_string());
+    doc.source = Some(tui::state::Source {
+        path: path.to_path_buf(),
+        stamp,
+        fingerprint: loaded.fingerprint,
+    });
+    Ok(doc)
 }
 
 fn read_optional(path: &Path) -> Result<Option<String>, Failure> {
@@ -718,18 +739,12 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
             text::sanitize(id)
         )));
     }
-    let (mut corpus, expected) = if file.exists() {
-        let loaded = store::load(file)?;
-        (loaded.corpus, Some(loaded.fingerprint))
-    } else {
-        (Corpus::new(), None)
-    };
     let files = crate::import::collect_files(paths)
-        .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+        .map_err(|e| Failure::BadInput(format!("error: {}", text::sanitize(&e.to_string()))))?;
     // A progress bar for big imports, on a terminal only: logs and pipes get the summary.
     let bar = (files.len() > 20 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .then(|| indicatif::ProgressBar::new(files.len() as u64));
-    let articles = crate::import::read_all(&files, |n| {
+    let read = crate::import::read_all(&files, |n| {
         if let Some(bar) = &bar {
             bar.set_position(n as u64);
         }
@@ -737,15 +752,31 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let articles = articles.map_err(|errors| {
-        let mut message: Vec<String> = errors.iter().map(|e| format!("error: {e}")).collect();
+    let read = read.map_err(|errors| {
+        let mut message: Vec<String> = errors
+            .iter()
+            .map(|e| format!("error: {}", text::sanitize(&e.to_string())))
+            .collect();
         message.push(format!(
             "{} file(s) could not be read; nothing was imported and {} was not changed.",
             errors.len(),
-            file.display()
+            text::sanitize(&file.display().to_string())
         ));
         Failure::BadInput(message.join("\n"))
     })?;
+    for note in &read.skipped {
+        eprintln!("note: {}", text::sanitize(note));
+    }
+    let articles = read.articles;
+    // Read, group and write under the data file's lock: imports running side by side land
+    // one after another, each over the file as the one before left it.
+    let lock = store::lock_data(file).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    let (mut corpus, expected) = if file.exists() {
+        let loaded = store::load(file)?;
+        (loaded.corpus, Some(loaded.fingerprint))
+    } else {
+        (Corpus::new(), None)
+    };
     let extractor = crate::extract::Extractor::default();
     let summary = match under {
         Some(id) => crate::import::import_under(&mut corpus, articles, &extractor, id),
@@ -759,8 +790,9 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
         );
         return Ok(ExitCode::SUCCESS);
     }
-    store::save(&corpus, file, expected.as_ref())
+    store::save_locked(&corpus, file, expected.as_ref(), &lock)
         .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    drop(lock);
     println!(
         "{}: added {} report(s), {} new incident(s), {} duplicate(s) skipped",
         file.display(),

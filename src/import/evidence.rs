@@ -8,6 +8,7 @@
 //! and by how rare it is among the incidents already known: "Chicago" shared with forty
 //! incidents tells almost nothing, "Ilanye" shared with one tells a great deal.
 
+use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use super::words::Words;
@@ -226,15 +227,17 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         .collect();
     // A capitalised word that opens a sentence is a name only when the text also
     // capitalises it where no sentence opens.
-    let mut named: Vec<String> = Vec::new();
-    for w in lines.iter().flatten() {
-        if w.capital && !w.initial {
-            named.push(w.text.to_lowercase());
-        }
-    }
+    // Sets beside the lists: a long text has thousands of words, and each one asks.
+    let named: HashSet<String> = lines
+        .iter()
+        .flatten()
+        .filter(|w| w.capital && !w.initial)
+        .map(|w| w.text.to_lowercase())
+        .collect();
     let mut out: Vec<String> = Vec::new();
-    let push = |t: String, out: &mut Vec<String>| {
-        if !out.contains(&t) {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut push = |t: String, out: &mut Vec<String>| {
+        if seen.insert(t.clone()) {
             out.push(t);
         }
     };
@@ -263,12 +266,19 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         runs.push(run);
     }
     // "Devon Lofton ... Lofton said": a full name, then its last word alone, is a person's.
+    let alone: HashSet<&String> = runs
+        .iter()
+        .filter_map(|o| match o.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        })
+        .collect();
     for r in &runs {
         if let [first, last] = r.as_slice()
             && specificity(first) > 0.0
             && specificity(last) == 1.0
             && !wide(last)
-            && runs.iter().any(|o| o.len() == 1 && o[0] == *last)
+            && alone.contains(last)
         {
             push(format!("{PERSON}{first} {last}"), &mut out);
         }

@@ -1,6 +1,8 @@
 //! A report's lead as evidence for grouping: the places it names first, the day of its
 //! first count, the people it names, and the places of later casualty counts.
 
+use std::collections::HashSet;
+
 use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Report};
 use crate::text::capitalised;
 
@@ -68,22 +70,22 @@ pub(super) const LEAD_SENTENCES: usize = 3;
 
 pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
     let body = report.body.as_str();
-    let event_sentences: Vec<[usize; 2]> = {
-        let mut seen: Vec<[usize; 2]> = Vec::new();
-        for c in claims {
-            if matches!(c.detail, Detail::Casualty { .. } | Detail::Means { .. })
-                && !seen.contains(&c.sentence)
-            {
-                seen.push(c.sentence);
-            }
+    // Sets, not lists: a long text has thousands of sentences, and every claim asks.
+    let mut event_order: Vec<[usize; 2]> = Vec::new();
+    let mut event_sentences: HashSet<[usize; 2]> = HashSet::new();
+    let mut casualty_sentences: HashSet<[usize; 2]> = HashSet::new();
+    for c in claims {
+        let casualty = matches!(c.detail, Detail::Casualty { .. });
+        if casualty {
+            casualty_sentences.insert(c.sentence);
         }
-        seen
-    };
-    let lead: Vec<[usize; 2]> = event_sentences
-        .iter()
-        .take(LEAD_SENTENCES)
-        .copied()
-        .collect();
+        if (casualty || matches!(c.detail, Detail::Means { .. }))
+            && event_sentences.insert(c.sentence)
+        {
+            event_order.push(c.sentence);
+        }
+    }
+    let lead: HashSet<[usize; 2]> = event_order.iter().take(LEAD_SENTENCES).copied().collect();
     let mut out = Lead::default();
     for c in claims {
         if let Detail::Location {
@@ -103,11 +105,7 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                     out.places.push(town.to_string());
                 }
                 out.place_words.extend(words);
-            } else if !crate::extract::is_site(place)
-                && claims.iter().any(|o| {
-                    o.sentence == c.sentence && matches!(o.detail, Detail::Casualty { .. })
-                })
-            {
+            } else if !crate::extract::is_site(place) && casualty_sentences.contains(&c.sentence) {
                 out.later_places.push((words, place.clone()));
             }
         }

@@ -13,13 +13,16 @@ mod group;
 mod lead;
 mod masthead;
 mod place;
+mod plain_html;
 mod read;
 mod records;
 pub mod regroup;
 mod words;
 
 pub use masthead::dateline;
-pub use read::{Article, FileKind, ReadError, collect_files, read_all, read_file, text_hash};
+pub use read::{
+    Article, FileKind, ReadAll, ReadError, collect_files, read_all, read_file, text_hash,
+};
 
 use crate::extract::Extractor;
 use crate::extract::incident::Incidents;

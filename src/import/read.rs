@@ -60,7 +60,7 @@ impl Article {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file or directory cannot be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {}", path.display(), crate::text::io_reason(source))]
     Io {
         /// The path.
         path: PathBuf,
@@ -82,6 +82,15 @@ pub enum ReadError {
         line: usize,
         /// What is wrong.
         message: String,
+    },
+    /// Not a regular file (a FIFO, a device), or larger than the limit: reading it could block
+    /// or never end.
+    #[error("{}: {why}", path.display())]
+    Refused {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        why: String,
     },
     /// An HTML page has no readable article.
     #[error("{}: no article text found in the page ({message})", path.display())]
@@ -118,16 +127,18 @@ impl FileKind {
 }
 
 /// The files to read for `paths`: files as given (unknown extensions read as text),
-/// directories walked recursively for files of known kinds, in name order.
+/// directories walked recursively for files of known kinds, in name order. A directory met
+/// again through a symlink is not walked again, so links that loop end the walk.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, ReadError> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|source| ReadError::Io {
             path: path.clone(),
             source,
         })?;
         if meta.is_dir() {
-            walk(path, &mut out)?;
+            walk(path, &mut out, &mut seen)?;
         } else {
             out.push((path.clone(), FileKind::of(path).unwrap_or(FileKind::Text)));
         }
@@ -135,11 +146,18 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Read
     Ok(out)
 }
 
-fn walk(dir: &Path, out: &mut Vec<(PathBuf, FileKind)>) -> Result<(), ReadError> {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<(PathBuf, FileKind)>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), ReadError> {
     let io = |source| ReadError::Io {
         path: dir.to_path_buf(),
         source,
     };
+    if !seen.insert(std::fs::canonicalize(dir).map_err(io)?) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -147,7 +165,7 @@ fn walk(dir: &Path, out: &mut Vec<(PathBuf, FileKind)>) -> Result<(), ReadError>
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            walk(&path, out)?;
+            walk(&path, out, seen)?;
         } else if let Some(kind) = FileKind::of(&path) {
             out.push((path, kind));
         }
@@ -178,15 +196,23 @@ fn nonempty(s: Option<String>) -> Option<String> {
     s.map(|x| x.trim().to_string()).filter(|x| !x.is_empty())
 }
 
-/// The articles in one file.
-pub fn read_file(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
+/// The articles in one file, and a note for each article skipped for having no text.
+pub fn read_file(path: &Path, kind: FileKind) -> Result<(Vec<Article>, Vec<String>), ReadError> {
     let mut articles = read_articles(path, kind)?;
     for a in &mut articles {
         if a.body.contains(INVISIBLE) {
             a.body = a.body.replace(INVISIBLE, "");
         }
     }
-    Ok(articles)
+    let mut skipped = Vec::new();
+    articles.retain(|a| {
+        let keep = !a.body.trim().is_empty();
+        if !keep {
+            skipped.push(format!("{}: no text; skipped", a.source));
+        }
+        keep
+    });
+    Ok((articles, skipped))
 }
 
 /// Characters pages put inside words that show nothing: soft hyphens ("neigh\u{ad}bor"),
@@ -196,10 +222,17 @@ const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 /// The articles of one file, as written.
 fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes =
+        crate::store::read_regular(path, crate::store::MAX_FILE_BYTES).map_err(|e| match e {
+            crate::store::ReadError::Io(source) => ReadError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => ReadError::Refused {
+                path: path.to_path_buf(),
+                why: format!("{other}; give the path of an article file"),
+            },
+        })?;
     let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 {
         path: path.to_path_buf(),
     })?;
@@ -214,6 +247,16 @@ fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError>
             body: text,
             ..Article::default()
         }]),
+        FileKind::Html
+            if super::plain_html::nests_deeper_than(&text, super::plain_html::MAX_NESTING) =>
+        {
+            // A tree of this depth takes a parser quadratic time: read the text in one pass.
+            Ok(vec![Article {
+                source,
+                body: super::plain_html::text_of(&text),
+                ..Article::default()
+            }])
+        }
         FileKind::Html => {
             let config = dom_smoothie::Config {
                 text_mode: dom_smoothie::TextMode::Formatted,
@@ -259,9 +302,6 @@ fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError>
                 };
                 let a: JsonArticle =
                     serde_json::from_str(line).map_err(|e| bad(format!("not an article: {e}")))?;
-                if a.body.trim().is_empty() {
-                    return Err(bad("the article has no body".into()));
-                }
                 let published = match nonempty(a.published) {
                     Some(p) => Some(
                         parse_published(&p)
@@ -306,22 +346,34 @@ pub fn text_hash(body: &str) -> String {
     hasher.finalize().to_hex()[..32].to_string()
 }
 
+/// Every file read: the articles and the notes of articles skipped for having no text.
+#[derive(Debug, Default)]
+pub struct ReadAll {
+    /// The articles, in file order.
+    pub articles: Vec<Article>,
+    /// One line per article skipped.
+    pub skipped: Vec<String>,
+}
+
 /// All-or-nothing reading of every file: the articles, or every error.
 pub fn read_all(
     files: &[(PathBuf, FileKind)],
     mut progress: impl FnMut(usize),
-) -> Result<Vec<Article>, Vec<ReadError>> {
-    let mut articles = Vec::new();
+) -> Result<ReadAll, Vec<ReadError>> {
+    let mut read = ReadAll::default();
     let mut errors = Vec::new();
     for (n, (path, kind)) in files.iter().enumerate() {
         match read_file(path, *kind) {
-            Ok(mut a) => articles.append(&mut a),
+            Ok((mut a, mut skipped)) => {
+                read.articles.append(&mut a);
+                read.skipped.append(&mut skipped);
+            }
             Err(e) => errors.push(e),
         }
         progress(n + 1);
     }
     if errors.is_empty() {
-        Ok(articles)
+        Ok(read)
     } else {
         Err(errors)
     }
@@ -340,8 +392,38 @@ mod tests {
             "A man shot his neigh\u{ad}bor in the knee\u{200b}cap.",
         )
         .unwrap();
-        let articles = read_file(&path, FileKind::Text).unwrap();
+        let (articles, _) = read_file(&path, FileKind::Text).unwrap();
         assert_eq!(articles[0].body, "A man shot his neighbor in the kneecap.");
+    }
+
+    #[test]
+    fn an_empty_article_is_skipped_with_a_note() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.txt");
+        std::fs::write(&path, " \n\n").unwrap();
+        let (articles, skipped) = read_file(&path, FileKind::Text).unwrap();
+        assert!(articles.is_empty());
+        assert_eq!(skipped.len(), 1);
+        let lines = dir.path().join("a.jsonl");
+        std::fs::write(&lines, "{\"body\": \"\"}\n{\"body\": \"Two were hurt.\"}\n").unwrap();
+        let (articles, skipped) = read_file(&lines, FileKind::JsonLines).unwrap();
+        assert_eq!((articles.len(), skipped.len()), (1, 1));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_that_loop_end_the_walk_and_devices_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "One man was shot.").unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("x")).unwrap();
+        std::os::unix::fs::symlink(".", dir.path().join("y")).unwrap();
+        let files = collect_files(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let refused = read_file(Path::new("/dev/null"), FileKind::Text).unwrap_err();
+        assert!(
+            refused.to_string().contains("not a regular file"),
+            "{refused}"
+        );
     }
 
     #[test]

@@ -47,22 +47,34 @@ pub struct Loaded {
 
 /// Read, parse and validate the data file at `path`. Never writes anything.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let problem = if e.kind() == std::io::ErrorKind::NotFound {
-            Problem::new(
+    let bytes = super::files::read_regular(path, super::files::MAX_FILE_BYTES).map_err(|e| {
+        use super::files::ReadError;
+        let problem = match e {
+            ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => Problem::new(
                 ProblemKind::Missing,
                 None,
                 "no such file",
                 "check the path; run `crosscheck` with no file to open the bundled sample, or \
                  `crosscheck import FILE ...` to create a data file",
-            )
-        } else {
-            Problem::new(
+            ),
+            ReadError::Io(e) => Problem::new(
                 ProblemKind::Unreadable,
                 None,
-                format!("cannot read the file: {e}"),
+                format!("cannot read the file: {}", crate::text::io_reason(&e)),
                 "check that it is a file you may read",
-            )
+            ),
+            ReadError::NotRegular => Problem::new(
+                ProblemKind::Unreadable,
+                None,
+                "not a regular file (a directory, a pipe or a device)",
+                "give the path of a data file (.ron)",
+            ),
+            ReadError::TooLarge => Problem::new(
+                ProblemKind::Unreadable,
+                None,
+                format!("larger than {} MiB", super::files::MAX_FILE_BYTES >> 20),
+                "split the reports into several data files",
+            ),
         };
         LoadError::single(path, problem)
     })?;

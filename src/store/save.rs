@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::files::{FileLock, clean_temps, data_lock_path, mode_of, real_path};
 use super::load::Fingerprint;
 use crate::model::Corpus;
 
@@ -80,19 +81,41 @@ pub fn free_alternative(path: &Path) -> PathBuf {
         .expect("some numbered name is free")
 }
 
-/// Save `corpus` to `path` atomically.
+/// Save `corpus` to `path` atomically, under the data file's lock.
 ///
 /// `expected` is what the file held when it was loaded: the save is refused if the file now
 /// holds anything else (a file deleted since is simply written again: nothing there to lose).
 /// `None` means the file is new: the save is refused if it exists.
 /// On success the previous version is in [`backup_path`] and the new fingerprint is returned.
+/// A writer that reads, changes and writes (import) holds [`lock_data`] across all three and
+/// calls [`save_locked`] instead, so parallel writers land one after the other.
 pub fn save(
     corpus: &Corpus,
     path: &Path,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
+    let lock = lock_data(path)?;
+    save_locked(corpus, path, expected, &lock)
+}
+
+/// [`save`] by a writer already holding the data file's lock.
+pub fn save_locked(
+    corpus: &Corpus,
+    path: &Path,
+    expected: Option<&Fingerprint>,
+    lock: &FileLock,
+) -> Result<Fingerprint, SaveError> {
     let text = to_ron(corpus)?;
-    write_atomically(path, text.as_bytes(), expected)
+    write_locked(path, text.as_bytes(), expected, lock)
+}
+
+/// Take the lock every writer of the data file at `path` holds while it reads, changes and
+/// writes the file (released when dropped).
+pub fn lock_data(path: &Path) -> Result<FileLock, SaveError> {
+    let real = real_path(path);
+    let lock = data_lock_path(&real);
+    FileLock::exclusive(&lock, mode_of(&real))
+        .map_err(|source| SaveError::Io { path: lock, source })
 }
 
 /// Write `bytes` to `path` with the same guarantees as [`save`].
@@ -101,11 +124,24 @@ pub fn write_atomically(
     bytes: &[u8],
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, SaveError> {
+    let lock = lock_data(path)?;
+    write_locked(path, bytes, expected, &lock)
+}
+
+fn write_locked(
+    path: &Path,
+    bytes: &[u8],
+    expected: Option<&Fingerprint>,
+    _lock: &FileLock,
+) -> Result<Fingerprint, SaveError> {
+    // Through a symlink to the real file: the link stays a link, the file it names is updated.
+    let real = real_path(path);
     let io = |source| SaveError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let current = match std::fs::read(path) {
+    clean_temps(&real);
+    let current = match std::fs::read(&real) {
         Ok(current) => Some(current),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
@@ -126,16 +162,38 @@ pub fn write_atomically(
         _ => {}
     }
     if let Some(previous) = &current {
-        replace_file(&backup_path(path), previous).map_err(io)?;
+        let backup = backup_path(&real);
+        clean_temps(&backup);
+        // The backup is as private as the file it keeps.
+        replace_file_with_mode(&backup, previous, mode_of(&real)).map_err(io)?;
     }
-    replace_file(path, bytes).map_err(io)?;
+    replace_file(&real, bytes).map_err(io)?;
     Ok(Fingerprint::of(bytes))
 }
 
 /// Temp file in the same directory, fsync, rename over `path`, fsync the directory: after a
-/// crash `path` holds either the old bytes or the new, never a mix.
+/// crash `path` holds either the old bytes or the new, never a mix. An existing file's
+/// permissions are kept.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    replace_file_with_mode(path, bytes, None)
+}
+
+/// [`replace_file`], the new file taking the permission bits `mode` when given.
+pub fn replace_file_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
+    let mut options = atomic_write_file::OpenOptions::new();
+    #[cfg(unix)]
+    if mode.is_some() {
+        atomic_write_file::unix::OpenOptionsExt::preserve_mode(&mut options, false);
+    }
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    if let Some(mode) = mode {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
     file.write_all(bytes)?;
     file.commit()
 }

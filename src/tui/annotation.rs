@@ -6,7 +6,8 @@
 use std::sync::Arc;
 
 use crate::annotate::{
-    self, Assessment, ConflictStatus, Credibility, Receipt, Reliability, Target, Value, Verdict,
+    self, Assessment, ConflictStatus, Credibility, Edit, Receipt, Reliability, Target, Value,
+    Verdict,
 };
 use crate::model::Claim;
 
@@ -19,6 +20,9 @@ use super::state::{App, Overlay, Pane, Row};
 pub enum Effect {
     /// Set fields, as one action.
     Set(Vec<(Target, Value)>),
+    /// Make edits settled against the annotations on disk (tags added and removed), as one
+    /// action.
+    Edit(Vec<(Target, Edit)>),
     /// Undo the last action.
     Undo,
     /// Redo the last undone action.
@@ -161,17 +165,15 @@ pub fn update(app: &mut App, action: Action) -> bool {
                     "Note on the claim — Esc or Ctrl-S saves; Enter: new line",
                     Field::new("note", &note.map(|n| n.note).unwrap_or_default(), true),
                 ),
-                EditTags => (
-                    Purpose::Tags(target),
-                    "Tags, separated by commas — Enter saves, Esc cancels",
-                    Field::new(
-                        "tags",
-                        &note
-                            .map(|n| n.tags.into_iter().collect::<Vec<_>>().join(", "))
-                            .unwrap_or_default(),
-                        false,
-                    ),
-                ),
+                EditTags => {
+                    let tags = note.map(|n| n.tags).unwrap_or_default();
+                    let shown = tags.iter().cloned().collect::<Vec<_>>().join(", ");
+                    (
+                        Purpose::Tags(target, tags),
+                        "Tags, separated by commas — Enter saves, Esc cancels",
+                        Field::new("tags", &shown, false),
+                    )
+                }
                 _ => (
                     Purpose::Corrected(target),
                     "The value the text really gives — Enter saves, Esc cancels",
@@ -404,13 +406,17 @@ pub fn save_editor(app: &mut App, editor: Editor) {
     let text = |n: usize| editor.fields.get(n).map(Field::text).unwrap_or_default();
     let set = match editor.purpose {
         Purpose::ClaimNote(target) => (target, Value::Note(text(0).trim_end().to_string())),
-        Purpose::Tags(target) => {
-            let tags = text(0)
+        Purpose::Tags(target, before) => {
+            let after = text(0)
                 .split([',', ';'])
                 .map(|t| t.trim().to_string())
                 .filter(|t| !t.is_empty())
                 .collect();
-            (target, Value::Tags(tags))
+            app.effects.push(Effect::Edit(vec![(
+                target,
+                Edit::tags_between(&before, &after),
+            )]));
+            return;
         }
         Purpose::Corrected(target) => {
             let c = text(0).trim().to_string();
@@ -513,7 +519,29 @@ fn next_unreviewed(app: &mut App, forward: bool, skip: Option<&str>) {
 /// disk (fsynced) when this returns.
 pub fn perform(app: &mut App) {
     let effects = std::mem::take(&mut app.effects);
+    let mut reloaded = false;
     for effect in effects {
+        // The data file is looked at before every write and every pick-up: a judgement made
+        // on the text as it was must not land on the text as it is now.
+        if !matches!(effect, Effect::Export) {
+            match super::data_file::reload_if_changed(app) {
+                super::data_file::Change::Same => {}
+                super::data_file::Change::Unreadable(message) => app.status = Some(message),
+                super::data_file::Change::Reloaded(message) => {
+                    reloaded = true;
+                    app.overlays.push(Overlay::Notice {
+                        title: "Data file changed".into(),
+                        lines: vec![message],
+                        scroll: 0,
+                    });
+                }
+            }
+        }
+        if reloaded && !matches!(effect, Effect::Refresh | Effect::Export) {
+            app.status =
+                Some("not saved: the data file changed; look again, then repeat the action".into());
+            continue;
+        }
         let Some(journal) = app.journal.as_mut() else {
             return;
         };
@@ -525,6 +553,7 @@ pub fn perform(app: &mut App) {
         };
         let result = match effect {
             Effect::Set(sets) => journal.set(sets),
+            Effect::Edit(edits) => journal.edit(edits),
             Effect::Undo => journal.undo(),
             Effect::Redo => journal.redo(),
             Effect::Refresh => match journal.refresh() {
@@ -532,6 +561,7 @@ pub fn perform(app: &mut App) {
                 Ok(n) => Ok(Receipt {
                     entry: None,
                     others: n,
+                    warning: None,
                 }),
                 Err(e) => Err(e),
             },
@@ -612,6 +642,9 @@ fn after_write(app: &mut App, receipt: &Receipt, idle: &str) {
             " ({} change(s) from another session picked up)",
             receipt.others
         ));
+    }
+    if let Some(warning) = &receipt.warning {
+        message = format!("{message} — {warning}");
     }
     app.status = Some(message);
     send_notes(app);

@@ -12,9 +12,10 @@ use ratatui::crossterm::event::KeyEvent;
 use super::annotation::Effect;
 use super::input::{Editor, Field, Input, Outcome, Purpose as Form, edit};
 use super::state::{App, ArticleList, ClaimList, ComparisonView, Document, NoteView, Row};
+use crate::annotate::regroup::Grouping;
 use crate::annotate::{regroup, regrouped};
 use crate::article_index::ArticleIndex;
-use crate::model::DateSpan;
+use crate::model::{Corpus, DateSpan};
 
 /// What the chosen incident is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,6 +238,13 @@ pub fn regroup_document(app: &mut App) -> bool {
         app.doc.grouping = grouping;
         return false;
     }
+    rebuild_document(app, grouped, grouping);
+    true
+}
+
+/// Show `grouped` (the data file as read, with `grouping` laid over it): the selected report
+/// stays selected, and the claims and comparisons are made again on the worker.
+pub fn rebuild_document(app: &mut App, grouped: Corpus, grouping: Grouping) {
     let keep = app.selected_report();
     let index = ArticleIndex::build(&grouped);
     app.doc = Document {
@@ -245,6 +253,7 @@ pub fn regroup_document(app: &mut App) -> bool {
         index,
         name: std::mem::take(&mut app.doc.name),
         grouping,
+        source: app.doc.source.take(),
     };
     app.list = ArticleList::new(&app.doc.index);
     if let Some(at) = keep.and_then(|k| {
@@ -260,7 +269,6 @@ pub fn regroup_document(app: &mut App) -> bool {
     app.comparison_incident = None;
     app.notes = NoteView::default();
     app.reanalyse = true;
-    true
 }
 
 /// Open a form for the selected incident's title, date and place.

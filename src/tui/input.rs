@@ -16,8 +16,9 @@ use super::action::{ACTIONS, Action};
 pub enum Purpose {
     /// A claim's note.
     ClaimNote(Target),
-    /// A claim's tags (comma-separated).
-    Tags(Target),
+    /// A claim's tags (comma-separated), with the tags the editor opened with: saving adds and
+    /// removes what the analyst changed, leaving tags another session set meanwhile.
+    Tags(Target, std::collections::BTreeSet<String>),
     /// A claim's corrected value.
     Corrected(Target),
     /// A source's note (report id).

@@ -6,6 +6,7 @@ pub mod annotation;
 pub mod article_list_pane;
 pub mod claims_pane;
 pub mod comparison_pane;
+pub mod data_file;
 pub mod describe;
 pub mod filter;
 pub mod incidents;

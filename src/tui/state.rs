@@ -27,6 +27,20 @@ pub struct Document {
     pub index: ArticleIndex,
     /// How to name the document to the user (a path).
     pub name: String,
+    /// The data file it was read from, to notice when it changes on disk; `None` for the
+    /// built-in copy.
+    pub source: Option<Source>,
+}
+
+/// The data file a document was read from, as it was when read.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Its path.
+    pub path: std::path::PathBuf,
+    /// Its metadata then.
+    pub stamp: Option<crate::store::Stamp>,
+    /// Its bytes then.
+    pub fingerprint: crate::store::Fingerprint,
 }
 
 impl Document {
@@ -40,6 +54,7 @@ impl Document {
             index,
             name: name.into(),
             grouping: Default::default(),
+            source: None,
         }
     }
 }

@@ -15,14 +15,18 @@
 //!
 //! Reading never writes: a damaged file is reported with line and column and left alone.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+mod files;
+
+use std::fs::OpenOptions;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Annotations, Change, Target, Value};
-use crate::store::{LoadError, Position, Problem, ProblemKind, replace_file, ron_options};
+use super::state::{Annotations, Change, Edit, Target, Value};
+use crate::store::{FileLock, LoadError, clean_temps, replace_file_with_mode};
+pub use files::SidecarPaths;
+use files::{DamagedLine, FileId, Header, Snapshot, one_line, sync_dir};
 
 /// The version of the annotation files this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -85,55 +89,6 @@ impl Entry {
     }
 }
 
-/// The snapshot file's shape.
-#[derive(Debug, Serialize, Deserialize)]
-struct Snapshot {
-    version: u32,
-    /// The last entry folded in.
-    seq: u64,
-    annotations: Annotations,
-    log: Vec<Entry>,
-}
-
-/// The journal's first line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Header {
-    version: u32,
-    /// The snapshot's `seq` when this journal was started; its entries come after.
-    base: u64,
-}
-
-/// The three files beside a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SidecarPaths {
-    /// The compacted snapshot.
-    pub snapshot: PathBuf,
-    /// The append-only journal.
-    pub journal: PathBuf,
-    /// The lock writers take.
-    pub lock: PathBuf,
-}
-
-impl SidecarPaths {
-    /// The sidecar files of the data file at `data`: `x.ron` → `x.annotations.*`.
-    pub fn of(data: &Path) -> Self {
-        let stem = match data.extension() {
-            Some(ext) if ext == "ron" => data.with_extension(""),
-            _ => data.to_path_buf(),
-        };
-        let with = |suffix: &str| {
-            let mut name = stem.file_name().unwrap_or_default().to_os_string();
-            name.push(suffix);
-            stem.with_file_name(name)
-        };
-        SidecarPaths {
-            snapshot: with(".annotations.ron"),
-            journal: with(".annotations.journal"),
-            lock: with(".annotations.lock"),
-        }
-    }
-}
-
 /// Why annotations could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
@@ -141,7 +96,7 @@ pub enum JournalError {
     #[error("{0}")]
     Damaged(LoadError),
     /// The file system refused.
-    #[error("cannot {doing} {}: {source}", path.display())]
+    #[error("cannot {doing} {}: {}", path.display(), crate::text::io_reason(source))]
     Io {
         /// What was being done ("read", "append to", ...).
         doing: &'static str,
@@ -170,6 +125,9 @@ pub struct Receipt {
     pub entry: Option<Entry>,
     /// Entries by other instances or scripts picked up before writing.
     pub others: usize,
+    /// Something that went wrong after the entry was safely on disk (folding the journal
+    /// into the snapshot): the action is saved, and the analyst should know.
+    pub warning: Option<String>,
 }
 
 /// The annotations of one data file, kept durable: every change is on disk before a method
@@ -177,6 +135,8 @@ pub struct Receipt {
 #[derive(Debug, Clone)]
 pub struct Journal {
     paths: SidecarPaths,
+    /// The permission bits of the data file, which its sidecars take.
+    mode: Option<u32>,
     user: String,
     state: Annotations,
     log: Vec<Entry>,
@@ -184,36 +144,59 @@ pub struct Journal {
     base: u64,
     /// Bytes of the journal consumed: its header and complete entry lines.
     read: u64,
+    /// The journal file those bytes were read from.
+    id: Option<FileId>,
     /// Entries in the journal file (not yet in the snapshot).
     pending: usize,
     compact_every: usize,
     undo: Vec<u64>,
     redo: Vec<u64>,
+    /// What the analyst should be told (damaged lines set aside), not yet taken.
+    notices: Vec<String>,
 }
 
 impl Journal {
     /// Read the annotations of the data file at `data` (none yet is fine) for `user`.
-    /// Writes nothing.
+    /// Writes nothing, unless the journal holds damaged lines: those are set aside in a file
+    /// of their own (see [`Journal::take_notices`]) and the rest kept.
     pub fn open(data: &Path, user: impl Into<String>) -> Result<Journal, JournalError> {
         let compact_every = std::env::var(COMPACT_EVERY_VAR)
             .ok()
             .and_then(|v| v.parse().ok())
             .filter(|n| *n > 0)
             .unwrap_or(COMPACT_EVERY);
+        // Beside the real file when `data` is a symlink: one set of annotations per file.
+        let real = crate::store::real_path(data);
         let mut journal = Journal {
-            paths: SidecarPaths::of(data),
+            paths: SidecarPaths::of(&real),
+            mode: crate::store::mode_of(&real),
             user: user.into(),
             state: Annotations::default(),
             log: Vec::new(),
             base: 0,
             read: 0,
+            id: None,
             pending: 0,
             compact_every,
             undo: Vec::new(),
             redo: Vec::new(),
+            notices: Vec::new(),
         };
-        journal.reload()?;
+        let damaged = {
+            let _shared = journal.shared_lock()?;
+            journal.reload()?
+        };
+        if !damaged.is_empty() {
+            let _lock = journal.lock()?;
+            journal.repair()?;
+        }
         Ok(journal)
+    }
+
+    /// Fold the journal into the snapshot every `n` entries from now on (tests and stress runs
+    /// use a small `n` to cross compactions often).
+    pub fn set_compact_every(&mut self, n: usize) {
+        self.compact_every = n.max(1);
     }
 
     /// The annotations as they stand.
@@ -234,6 +217,12 @@ impl Journal {
     /// The sidecar files.
     pub fn paths(&self) -> &SidecarPaths {
         &self.paths
+    }
+
+    /// What the analyst should be told about the files (damaged lines set aside, and where),
+    /// once: the messages are handed over and forgotten.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// The entry undo would walk back, if any.
@@ -259,31 +248,54 @@ impl Journal {
     /// Set each field to its value, as one action (one undo step). Fields already holding
     /// their value are left out; when nothing changes, nothing is written.
     pub fn set(&mut self, sets: Vec<(Target, Value)>) -> Result<Receipt, JournalError> {
+        self.edit(
+            sets.into_iter()
+                .map(|(target, value)| (target, Edit::Set(value)))
+                .collect(),
+        )
+    }
+
+    /// Make each edit, as one action, against the annotations as they are on disk at the
+    /// moment of writing: an edit of tags adds and removes only the tags it names.
+    pub fn edit(&mut self, edits: Vec<(Target, Edit)>) -> Result<Receipt, JournalError> {
         self.write(|state, _| {
-            let changes: Vec<Change> = sets
+            let changes: Vec<Change> = edits
                 .into_iter()
-                .map(|(target, value)| state.change(target, value))
+                .map(|(target, edit)| state.resolve(target, edit))
                 .filter(|c| c.before != c.after)
                 .collect();
             (!changes.is_empty()).then_some((EntryKind::Do, changes))
         })
     }
 
-    /// Walk back this user's last action that is not undone yet.
+    /// Walk back this user's last action that is not undone yet. Tags come back as they were
+    /// less what the action added and plus what it removed, whatever others did since.
     pub fn undo(&mut self) -> Result<Receipt, JournalError> {
-        self.write(|_, journal| {
+        self.write(|state, journal| {
             let seq = *journal.undo.last()?;
             let entry = journal.entry(seq)?;
-            let changes = entry.changes.iter().rev().map(Change::inverted).collect();
+            let changes = entry
+                .changes
+                .iter()
+                .rev()
+                .map(|c| state.replay(c, false))
+                .filter(|c| c.before != c.after)
+                .collect();
             Some((EntryKind::Undo(seq), changes))
         })
     }
 
     /// Apply again the last action this user undid.
     pub fn redo(&mut self) -> Result<Receipt, JournalError> {
-        self.write(|_, journal| {
+        self.write(|state, journal| {
             let seq = *journal.redo.last()?;
-            let changes = journal.entry(seq)?.changes.clone();
+            let changes = journal
+                .entry(seq)?
+                .changes
+                .iter()
+                .map(|c| state.replay(c, true))
+                .filter(|c| c.before != c.after)
+                .collect();
             Some((EntryKind::Redo(seq), changes))
         })
     }
@@ -291,31 +303,48 @@ impl Journal {
     /// Pick up what other instances or scripts wrote since we last looked. Cheap when nothing
     /// changed (one small read); returns how many entries arrived.
     pub fn refresh(&mut self) -> Result<usize, JournalError> {
-        self.catch_up()
+        let before = self.log.len();
+        let damaged = {
+            let _shared = self.shared_lock()?;
+            self.catch_up()?
+        };
+        if damaged {
+            let _lock = self.lock()?;
+            self.repair()?;
+        }
+        Ok(self.log.len().saturating_sub(before))
     }
 
     /// Fold the journal into the snapshot now (the TUI does on quit).
     pub fn compact(&mut self) -> Result<(), JournalError> {
         let _lock = self.lock()?;
-        self.catch_up()?;
+        if self.catch_up()? {
+            self.repair()?;
+        }
         self.compact_locked()
     }
 
-    /// Under the lock: catch up with others, build the entry, append it durably, apply it.
+    /// Under the lock: catch up with others, build the entry from the state as it is on disk
+    /// now, append it durably, apply it.
     fn write(
         &mut self,
         build: impl FnOnce(&Annotations, &Journal) -> Option<(EntryKind, Vec<Change>)>,
     ) -> Result<Receipt, JournalError> {
         let _lock = self.lock()?;
-        let others = self.catch_up()?;
+        let before = self.log.len();
+        if self.catch_up()? {
+            self.repair()?;
+        }
+        let others = self.log.len().saturating_sub(before);
         let Some((kind, changes)) = build(&self.state, self) else {
             return Ok(Receipt {
                 entry: None,
                 others,
+                warning: None,
             });
         };
         let entry = Entry {
-            seq: self.log.last().map_or(self.base, |e| e.seq) + 1,
+            seq: self.last_seq() + 1,
             at: jiff::Timestamp::now(),
             by: self.user.clone(),
             kind,
@@ -324,16 +353,27 @@ impl Journal {
         self.append(&entry)?;
         self.absorb(entry.clone());
         self.pending += 1;
-        if self.pending >= self.compact_every {
-            self.compact_locked()?;
-        }
+        // The entry is durable: a failure to compact now costs nothing but a longer journal.
+        let warning = (self.pending >= self.compact_every)
+            .then(|| self.compact_locked().err())
+            .flatten()
+            .map(|e| {
+                tracing::warn!("annotations not compacted: {e}");
+                format!("saved; the journal could not be compacted ({e})")
+            });
         Ok(Receipt {
             entry: Some(entry),
             others,
+            warning,
         })
     }
 
-    fn lock(&self) -> Result<File, JournalError> {
+    fn last_seq(&self) -> u64 {
+        self.log.last().map_or(self.base, |e| e.seq).max(self.base)
+    }
+
+    /// The writers' lock, alone. Every read-modify-write and every compaction holds it.
+    fn lock(&self) -> Result<FileLock, JournalError> {
         if let Some(dir) = self
             .paths
             .lock
@@ -342,29 +382,30 @@ impl Journal {
         {
             std::fs::create_dir_all(dir).map_err(JournalError::io("create", dir))?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.paths.lock)
-            .map_err(JournalError::io("open", &self.paths.lock))?;
-        // Released when the file is closed, and by the OS if the process dies.
-        file.lock()
-            .map_err(JournalError::io("lock", &self.paths.lock))?;
-        Ok(file)
+        FileLock::exclusive(&self.paths.lock, self.mode)
+            .map_err(JournalError::io("lock", &self.paths.lock))
+    }
+
+    /// The lock beside other readers, so that the snapshot and the journal read are a pair
+    /// no compaction is replacing meanwhile. None in a directory we cannot write: nobody
+    /// writes annotations there.
+    fn shared_lock(&self) -> Result<Option<FileLock>, JournalError> {
+        match self.paths.lock.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => return Ok(None),
+            _ => {}
+        }
+        FileLock::shared(&self.paths.lock, self.mode)
+            .map_err(JournalError::io("lock", &self.paths.lock))
     }
 
     /// Append `entry` as one line and fsync. A torn line left by a writer that died is cut
     /// off first (we hold the lock, and `read` ends at the last complete line).
     fn append(&mut self, entry: &Entry) -> Result<(), JournalError> {
         let path = &self.paths.journal;
-        let mut file = OpenOptions::new()
-            .create(true)
-            .read(true)
-            .write(true)
-            .truncate(false)
-            .open(path)
-            .map_err(JournalError::io("open", path))?;
+        let mut options = OpenOptions::new();
+        options.create(true).read(true).write(true).truncate(false);
+        crate::store::with_mode(&mut options, self.mode);
+        let mut file = options.open(path).map_err(JournalError::io("open", path))?;
         let len = file
             .metadata()
             .map_err(JournalError::io("read", path))?
@@ -372,14 +413,18 @@ impl Journal {
         let mut line = String::new();
         if len == 0 || self.read == 0 {
             file.set_len(0).map_err(JournalError::io("write", path))?;
+            self.read = 0;
             line.push_str(&one_line(&Header {
                 version: FORMAT_VERSION,
                 base: self.base,
             }));
             line.push('\n');
-        } else if len > self.read {
-            file.set_len(self.read)
+        } else if len != self.read {
+            // Longer: a torn line. Shorter cannot be (catch_up read this very file under the
+            // lock), but writing past the end would leave NUL bytes, so never seek beyond it.
+            file.set_len(self.read.min(len))
                 .map_err(JournalError::io("repair", path))?;
+            self.read = self.read.min(len);
         }
         line.push_str(&one_line(entry));
         line.push('\n');
@@ -393,11 +438,12 @@ impl Journal {
             sync_dir(path);
         }
         self.read += line.len() as u64;
+        self.id = files::journal_id(path)?;
         Ok(())
     }
 
     fn compact_locked(&mut self) -> Result<(), JournalError> {
-        let seq = self.log.last().map_or(self.base, |e| e.seq);
+        let seq = self.last_seq();
         let snapshot = Snapshot {
             version: FORMAT_VERSION,
             seq,
@@ -411,11 +457,16 @@ impl Journal {
         let text =
             ron::ser::to_string_pretty(&snapshot, config).expect("annotations always serialize");
         let path = &self.paths.snapshot;
+        let backup = crate::store::backup_path(path);
+        for file in [path, &backup, &self.paths.journal] {
+            clean_temps(file);
+        }
         if let Ok(previous) = std::fs::read(path) {
-            replace_file(&crate::store::backup_path(path), &previous)
+            replace_file_with_mode(&backup, &previous, self.mode)
                 .map_err(JournalError::io("back up", path))?;
         }
-        replace_file(path, text.as_bytes()).map_err(JournalError::io("write", path))?;
+        replace_file_with_mode(path, text.as_bytes(), self.mode)
+            .map_err(JournalError::io("write", path))?;
         // From here a crash leaves the old journal, whose entries are all <= seq: skipped.
         let header = format!(
             "{}\n",
@@ -424,26 +475,27 @@ impl Journal {
                 base: seq,
             })
         );
-        replace_file(&self.paths.journal, header.as_bytes())
+        replace_file_with_mode(&self.paths.journal, header.as_bytes(), self.mode)
             .map_err(JournalError::io("write", &self.paths.journal))?;
         self.base = seq;
         self.read = header.len() as u64;
+        self.id = files::journal_id(&self.paths.journal)?;
         self.pending = 0;
         Ok(())
     }
 
-    /// Read everything again from the files.
-    fn reload(&mut self) -> Result<(), JournalError> {
-        // A compaction by another instance between reading the snapshot and the journal shows
-        // as a journal starting after our snapshot: read again.
+    /// Read everything again from the files; returns the journal's damaged lines (not
+    /// applied). The caller holds the lock, shared or alone, unless the directory is
+    /// read-only; then a compaction seen half done is read again.
+    fn reload(&mut self) -> Result<Vec<DamagedLine>, JournalError> {
         for _ in 0..10 {
-            let snapshot = read_snapshot(&self.paths.snapshot)?;
-            let (header, lines, read) = read_journal(&self.paths.journal, 0)?;
+            let snapshot = files::read_snapshot(&self.paths.snapshot)?;
             let (seq, annotations, log) = match snapshot {
                 Some(s) => (s.seq, s.annotations, s.log),
                 None => (0, Annotations::default(), Vec::new()),
             };
-            if header.is_some_and(|h| h.base > seq) {
+            let read = files::read_journal(&self.paths.journal, 0, seq)?;
+            if read.header.is_some_and(|h| h.base > seq) {
                 continue;
             }
             self.state = annotations;
@@ -455,15 +507,15 @@ impl Journal {
                 self.log.push(entry);
             }
             self.base = seq;
-            self.read = if header.is_some() { read } else { 0 };
+            // A journal without a readable header is started afresh by the next write.
+            self.read = if read.header.is_some() { read.read } else { 0 };
+            self.id = read.id;
             self.pending = 0;
-            for entry in lines {
-                if entry.seq > seq {
-                    self.absorb(entry);
-                    self.pending += 1;
-                }
+            for entry in read.entries {
+                self.absorb(entry);
+                self.pending += 1;
             }
-            return Ok(());
+            return Ok(read.damaged);
         }
         Err(JournalError::Io {
             doing: "read",
@@ -472,25 +524,60 @@ impl Journal {
         })
     }
 
-    /// Apply what others appended since `read`; returns how many entries.
-    fn catch_up(&mut self) -> Result<usize, JournalError> {
-        let before = self.log.len();
-        let header = read_header(&self.paths.journal)?;
-        match header {
-            // Compacted by someone else (or removed): start again from the files.
-            Some(h) if h.base != self.base => self.reload()?,
-            None if self.read > 0 => self.reload()?,
-            None => {}
-            Some(_) => {
-                let (_, lines, read) = read_journal(&self.paths.journal, self.read)?;
-                self.read = read;
-                for entry in lines {
-                    self.absorb(entry);
-                    self.pending += 1;
-                }
-            }
+    /// Under the lock alone: read the files again and, if the journal holds damaged lines,
+    /// set them aside in a file of their own and write the journal again with every entry
+    /// that could be read.
+    fn repair(&mut self) -> Result<(), JournalError> {
+        let damaged = self.reload()?;
+        if damaged.is_empty() {
+            return Ok(());
         }
-        Ok(self.log.len().saturating_sub(before))
+        let aside = files::set_aside(&self.paths, &damaged, self.mode)?;
+        let mut text = one_line(&Header {
+            version: FORMAT_VERSION,
+            base: self.base,
+        });
+        text.push('\n');
+        for entry in self.log.iter().filter(|e| e.seq > self.base) {
+            text.push_str(&one_line(entry));
+            text.push('\n');
+        }
+        clean_temps(&self.paths.journal);
+        replace_file_with_mode(&self.paths.journal, text.as_bytes(), self.mode)
+            .map_err(JournalError::io("write", &self.paths.journal))?;
+        self.read = text.len() as u64;
+        self.id = files::journal_id(&self.paths.journal)?;
+        let message = files::recovery_message(&self.paths, &damaged, &aside);
+        tracing::warn!("{message}");
+        self.notices.push(message);
+        Ok(())
+    }
+
+    /// Apply what others appended since we last read; true when damaged lines were met
+    /// (the caller repairs them holding the lock alone).
+    fn catch_up(&mut self) -> Result<bool, JournalError> {
+        let now = files::journal_id(&self.paths.journal)?;
+        let header = files::read_header(&self.paths.journal)?;
+        let same_file = match (now, self.id) {
+            (Some(now), Some(before)) => now.continues(&before),
+            (None, None) => true,
+            _ => false,
+        };
+        // Compacted, repaired or removed by someone else: start again from the files.
+        if !same_file || header.map(|h| h.base) != Some(self.base) && self.read > 0 {
+            return Ok(!self.reload()?.is_empty());
+        }
+        if now.is_none() || self.read == 0 {
+            return Ok(false);
+        }
+        let read = files::read_journal(&self.paths.journal, self.read, self.last_seq())?;
+        self.read = read.read;
+        self.id = read.id;
+        for entry in read.entries {
+            self.absorb(entry);
+            self.pending += 1;
+        }
+        Ok(!read.damaged.is_empty())
     }
 
     fn absorb(&mut self, entry: Entry) {
@@ -538,167 +625,12 @@ pub fn user_name(configured: Option<&str>) -> String {
         .unwrap_or_else(|| "analyst".to_string())
 }
 
-fn one_line<T: Serialize>(value: &T) -> String {
-    // Compact RON escapes newlines inside strings, so an entry is always one line.
-    ron::to_string(value).expect("journal entries always serialize")
-}
-
-fn sync_dir(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && let Ok(dir) = File::open(dir)
-    {
-        let _ = dir.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-}
-
-fn damaged(path: &Path, at: Option<Position>, message: String) -> JournalError {
-    JournalError::Damaged(LoadError::single(
-        path,
-        Problem::new(
-            ProblemKind::Syntax,
-            at,
-            message,
-            "this file is written by crosscheck; restore it from its .bak copy or version \
-             control, or move it aside to start without these annotations",
-        ),
-    ))
-}
-
-fn read_snapshot(path: &Path) -> Result<Option<Snapshot>, JournalError> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            damaged(
-                path,
-                None,
-                format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
-            )
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(JournalError::io("read", path)(e)),
-    };
-    let snapshot: Snapshot = ron_options().from_str(&text).map_err(|e| {
-        let at = Position {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        };
-        damaged(path, Some(at), e.code.to_string())
-    })?;
-    if snapshot.version > FORMAT_VERSION {
-        return Err(newer(path, snapshot.version));
-    }
-    Ok(Some(snapshot))
-}
-
-fn newer(path: &Path, version: u32) -> JournalError {
-    JournalError::Damaged(LoadError::single(
-        path,
-        Problem::new(
-            ProblemKind::UnknownVersion,
-            None,
-            format!(
-                "annotation format version {version} is newer than this crosscheck reads ({FORMAT_VERSION})"
-            ),
-            "update crosscheck to open these annotations",
-        ),
-    ))
-}
-
-fn read_header(path: &Path) -> Result<Option<Header>, JournalError> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(JournalError::io("read", path)(e)),
-    };
-    let mut head = [0u8; 128];
-    let mut n = 0;
-    while n < head.len() {
-        match file.read(&mut head[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) => return Err(JournalError::io("read", path)(e)),
-        }
-    }
-    let Some(end) = head[..n].iter().position(|b| *b == b'\n') else {
-        // Empty, or a header torn by a crash before its first entry: as if absent.
-        return Ok(None);
-    };
-    let line = std::str::from_utf8(&head[..end]).unwrap_or("");
-    parse_header(path, line).map(Some)
-}
-
-fn parse_header(path: &Path, line: &str) -> Result<Header, JournalError> {
-    let header: Header = ron_options().from_str(line).map_err(|e| {
-        damaged(
-            path,
-            None,
-            format!("line 1 is not a journal header: {}", e.code),
-        )
-    })?;
-    if header.version > FORMAT_VERSION {
-        return Err(newer(path, header.version));
-    }
-    Ok(header)
-}
-
-/// The journal's header and its complete entry lines from byte `from` (0: the whole file),
-/// with the offset after the last complete line. A torn last line is left unread.
-fn read_journal(path: &Path, from: u64) -> Result<(Option<Header>, Vec<Entry>, u64), JournalError> {
-    let mut file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((None, Vec::new(), 0)),
-        Err(e) => return Err(JournalError::io("read", path)(e)),
-    };
-    file.seek(SeekFrom::Start(from))
-        .map_err(JournalError::io("read", path))?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(JournalError::io("read", path))?;
-    let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let text = std::str::from_utf8(&bytes[..complete]).map_err(|e| {
-        damaged(
-            path,
-            None,
-            format!(
-                "not UTF-8 text (at byte {})",
-                from as usize + e.valid_up_to()
-            ),
-        )
-    })?;
-    let mut header = None;
-    let mut entries = Vec::new();
-    let mut offset = 0;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches('\n');
-        if from == 0 && i == 0 {
-            header = Some(parse_header(path, content)?);
-        } else if !content.trim().is_empty() {
-            let entry: Entry = ron_options().from_str(content).map_err(|e| {
-                let mut message = format!("entry is damaged: {}", e.code);
-                if from > 0 {
-                    message.push_str(&format!(" (at byte {})", from as usize + offset));
-                }
-                let at = offset + e.span.start.col.saturating_sub(1);
-                damaged(
-                    path,
-                    (from == 0).then(|| Position::of_offset(text, at)),
-                    message,
-                )
-            })?;
-            entries.push(entry);
-        }
-        offset += line.len();
-    }
-    Ok((header, entries, from + complete as u64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::annotate::grades::{Credibility, Reliability, Verdict};
     use crate::annotate::state::Anchor;
+    use std::collections::BTreeSet;
 
     fn claim(id: &str) -> Target {
         Target::Claim {
@@ -832,21 +764,121 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_entry_is_reported_with_its_line_and_not_touched() {
+    fn a_damaged_line_is_set_aside_and_every_readable_entry_kept() {
         let dir = tempfile::tempdir().unwrap();
         let mut j = Journal::open(&data(dir.path()), "ana").unwrap();
-        j.set(vec![(claim("c1"), Value::Verdict(Verdict::Confirmed))])
-            .unwrap();
-        j.set(vec![(claim("c1"), Value::Verdict(Verdict::False))])
-            .unwrap();
+        for (c, v) in [
+            ("c1", Verdict::Confirmed),
+            ("c2", Verdict::False),
+            ("c3", Verdict::Disputed),
+        ] {
+            j.set(vec![(claim(c), Value::Verdict(v))]).unwrap();
+        }
         let path = j.paths().journal.clone();
         let text = std::fs::read_to_string(&path).unwrap();
-        let broken = text.replacen("confirmed", "confirmd", 1);
+        let lines: Vec<&str> = text.lines().collect();
+        // Line 3 garbled, a run of NUL bytes before line 4 (a writer that seeked past the
+        // end), and a duplicate of line 2 at the end.
+        let broken = format!(
+            "{}\n{}\n{}\n\0\0\0\0{}\n{}\n",
+            lines[0],
+            lines[1],
+            lines[2]
+                .replacen("disputed", "disputd", 1)
+                .replacen("false", "fals", 1),
+            lines[3],
+            lines[1]
+        );
         std::fs::write(&path, &broken).unwrap();
-        let err = Journal::open(&data(dir.path()), "ana").unwrap_err();
-        let message = err.to_string();
-        assert!(message.contains("x.annotations.journal:2:"), "{message}");
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+        let mut j = Journal::open(&data(dir.path()), "ana").unwrap();
+        let notices = j.take_notices();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].contains("x.annotations.journal:3"),
+            "{notices:?}"
+        );
+        assert!(notices[0].contains("2 damaged line(s)"), "{notices:?}");
+        let aside = dir.path().join("x.annotations.journal.damaged");
+        let set_aside = std::fs::read_to_string(&aside).unwrap();
+        assert!(set_aside.contains("fals"), "{set_aside}");
+        assert_eq!(j.annotations().claims.len(), 2);
+        assert_eq!(j.annotations().claims["c3"].verdict, Verdict::Disputed);
+        // The journal is whole again: it opens without notices, and writing continues.
+        j.set(vec![(claim("c4"), Value::Verdict(Verdict::False))])
+            .unwrap();
+        let mut again = Journal::open(&data(dir.path()), "ana").unwrap();
+        assert!(again.take_notices().is_empty());
+        assert_eq!(again.annotations().claims.len(), 3);
+        assert!(!std::fs::read(&path).unwrap().contains(&0));
+    }
+
+    #[test]
+    fn tags_added_by_two_writers_who_did_not_see_each_other_are_both_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Journal::open(&data(dir.path()), "ana").unwrap();
+        let mut b = Journal::open(&data(dir.path()), "bo").unwrap();
+        let add = |t: &str| Edit::Tags {
+            add: [t.to_string()].into(),
+            remove: BTreeSet::new(),
+        };
+        a.edit(vec![(claim("c1"), add("x"))]).unwrap();
+        b.edit(vec![(claim("c1"), add("y"))]).unwrap();
+        assert_eq!(
+            b.annotations().claims["c1"].tags,
+            ["x".to_string(), "y".to_string()].into()
+        );
+        // Undoing one's tag leaves the other's.
+        a.undo().unwrap();
+        assert_eq!(a.annotations().claims["c1"].tags, ["y".to_string()].into());
+        a.redo().unwrap();
+        assert_eq!(a.annotations().claims["c1"].tags.len(), 2);
+    }
+
+    #[test]
+    fn a_write_after_another_compacted_never_leaves_a_gap() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Journal::open(&data(dir.path()), "ana").unwrap();
+        for i in 0..5 {
+            a.set(vec![(
+                claim(&format!("c{i}")),
+                Value::Verdict(Verdict::False),
+            )])
+            .unwrap();
+        }
+        let mut b = Journal::open(&data(dir.path()), "bo").unwrap();
+        a.compact().unwrap();
+        // The new journal is shorter than what b read of the old one.
+        b.set(vec![(claim("c9"), Value::Verdict(Verdict::Confirmed))])
+            .unwrap();
+        let bytes = std::fs::read(&a.paths().journal).unwrap();
+        assert!(!bytes.contains(&0));
+        let j = Journal::open(&data(dir.path()), "cy").unwrap();
+        assert_eq!(j.annotations().claims.len(), 6);
+        assert_eq!(
+            j.log().iter().map(|e| e.seq).collect::<Vec<_>>(),
+            [1, 2, 3, 4, 5, 6]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_sidecars_are_as_private_as_the_data_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = data(dir.path());
+        std::fs::write(&file, "").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut j = Journal::open(&file, "ana").unwrap();
+        j.set(vec![(claim("c1"), Value::Verdict(Verdict::False))])
+            .unwrap();
+        j.compact().unwrap();
+        j.compact().unwrap();
+        let paths = j.paths().clone();
+        let backup = crate::store::backup_path(&paths.snapshot);
+        for path in [&paths.snapshot, &paths.journal, &paths.lock, &backup] {
+            let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", path.display());
+        }
     }
 
     #[test]
