@@ -117,7 +117,7 @@ fn extraction_error_keystroke_10k_reports(bencher: divan::Bencher) {
 fn search_keystroke_10k_reports(bencher: divan::Bencher, query: &str) {
     let corpus = generate::corpus(REPORTS, 1);
     let claims = Extractor::default().corpus(&corpus);
-    let index = SearchIndex::build(&corpus, &claims);
+    let index = SearchIndex::build(std::sync::Arc::new(corpus), &claims);
     let shorter = &query[..query.len() - 1];
     let previous = (!shorter.is_empty()).then(|| index.search(shorter, None, 200));
     bencher.bench_local(|| {
@@ -132,7 +132,7 @@ fn search_keystroke_10k_reports(bencher: divan::Bencher, query: &str) {
 fn search_from_scratch_10k_reports(bencher: divan::Bencher, query: &str) {
     let corpus = generate::corpus(REPORTS, 1);
     let claims = Extractor::default().corpus(&corpus);
-    let index = SearchIndex::build(&corpus, &claims);
+    let index = SearchIndex::build(std::sync::Arc::new(corpus), &claims);
     eprintln!("{} searchable items", index.items().len());
     bencher.bench_local(|| index.search(query, None, 200).total);
 }

@@ -41,7 +41,9 @@ impl HitKind {
     }
 }
 
-/// One searchable thing.
+/// One searchable thing. Its words are not copied: a headline, a sentence or a claim's words
+/// are read from the corpus when shown (the lowercased copy the search runs over is the one
+/// copy kept), so that the index of 10,000 reports stays a fraction of their size.
 #[derive(Debug, Clone)]
 pub struct Item {
     /// What it is.
@@ -49,14 +51,20 @@ pub struct Item {
     /// The report's corpus index.
     pub report: usize,
     /// The claim's id, for claims, notes and tags on claims.
-    pub claim: Option<String>,
+    pub claim: Option<Box<str>>,
     /// Byte offset in the report body the hit points at.
     pub at: usize,
-    /// The text searched and shown.
-    pub text: String,
-    lower: Vec<u8>,
+    /// Where its words are: a span of the report's body, or its own (headlines, notes, tags).
+    words: Words,
+    lower: Box<str>,
 }
 
+#[derive(Debug, Clone)]
+enum Words {
+    Body(u32, u32),
+    Headline,
+    Own(Box<str>),
+}
 /// A ranked hit: the item's index and its score (higher is better).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -80,26 +88,47 @@ pub struct Answer {
 /// The searchable items of a corpus.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
+    corpus: std::sync::Arc<Corpus>,
     items: Vec<Item>,
     /// Items from annotations start here; they are replaced when annotations change.
     fixed: usize,
 }
 
-fn item(kind: HitKind, report: usize, claim: Option<String>, at: usize, text: &str) -> Item {
-    let text = crate::text::sanitize(text.trim()).replace('\n', " ");
+/// Words as searched and shown: one line, sanitised.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.contains('\n') || text.chars().any(crate::text::is_unsafe) {
+        std::borrow::Cow::Owned(crate::text::sanitize(text).replace('\n', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn item(
+    kind: HitKind,
+    report: usize,
+    claim: Option<&str>,
+    at: usize,
+    words: Words,
+    text: &str,
+) -> Item {
     Item {
         kind,
         report,
-        claim,
+        claim: claim.map(Box::from),
         at,
-        lower: text.to_lowercase().into_bytes(),
-        text,
+        lower: shown(text).to_lowercase().into_boxed_str(),
+        words,
     }
+}
+
+fn span(start: usize, end: usize) -> Words {
+    Words::Body(start as u32, end as u32)
 }
 
 impl SearchIndex {
     /// Index the headlines, sentences and claims (`claims` per report, in corpus order).
-    pub fn build(corpus: &Corpus, claims: &[Vec<Claim>]) -> Self {
+    pub fn build(corpus: std::sync::Arc<Corpus>, claims: &[Vec<Claim>]) -> Self {
         let per_report: Vec<Vec<Item>> = corpus
             .reports
             .par_iter()
@@ -107,32 +136,59 @@ impl SearchIndex {
             .map(|(r, report)| {
                 let mut out = Vec::new();
                 if let Some(h) = report.headline.value() {
-                    out.push(item(HitKind::Headline, r, None, 0, h));
+                    out.push(item(HitKind::Headline, r, None, 0, Words::Headline, h));
                 }
-                for [start, end] in crate::extract::sentence_spans(&report.body) {
+                let body = &report.body;
+                for [start, end] in crate::extract::sentence_spans(body) {
+                    let words = span(start, end);
                     out.push(item(
                         HitKind::Text,
                         r,
                         None,
                         start,
-                        &report.body[start..end],
+                        words,
+                        &body[start..end],
                     ));
                 }
                 for c in claims.get(r).into_iter().flatten() {
-                    out.push(item(
-                        HitKind::Claim,
-                        r,
-                        Some(c.id.clone()),
-                        c.span[0],
-                        &c.text,
-                    ));
+                    // A claim's words are its span of the body, unless the claim was made
+                    // from other words (manual claims carry their own).
+                    let [start, end] = c.span;
+                    let words = if body.get(start..end) == Some(c.text.as_str()) {
+                        span(start, end)
+                    } else {
+                        Words::Own(c.text.clone().into_boxed_str())
+                    };
+                    out.push(item(HitKind::Claim, r, Some(&c.id), start, words, &c.text));
                 }
                 out
             })
             .collect();
         let items: Vec<Item> = per_report.into_iter().flatten().collect();
         let fixed = items.len();
-        SearchIndex { items, fixed }
+        SearchIndex {
+            corpus,
+            items,
+            fixed,
+        }
+    }
+
+    /// The words of item `i`, as shown (one line, sanitised).
+    pub fn text(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let Some(it) = self.items.get(i) else {
+            return std::borrow::Cow::Borrowed("");
+        };
+        let report = self.corpus.reports.get(it.report);
+        let raw = match &it.words {
+            Words::Own(text) => text,
+            Words::Headline => report
+                .and_then(|r| r.headline.value())
+                .map_or("", |h| h.as_str()),
+            Words::Body(start, end) => report
+                .and_then(|r| r.body.get(*start as usize..*end as usize))
+                .unwrap_or(""),
+        };
+        shown(raw)
     }
 
     /// Replace the items taken from annotations (notes and tags) with those of `annotations`.
@@ -157,20 +213,24 @@ impl SearchIndex {
                 continue;
             };
             let at = note.anchor.span[0];
+            let own = |text: &str| Words::Own(text.into());
             if !note.note.is_empty() {
+                let words = own(&note.note);
                 self.items
-                    .push(item(HitKind::Note, r, Some(id.to_string()), at, &note.note));
+                    .push(item(HitKind::Note, r, Some(id), at, words, &note.note));
             }
             for tag in &note.tags {
                 self.items
-                    .push(item(HitKind::Tag, r, Some(id.to_string()), at, tag));
+                    .push(item(HitKind::Tag, r, Some(id), at, own(tag), tag));
             }
         }
         for (report, note) in &annotations.sources {
             if let Some(&r) = report_of.get(report.as_str())
                 && !note.note.is_empty()
             {
-                self.items.push(item(HitKind::Note, r, None, 0, &note.note));
+                let words = Words::Own(note.note.as_str().into());
+                self.items
+                    .push(item(HitKind::Note, r, None, 0, words, &note.note));
             }
         }
     }
@@ -194,11 +254,11 @@ impl SearchIndex {
             Some(ids) => ids
                 .par_iter()
                 .copied()
-                .filter(|&i| near_subsequence(&needle, &self.items[i].lower, span))
+                .filter(|&i| near_subsequence(&needle, self.items[i].lower.as_bytes(), span))
                 .collect(),
             None => (0..self.items.len())
                 .into_par_iter()
-                .filter(|&i| near_subsequence(&needle, &self.items[i].lower, span))
+                .filter(|&i| near_subsequence(&needle, self.items[i].lower.as_bytes(), span))
                 .collect(),
         };
         // Then the scorer, unless the query is so short that nearly everything matches; then
@@ -208,7 +268,7 @@ impl SearchIndex {
                 .par_iter()
                 .map(|&i| Hit {
                     item: i,
-                    score: cheap_score(&needle, &self.items[i].lower),
+                    score: cheap_score(&needle, self.items[i].lower.as_bytes()),
                 })
                 .collect()
         } else {
@@ -217,7 +277,7 @@ impl SearchIndex {
                 .par_iter()
                 .filter_map(|&i| {
                     matcher
-                        .fuzzy_match(&self.items[i].text, query)
+                        .fuzzy_match(&self.text(i), query)
                         .map(|score| Hit { item: i, score })
                 })
                 .collect()
@@ -242,7 +302,7 @@ impl SearchIndex {
     pub fn highlight(&self, i: usize, query: &str) -> Vec<usize> {
         SkimMatcherV2::default()
             .ignore_case()
-            .fuzzy_indices(&self.items[i].text, query.trim())
+            .fuzzy_indices(&self.text(i), query.trim())
             .map(|(_, idx)| idx)
             .unwrap_or_default()
     }
@@ -313,7 +373,7 @@ mod tests {
         )
         .unwrap();
         let claims = Extractor::default().corpus(&corpus);
-        let index = SearchIndex::build(&corpus, &claims);
+        let index = SearchIndex::build(std::sync::Arc::new(corpus.clone()), &claims);
         (corpus, index)
     }
 
@@ -339,8 +399,8 @@ mod tests {
         let full = index.search("hasm", None, 50);
         assert_eq!(b.hits, full.hits, "narrowing never changes the answer");
         assert!(!b.hits.is_empty());
-        let best = &index.items()[b.hits[0].item];
-        assert!(best.text.to_lowercase().contains("hasm"), "{}", best.text);
+        let best = index.text(b.hits[0].item);
+        assert!(best.to_lowercase().contains("hasm"), "{best}");
         assert!(b.hits.windows(2).all(|w| w[0].score >= w[1].score));
         let marks = index.highlight(b.hits[0].item, "hasm");
         assert_eq!(marks.len(), 4);

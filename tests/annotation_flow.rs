@@ -466,3 +466,27 @@ fn a_data_file_changed_on_disk_is_read_again_and_the_judgement_not_made_on_the_o
         "{changes:?}"
     );
 }
+
+#[test]
+fn a_note_that_cannot_be_saved_comes_back_to_be_saved_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+    // A journal that cannot be written (as a full disk would refuse it; a directory in its
+    // place refuses even root).
+    let journal = app.journal.as_ref().unwrap().paths().journal.clone();
+    std::fs::create_dir(&journal).unwrap();
+    press(&mut app, "n");
+    type_text(&mut app, "typed with care");
+    press(&mut app, "esc");
+    assert!(!app.overlays.is_empty(), "the failure is shown");
+    press(&mut app, "esc");
+    match &app.input {
+        Some(Input::Editor(editor)) => assert_eq!(editor.fields[0].text(), "typed with care"),
+        other => panic!("the note is not back in its editor: {other:?}"),
+    }
+    std::fs::remove_dir(&journal).unwrap();
+    press(&mut app, "esc");
+    let claim = app.claims.selected_claim().unwrap().clone();
+    assert_eq!(app.note_of(&claim).unwrap().note, "typed with care");
+}

@@ -260,6 +260,46 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
 }
 
 #[test]
+fn sigquit_and_an_abort_restore_the_terminal() {
+    let Some(t) = Tmux::start("quit-abort", 80, 24) else {
+        return;
+    };
+    let data = t.home.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    for (signal, exit) in [("QUIT", "0"), ("ABRT", "134")] {
+        // A copy with a unique path, so the signal reaches only this process.
+        let target = data.join(format!("{signal}-target.ron"));
+        std::fs::write(&target, crosscheck::sample::TEXT).unwrap();
+        t.type_line(&format!(
+            "clear; {} {}; echo exit=$?",
+            binary(),
+            target.display()
+        ));
+        t.wait_for("Articles");
+        let sent = Command::new("pkill")
+            .args([&format!("-{signal}"), "-f", &target.display().to_string()])
+            .status();
+        if !sent.is_ok_and(|s| s.success()) {
+            eprintln!("pkill unavailable: the SIG{signal} part did not run");
+            return;
+        }
+        assert_shell_restored(&t, exit);
+        assert_eq!(
+            t.tmux(&[
+                "display",
+                "-p",
+                "-t",
+                "e2e",
+                "#{alternate_on}#{mouse_any_flag}"
+            ])
+            .trim(),
+            "00",
+            "SIG{signal}: alternate screen or mouse capture left on"
+        );
+    }
+}
+
+#[test]
 fn a_bad_file_is_refused_before_the_screen_is_touched() {
     let Some(t) = Tmux::start("bad-file", 80, 24) else {
         return;

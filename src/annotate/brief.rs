@@ -488,15 +488,26 @@ pub fn markdown(brief: &Brief) -> String {
     out
 }
 
-/// The brief as CSV: one row per value of a slot (RFC 4180 quoting).
-pub fn csv(brief: &Brief) -> String {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
+/// One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return: text quoted from a page can) is
+/// prefixed with `'`, which spreadsheets show as text, as OWASP advises.
+pub fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let s = if formula {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    if formula || s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
     }
+}
+
+/// The brief as CSV: one row per value of a slot.
+pub fn csv(brief: &Brief) -> String {
+    let field = csv_field;
     let mut out = String::from(
         "incident,slot,status,conflict_status,assessed_best,assessed_range,rationale,report,claim,value,attribution,origin,superseded,source_reliability,verdict,grade,corrected\n",
     );
@@ -534,4 +545,17 @@ pub fn csv(brief: &Brief) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn formula_cells_are_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_field("35-55"), "35-55");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+    }
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::out;
 use super::{EXIT_BAD_INPUT, Failure};
 use crate::annotate::brief::{self, Inputs};
 use crate::annotate::manual;
@@ -205,24 +206,24 @@ fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
 pub(super) fn open_journal(file: &Path, user: String) -> Result<Journal, Failure> {
     let mut journal = Journal::open(file, user)?;
     for notice in journal.take_notices() {
-        eprintln!("warning: {}", crate::text::sanitize(&notice));
+        tell!("warning: {}", crate::text::sanitize(&notice));
     }
     Ok(journal)
 }
 
 pub(super) fn acknowledge(receipt: &Receipt, file: &Path) {
     if let Some(warning) = &receipt.warning {
-        eprintln!("warning: {}", crate::text::sanitize(warning));
+        tell!("warning: {}", crate::text::sanitize(warning));
     }
     if receipt.others > 0 {
-        eprintln!(
+        tell!(
             "note: {} change(s) by another session were picked up first",
             receipt.others
         );
     }
     match &receipt.entry {
-        Some(e) => println!("#{} {}", e.seq, e.describe()),
-        None => println!("nothing to change in {}", file.display()),
+        Some(e) => say!("#{} {}", e.seq, e.describe()),
+        None => say!("nothing to change in {}", file.display()),
     }
 }
 
@@ -266,7 +267,7 @@ pub fn annotate(args: AnnotateArgs, paths: &Paths) -> Result<ExitCode, Failure> 
                      value; set one with --grade",
                 )
             })?;
-        println!(
+        say!(
             "suggested {}: {}",
             suggestion.grade.id(),
             suggestion.because
@@ -483,7 +484,7 @@ pub fn add_claim(args: AddClaimArgs, paths: &Paths) -> Result<ExitCode, Failure>
         Value::Manual(Some(Box::new(chosen))),
     )])?;
     acknowledge(&receipt, &args.file);
-    println!("claim id: {id}");
+    say!("claim id: {id}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -497,7 +498,7 @@ pub fn undo_redo(file: &Path, redo: bool, paths: &Paths) -> Result<ExitCode, Fai
         journal.undo()?
     };
     if receipt.entry.is_none() {
-        eprintln!("nothing to {}", if redo { "redo" } else { "undo" });
+        tell!("nothing to {}", if redo { "redo" } else { "undo" });
         return Ok(ExitCode::from(EXIT_BAD_INPUT));
     }
     acknowledge(&receipt, file);
@@ -567,10 +568,7 @@ pub fn list(
             if log {
                 out["log"] = serde_json::to_value(o.journal.log()).expect("the log encodes");
             }
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
+            say!("{}", out::json(&out));
         }
         super::Format::Text => {
             for c in &claims {
@@ -579,7 +577,7 @@ pub fn list(
                     Attachment::Moved => " (moved)",
                     Attachment::Orphan => " (ORPHAN: its claim is gone)",
                 };
-                println!(
+                say!(
                     "{} {}{}: {} grade {} {:?}{}{}",
                     c.note.anchor.report,
                     c.claim.unwrap_or(c.key),
@@ -606,7 +604,7 @@ pub fn list(
                 );
             }
             for (report, s) in &ann.sources {
-                println!(
+                say!(
                     "{report}: source {} {}",
                     s.reliability.map_or("-", |r| r.id()),
                     crate::text::sanitize(&s.note)
@@ -615,7 +613,7 @@ pub fn list(
             for (incident, slots) in &ann.slots {
                 for (slot, n) in slots {
                     let a = n.assessment.clone().unwrap_or_default();
-                    println!(
+                    say!(
                         "{incident} / {slot}: status {} best {:?} range {:?} {}",
                         n.status.map_or("-", |s| s.id()),
                         a.best,
@@ -625,13 +623,13 @@ pub fn list(
                 }
             }
             for (report, ids) in &ann.memberships {
-                println!("{report}: under {}", crate::text::sanitize(&ids.join(", ")));
+                say!("{report}: under {}", crate::text::sanitize(&ids.join(", ")));
             }
             for (id, edit) in &ann.incidents {
-                println!("incident {id}: {}", crate::text::sanitize(&edit.describe()));
+                say!("incident {id}: {}", crate::text::sanitize(&edit.describe()));
             }
             for c in ann.manual.values() {
-                println!(
+                say!(
                     "{} {} (manual {}): {:?}",
                     c.report,
                     c.id,
@@ -641,7 +639,7 @@ pub fn list(
             }
             if log {
                 for e in o.journal.log() {
-                    println!(
+                    say!(
                         "#{} {} {}: {}",
                         e.seq,
                         e.at,
@@ -671,7 +669,7 @@ fn render_brief(o: &Opened, file: &Path, incident: Option<&str>, format: BriefFo
     match format {
         BriefFormat::Markdown => brief::markdown(&b),
         BriefFormat::Csv => brief::csv(&b),
-        BriefFormat::Json => serde_json::to_string_pretty(&b).expect("the brief encodes") + "\n",
+        BriefFormat::Json => out::json(&b) + "\n",
     }
 }
 
@@ -692,9 +690,9 @@ pub fn export(args: ExportArgs, paths: &Paths) -> Result<ExitCode, Failure> {
             store::replace_file(out, text.as_bytes()).map_err(|e| {
                 Failure::Other(anyhow::anyhow!("cannot write {}: {e}", out.display()))
             })?;
-            eprintln!("brief written to {}", out.display());
+            tell!("brief written to {}", out.display());
         }
-        None => print!("{text}"),
+        None => say_block!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -151,7 +151,7 @@ pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCod
     let extractor = crate::extract::Extractor::default();
     let proposal = crate::import::regroup::propose(&corpus, &extractor);
     if proposal.moves.is_empty() {
-        println!(
+        say!(
             "{}: the current rules group its {} report(s) as they are",
             file.display(),
             corpus.reports.len()
@@ -160,10 +160,10 @@ pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCod
     }
     let clean = crate::text::sanitize;
     for i in &proposal.created {
-        println!("new incident {}: {}", i.id, clean(&i.title));
+        say!("new incident {}: {}", i.id, clean(&i.title));
     }
     for m in &proposal.moves {
-        println!(
+        say!(
             "{}: {} -> {} ({})",
             m.report,
             m.from.as_deref().unwrap_or("no incident"),
@@ -172,7 +172,7 @@ pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCod
         );
     }
     if dry_run {
-        println!(
+        say!(
             "{} report(s) would move; nothing was written (run without --dry-run to apply)",
             proposal.moves.len()
         );
@@ -194,7 +194,7 @@ pub fn regroup_file(file: &Path, dry_run: bool, paths: &Paths) -> Result<ExitCod
         sets.extend(regroup::move_report(&staged, &m.report, &m.to).map_err(refused)?);
     }
     let receipt = journal.set(sets)?;
-    println!(
+    say!(
         "{} report(s) moved as one step (#{}; `crosscheck undo {}` takes it back)",
         proposal.moves.len(),
         receipt.entry.as_ref().map_or(0, |e| e.seq),

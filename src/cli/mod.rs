@@ -17,10 +17,14 @@ use crate::tui::theme::Theme;
 use crate::tui::{self, App, Document};
 use crate::{sample, text};
 
+#[macro_use]
+mod out;
 pub mod annotations;
 pub mod incidents;
+mod logging;
 
-/// Exit code for input the user must fix: a bad data file or arguments.
+/// Exit code for every failure (0 is success): a bad data file or arguments, or a file the
+/// system would not read or write. The message says which, and what to do.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// crosscheck: compare several reports of one incident, in the terminal.
@@ -229,17 +233,22 @@ pub fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = Cli::parse();
     let paths = Paths::discover();
-    let _log = init_logging(&paths);
+    let _log = logging::init(&paths);
     match run(cli, &paths) {
         Ok(code) => code,
         Err(Failure::BadInput(message)) => {
-            eprintln!("{message}");
+            tell!("{message}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
+        // One exit code for every failure: the message says what went wrong and what to do.
         Err(Failure::Other(e)) => {
-            eprintln!("error: {e:#}");
-            eprintln!("  (log: {})", paths.log_file().display());
-            ExitCode::FAILURE
+            tell!("error: {e}");
+            tell!(
+                "  help: check the file's permissions and the free space; details are in {}",
+                paths.log_file().display()
+            );
+            tracing::error!("{e:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }
@@ -249,7 +258,8 @@ pub fn main() -> ExitCode {
 pub enum Failure {
     /// Input the user must fix; the message says where and how. Exit code 2.
     BadInput(String),
-    /// Anything else. Exit code 1.
+    /// The system refused (permissions, a full disk, a terminal that is not one). Exit code 2
+    /// too: every failure is one the user must see to.
     Other(anyhow::Error),
 }
 
@@ -284,7 +294,7 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
             let corpus = crate::generate::corpus(reports, seed);
             store::save(&corpus, &out, None)
                 .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
-            println!(
+            say!(
                 "{}: {} reports, {} incidents, {} bytes of text",
                 out.display(),
                 corpus.reports.len(),
@@ -318,21 +328,6 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
         Some(Command::Regroup { file, dry_run }) => incidents::regroup_file(&file, dry_run, paths),
         None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
     }
-}
-
-fn init_logging(paths: &Paths) -> Option<tracing_appender::non_blocking::WorkerGuard> {
-    std::fs::create_dir_all(&paths.data_dir).ok()?;
-    let appender = tracing_appender::rolling::never(&paths.data_dir, "crosscheck.log");
-    let (writer, guard) = tracing_appender::non_blocking(appender);
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt()
-        .with_writer(writer)
-        .with_ansi(false)
-        .with_env_filter(filter)
-        .try_init()
-        .ok()?;
-    Some(guard)
 }
 
 fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode, Failure> {
@@ -485,11 +480,8 @@ fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
         Err(e) if format == Format::Json => {
             let problems: Vec<ProblemJson> = e.problems.iter().map(ProblemJson::from).collect();
             let out = serde_json::json!({ "file": file, "ok": false, "problems": problems });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
-            eprintln!("{e}");
+            say!("{}", out::json(&out));
+            tell!("{e}");
             return Ok(ExitCode::from(EXIT_BAD_INPUT));
         }
         Err(e) => return Err(e.into()),
@@ -530,14 +522,11 @@ fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                     "reports": n,
                 })).collect::<Vec<_>>(),
             });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
+            say!("{}", out::json(&out));
         }
         Format::Text => {
-            println!("{}: OK (format version {})", file.display(), corpus.version);
-            println!(
+            say!("{}: OK (format version {})", file.display(), corpus.version);
+            say!(
                 "  {} incidents, {} reports, {} bytes of report text",
                 corpus.incidents.len(),
                 corpus.reports.len(),
@@ -547,10 +536,10 @@ fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
             const SHOWN: usize = 12;
             for (_, title, n) in per_incident.iter().take(SHOWN) {
                 let s = if *n == 1 { "" } else { "s" };
-                println!("  {}: {n} report{s}", text::sanitize(title));
+                say!("  {}: {n} report{s}", text::sanitize(title));
             }
             if per_incident.len() > SHOWN {
-                println!(
+                say!(
                     "  ... and {} more incidents (crosscheck list shows them all)",
                     per_incident.len() - SHOWN
                 );
@@ -608,28 +597,25 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                 })
                 .collect();
             let out = serde_json::json!({ "file": file, "groups": groups });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
+            say!("{}", out::json(&out));
         }
         Format::Text => {
             for g in &index.groups {
                 match g.incident.map(|i| &corpus.incidents[i]) {
-                    Some(x) => println!(
+                    Some(x) => say!(
                         "{} ({}) [{}]",
                         text::sanitize(&x.title),
                         x.date_text(),
                         text::sanitize(&x.id)
                     ),
-                    None => println!("Not assigned to an incident"),
+                    None => say!("Not assigned to an incident"),
                 }
                 for &r in &g.reports {
                     let report = &corpus.reports[r];
                     let (source, inferred) = tui::describe::source_label(report);
                     let (date, date_inferred) = tui::describe::date_label(report);
                     let mark = |b: bool| if b { tui::describe::INFERRED_MARK } else { "" };
-                    println!(
+                    say!(
                         "  {date}{} {source}{} {}  [{}]",
                         mark(date_inferred),
                         mark(inferred),
@@ -693,16 +679,13 @@ fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitC
                 .collect();
             let all: Vec<&crate::model::Claim> = claims.iter().flatten().collect();
             let out = serde_json::json!({ "reports": reports_json, "claims": all });
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
+            say!("{}", out::json(&out));
         }
         ClaimFormat::Table => {
             for (report, claims) in reports.iter().zip(&claims) {
-                println!("{} ({} claims)", text::sanitize(&report.id), claims.len());
+                say!("{} ({} claims)", text::sanitize(&report.id), claims.len());
                 for claim in claims {
-                    println!("  {}", crate::extract::describe(claim));
+                    say!("  {}", crate::extract::describe(claim));
                 }
             }
         }
@@ -721,11 +704,8 @@ fn eval(gold_path: &Path, file: &Path, format: Format, details: bool) -> Result<
         ))
     })?;
     match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&evaluation).expect("JSON values encode")
-        ),
-        Format::Text => print!("{}", crate::eval::render(&evaluation, details)),
+        Format::Json => say!("{}", out::json(&evaluation)),
+        Format::Text => say_block!("{}", crate::eval::render(&evaluation, details)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -765,7 +745,7 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
         Failure::BadInput(message.join("\n"))
     })?;
     for note in &read.skipped {
-        eprintln!("note: {}", text::sanitize(note));
+        tell!("note: {}", text::sanitize(note));
     }
     let articles = read.articles;
     // Read, group and write under the data file's lock: imports running side by side land
@@ -783,7 +763,7 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
         None => crate::import::import(&mut corpus, articles, &extractor),
     };
     if summary.added.is_empty() {
-        println!(
+        say!(
             "Nothing new to import ({} already in {}).",
             summary.duplicates.len(),
             file.display()
@@ -793,7 +773,7 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
     store::save_locked(&corpus, file, expected.as_ref(), &lock)
         .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
     drop(lock);
-    println!(
+    say!(
         "{}: added {} report(s), {} new incident(s), {} duplicate(s) skipped",
         file.display(),
         summary.added.len(),
@@ -801,14 +781,14 @@ fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCod
         summary.duplicates.len()
     );
     for (id, source, incidents, how) in &summary.added {
-        println!(
+        say!(
             "  {id} <- {}\n      {} ({how})",
             text::sanitize(source),
             incidents.join(", ")
         );
     }
     for (source, id) in &summary.duplicates {
-        println!("  skipped {} (same text as {id})", text::sanitize(source));
+        say!("  skipped {} (same text as {id})", text::sanitize(source));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -849,19 +829,16 @@ fn compare(file: &Path, only: Option<&str>, format: CompareFormat) -> Result<Exi
                 None => serde_json::to_value(serde_json::json!({ "incidents": comparisons })),
             }
             .expect("comparisons encode");
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&out).expect("JSON values encode")
-            );
+            say!("{}", out::json(&out));
         }
         CompareFormat::Markdown => {
             for c in &comparisons {
-                print!("{}", crate::compare::render::markdown(c));
+                say_block!("{}", crate::compare::render::markdown(c));
             }
         }
         CompareFormat::Table => {
             for c in &comparisons {
-                print!(
+                say_block!(
                     "{}",
                     text::sanitize_lines(&crate::compare::render::table(c))
                 );

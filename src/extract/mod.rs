@@ -249,6 +249,9 @@ pub fn value_text(claim: &Claim) -> String {
                     .collect();
                 s.push_str(&format!(" ({})", p.join(" + ")));
             }
+            if count.reversed {
+                s.push_str(" [range written high to low]");
+            }
             s
         }
         Detail::Location {

@@ -22,6 +22,9 @@ pub struct Quantity {
     pub high: Option<u64>,
     /// How it is hedged.
     pub hedge: Hedge,
+    /// A range the text writes high to low ("between 55 and 16"): read in order, and
+    /// flagged, as it may be a misprint.
+    pub reversed: bool,
 }
 
 impl Quantity {
@@ -129,26 +132,50 @@ fn number_from_digits(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usiz
     if text.contains('.') {
         return None;
     }
-    // Ordinals: "75th", "2nd".
-    if toks.touches_previous(i + 1) && toks.is_any(i + 1, &["th", "st", "nd", "rd"]) {
+    // Ordinals: "75th", "2nd". Scientific notation ("1e999"): no number a report counts.
+    if toks.touches_previous(i + 1)
+        && (toks.is_any(i + 1, &["th", "st", "nd", "rd"])
+            || toks.lower(i + 1).is_some_and(|w| {
+                w.len() > 1 && w.starts_with('e') && w[1..].bytes().all(|b| b.is_ascii_digit())
+            }))
+    {
         return None;
     }
-    // Most numbers have no thousands separator: parse them without a copy.
+    // Digits of other scripts ("٣٥", "３５") read as their values.
+    let text: std::borrow::Cow<str> = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .map(|c| {
+                    crate::extract::tokens::decimal_digit(c)
+                        .and_then(|d| char::from_digit(d, 10))
+                        .unwrap_or(c)
+                })
+                .collect(),
+        )
+    };
+    // Most numbers have no thousands separator: parse them without a copy. More than a
+    // billion is no count of people: a misprint, an id or a sum.
     let digits = |s: &str| {
         if s.contains(',') {
             s.replace(',', "").parse::<u64>().ok()
         } else {
             s.parse::<u64>().ok()
         }
+        .filter(|n| *n <= MAX_COUNT)
     };
     match text.split_once('-') {
         Some((a, b)) => {
             let (a, b) = (digits(a)?, digits(b)?);
             (a < b && !b.to_string().contains('-')).then_some((a, Some(b), i + 1))
         }
-        None => Some((digits(text)?, None, i + 1)),
+        None => Some((digits(&text)?, None, i + 1)),
     }
 }
+
+/// The largest number read as a count.
+pub const MAX_COUNT: u64 = 1_000_000_000;
 
 /// [`number_at`] on a word that may start a number.
 #[inline(never)]
@@ -184,23 +211,34 @@ fn number_from_words(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize
     Some((value, None, j))
 }
 
+/// A number at token `i` that may count people: not one with a unit or a time glued to it
+/// ("200km", "10am"), which [`number_at`] reads for distances.
+fn count_at(toks: &Tokens, i: usize) -> Option<(u64, Option<u64>, usize)> {
+    let found = number_at(toks, i)?;
+    let glued = toks.kind(i) == Some(Kind::Number)
+        && toks.touches_previous(i + 1)
+        && toks.kind(i + 1) == Some(Kind::Word);
+    (!glued).then_some(found)
+}
+
 /// A quantity starting at token `i`, with its hedge.
 pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
     if toks.is(i, "between")
-        && let Some((low, None, j)) = number_at(toks, i + 1)
+        && let Some((first, None, j)) = count_at(toks, i + 1)
         && toks.is(j, "and")
-        && let Some((high, None, end)) = number_at(toks, j + 1)
+        && let Some((second, None, end)) = count_at(toks, j + 1)
     {
         return Some(Quantity {
             start: i,
             end,
-            low,
-            high: Some(high),
+            low: first.min(second),
+            high: Some(first.max(second)),
             hedge: Hedge::Range,
+            reversed: first > second,
         });
     }
     if let Some((entry, j)) = lex.hedges.at(toks, i)
-        && let Some((n, range_end, end)) = number_at(toks, j)
+        && let Some((n, range_end, end)) = count_at(toks, j)
     {
         let shifted = n.saturating_add_signed(entry.shift);
         let (low, high) = match (entry.hedge, range_end) {
@@ -220,16 +258,17 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
             low,
             high,
             hedge,
+            reversed: false,
         });
     }
-    if let Some((n, range_end, end)) = number_at(toks, i) {
+    if let Some((n, range_end, end)) = count_at(toks, i) {
         if super::timex::day_of_month(toks, i) {
             return None;
         }
         // "two or three", "10 to 15".
         if range_end.is_none()
             && toks.is_any(end, &["or", "to"])
-            && let Some((m, None, end2)) = number_at(toks, end + 1)
+            && let Some((m, None, end2)) = count_at(toks, end + 1)
             && m > n
         {
             return Some(Quantity {
@@ -238,6 +277,7 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
                 low: n,
                 high: Some(m),
                 hedge: Hedge::Range,
+                reversed: false,
             });
         }
         let hedge = if range_end.is_some() {
@@ -251,6 +291,7 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
             low: n,
             high: Some(range_end.unwrap_or(n)),
             hedge,
+            reversed: false,
         });
     }
     if toks.is_any(i, &["no", "nobody", "none"]) {
@@ -266,6 +307,7 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
             low: 0,
             high: Some(0),
             hedge: Hedge::Negated,
+            reversed: false,
         });
     }
     let (entry, end) = lex.vague.at(toks, i)?;
@@ -275,6 +317,7 @@ pub fn quantity_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<Quantity> {
         low: entry.low,
         high: entry.high,
         hedge: Hedge::Vague,
+        reversed: false,
     })
 }
 

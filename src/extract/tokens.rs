@@ -64,7 +64,7 @@ fn word_end(text: &str, bytes: &[u8], mut end: usize, kind: Kind) -> usize {
         }
         let n = char_at(text, end);
         let same = match kind {
-            Kind::Number => n.is_ascii_digit(),
+            Kind::Number => decimal_digit(n).is_some(),
             _ => n.is_alphanumeric(),
         };
         if same {
@@ -82,13 +82,27 @@ fn word_end(text: &str, bytes: &[u8], mut end: usize, kind: Kind) -> usize {
         let rest = &text[end + n.len_utf8()..];
         let next = rest.chars().next();
         let keeps = match kind {
-            Kind::Number => next.is_some_and(|x| x.is_ascii_digit()),
+            Kind::Number => next.is_some_and(|x| decimal_digit(x).is_some()),
             _ => next.is_some_and(char::is_alphanumeric),
         };
         if !keeps || ((n == '\'' || n == '’') && possessive_s(rest)) {
             return end;
         }
         end += n.len_utf8();
+    }
+}
+
+/// The value of a decimal digit of any script news is written in: ASCII, Arabic-Indic
+/// ("٣٥"), Extended Arabic-Indic (Persian, Urdu), Devanagari and full-width ("３５").
+pub fn decimal_digit(c: char) -> Option<u32> {
+    let from = |zero: char| Some(c as u32 - zero as u32);
+    match c {
+        '0'..='9' => from('0'),
+        '\u{0660}'..='\u{0669}' => from('\u{0660}'),
+        '\u{06F0}'..='\u{06F9}' => from('\u{06F0}'),
+        '\u{0966}'..='\u{096F}' => from('\u{0966}'),
+        '\u{FF10}'..='\u{FF19}' => from('\u{FF10}'),
+        _ => None,
     }
 }
 
@@ -114,7 +128,7 @@ impl<'t> Tokens<'t> {
             if c.is_whitespace() {
                 continue;
             }
-            let kind = if c.is_ascii_digit() {
+            let kind = if c.is_ascii_digit() || (!c.is_ascii() && decimal_digit(c).is_some()) {
                 Kind::Number
             } else if c.is_alphabetic() {
                 Kind::Word

@@ -267,6 +267,10 @@ pub struct Count {
     pub low: u64,
     /// The highest, when bounded.
     pub high: Option<u64>,
+    /// The text writes the range high to low ("between 55 and 16"): read in order, flagged,
+    /// as it may be a misprint.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reversed: bool,
 }
 
 /// One part of a breakdown.

@@ -148,7 +148,10 @@ fn syntax_help() -> String {
 /// Read only `version` first, so a file from a newer crosscheck gets "update crosscheck"
 /// instead of a confusing message about a field this build does not know.
 fn check_version(text: &str, path: &Path) -> Result<(), LoadError> {
+    // Named as the data file's top level is named in messages and in the format's description,
+    // not by this probe's name.
     #[derive(Deserialize)]
+    #[serde(rename = "Corpus")]
     struct VersionOnly {
         version: Option<u32>,
     }

@@ -36,7 +36,7 @@ pub enum SaveError {
         alternative: PathBuf,
     },
     /// The operating system refused a step.
-    #[error("cannot save {path}: {source}", path = .path.display())]
+    #[error("cannot save {path}: {reason}", path = .path.display(), reason = crate::text::io_reason(.source))]
     Io {
         /// The file being written.
         path: PathBuf,

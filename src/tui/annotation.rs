@@ -403,6 +403,9 @@ pub fn suggestion(app: &App, claim: &Claim) -> Option<annotate::Suggestion> {
 
 /// Save what an editor holds.
 pub fn save_editor(app: &mut App, editor: Editor) {
+    if !matches!(editor.purpose, Purpose::Filter | Purpose::SaidBy(_)) {
+        app.unsaved = Some(editor.clone());
+    }
     let text = |n: usize| editor.fields.get(n).map(Field::text).unwrap_or_default();
     let set = match editor.purpose {
         Purpose::ClaimNote(target) => (target, Value::Note(text(0).trim_end().to_string())),
@@ -519,6 +522,8 @@ fn next_unreviewed(app: &mut App, forward: bool, skip: Option<&str>) {
 /// disk (fsynced) when this returns.
 pub fn perform(app: &mut App) {
     let effects = std::mem::take(&mut app.effects);
+    // The editor the writes below save, if any; asked for only when a write fails.
+    let mut from_editor = app.unsaved.take();
     let mut reloaded = false;
     for effect in effects {
         // The data file is looked at before every write and every pick-up: a judgement made
@@ -574,6 +579,10 @@ pub fn perform(app: &mut App) {
             Ok(receipt) => after_write(app, &receipt, idle),
             Err(e) => {
                 tracing::error!("annotation not saved: {e}");
+                // What was typed comes back, to save again once the disk has room.
+                if let Some(editor) = from_editor.take() {
+                    app.input = Some(Input::Editor(editor));
+                }
                 app.overlays.push(Overlay::Notice {
                     title: "NOT SAVED".into(),
                     lines: e.to_string().lines().map(str::to_string).collect(),

@@ -50,8 +50,9 @@ const REFRESH: Duration = Duration::from_secs(2);
 /// What the background worker delivers, in this order.
 #[derive(Debug)]
 pub enum Work {
-    /// The claims of every report.
-    Claims(Vec<Vec<Claim>>),
+    /// The claims of every report, shared with the worker (which compares them next) rather
+    /// than copied: a copy would double the largest thing in memory.
+    Claims(Arc<Vec<Vec<Claim>>>),
     /// The comparison of every incident.
     Comparisons(Vec<Comparison>),
 }
@@ -66,14 +67,14 @@ pub fn analyse_in_background(corpus: Arc<Corpus>) -> mpsc::Receiver<Work> {
         .spawn(move || {
             let start = std::time::Instant::now();
             let extractor = Extractor::default();
-            let claims = extractor.corpus(&corpus);
+            let claims = Arc::new(extractor.corpus(&corpus));
             tracing::info!(
                 reports = claims.len(),
                 ms = start.elapsed().as_millis() as u64,
                 "claims extracted"
             );
             // The interface may have quit already; then nobody needs the results.
-            if tx.send(Work::Claims(claims.clone())).is_err() {
+            if tx.send(Work::Claims(Arc::clone(&claims))).is_err() {
                 return;
             }
             let comparisons = crate::compare::compare_all(&corpus, &claims, extractor.lexicon());
@@ -97,7 +98,7 @@ pub fn analyse_now(app: &mut App) {
     let extractor = Extractor::default();
     let claims = extractor.corpus(&app.doc.corpus);
     let comparisons = crate::compare::compare_all(&app.doc.corpus, &claims, extractor.lexicon());
-    update::claims_ready(app, claims);
+    update::claims_ready(app, Arc::new(claims));
     update::comparisons_ready(app, comparisons);
 }
 

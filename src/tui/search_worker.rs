@@ -61,7 +61,7 @@ pub fn spawn() -> (mpsc::Sender<Request>, mpsc::Receiver<Reply>) {
                 for request in std::iter::once(first).chain(rx.try_iter()) {
                     match request {
                         Request::Build { corpus: c, claims } => {
-                            index = Some(SearchIndex::build(&c, &claims));
+                            index = Some(SearchIndex::build(Arc::clone(&c), &claims));
                             corpus = Some(c);
                             last = None;
                         }
@@ -115,9 +115,9 @@ pub fn hits(index: &SearchIndex, query: &str, answer: &Answer) -> Vec<SearchHit>
             SearchHit {
                 kind: it.kind,
                 report: it.report,
-                claim: it.claim.clone(),
+                claim: it.claim.as_deref().map(str::to_string),
                 at: it.at,
-                text: it.text.clone(),
+                text: index.text(h.item).into_owned(),
                 marks: index.highlight(h.item, query),
             }
         })

@@ -321,6 +321,9 @@ pub struct App {
     pub notes: NoteView,
     /// Writes waiting for the run loop (update does no I/O).
     pub effects: Vec<super::annotation::Effect>,
+    /// The editor whose text a pending write saves: given back if the write fails (a full
+    /// disk), so that nothing typed is thrown away.
+    pub unsaved: Option<super::input::Editor>,
     /// A text input or picker over the screen (editor, search, palette), taking the keys.
     pub input: Option<Input>,
     /// Text being selected in the reader: (anchor, cursor) byte offsets.
@@ -356,6 +359,7 @@ impl App {
             journal: None,
             notes: NoteView::default(),
             effects: Vec::new(),
+            unsaved: None,
             input: None,
             visual: None,
             search: None,

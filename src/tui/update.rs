@@ -529,8 +529,7 @@ fn show_claim_in_reader(app: &mut App) {
 }
 
 /// The claims of every report are ready.
-pub fn claims_ready(app: &mut App, claims: Vec<Vec<crate::model::Claim>>) {
-    let claims = std::sync::Arc::new(claims);
+pub fn claims_ready(app: &mut App, claims: std::sync::Arc<Vec<Vec<crate::model::Claim>>>) {
     app.notes.extracted = Some(std::sync::Arc::clone(&claims));
     app.claims.by_report = Some(claims);
     super::annotation::recompute(app, false);

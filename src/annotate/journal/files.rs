@@ -308,15 +308,22 @@ pub(super) fn sync_dir(path: &Path) {
 }
 
 pub(super) fn damaged(path: &Path, at: Option<Position>, message: String) -> JournalError {
+    // Point to a backup only where there is one (the snapshot keeps one; the journal not).
+    let backup = crate::store::backup_path(path);
+    let help = if backup.exists() {
+        format!(
+            "this file is written by crosscheck; restore it from {} or version control, or \
+             move it aside to start without these annotations",
+            backup.display()
+        )
+    } else {
+        "this file is written by crosscheck; restore it from version control, or move it \
+         aside to start without these annotations"
+            .to_string()
+    };
     JournalError::Damaged(LoadError::single(
         path,
-        Problem::new(
-            ProblemKind::Syntax,
-            at,
-            message,
-            "this file is written by crosscheck; restore it from its .bak copy or version \
-             control, or move it aside to start without these annotations",
-        ),
+        Problem::new(ProblemKind::Syntax, at, message, help),
     ))
 }
 

@@ -98,6 +98,7 @@ fn second_conjunct(
         let count = Count {
             low: q2.low,
             high: q2.high,
+            reversed: q2.reversed,
         };
         return Some((who2, end2, count));
     }
@@ -109,6 +110,7 @@ fn second_conjunct(
     let count = Count {
         low: 1,
         high: Some(1),
+        reversed: false,
     };
     Some((who(lex, np.group, words(toks, k, np.end)), np.end, count))
 }
@@ -183,6 +185,7 @@ fn breakdown(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> (Vec<Part>, u
             count: Count {
                 low: part_q.low,
                 high: part_q.high,
+                reversed: part_q.reversed,
             },
         });
         p = np.end;
@@ -222,6 +225,7 @@ pub fn claim_at(
     let mut count = Count {
         low: q.low,
         high: q.high,
+        reversed: q.reversed,
     };
     let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
         return without_group(toks, q, from, to, lex, previous, toll_who);

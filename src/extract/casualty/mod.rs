@@ -56,6 +56,7 @@ impl Casualty {
             count: Count {
                 low: q.low,
                 high: q.high,
+                reversed: q.reversed,
             },
             hedge: q.hedge,
             parts: Vec::new(),
@@ -133,6 +134,7 @@ pub fn find<'t>(
                 } else {
                     Hedge::Exact
                 },
+                reversed: false,
             };
             let mut claim = Casualty::counted(i, end, people(lex, ""), toll.outcome, &q);
             if toll.perpetrators > 0 {
@@ -141,6 +143,7 @@ pub fn find<'t>(
                     count: Count {
                         low: n,
                         high: Some(n),
+                        reversed: false,
                     },
                 };
                 claim.parts = vec![
@@ -355,6 +358,19 @@ mod tests {
         assert_eq!((c.2, c.3, c.4), (3, Some(9), Hedge::Vague));
         let c = one("the group claimed the bombing, killing all 224 people on board.");
         assert_eq!((c.0.as_str(), c.2), ("people", 224));
+    }
+
+    #[test]
+    fn odd_figures_are_read_or_refused_never_misread() {
+        // A range written high to low is read in order.
+        let c = one("Between 55 and 16 soldiers were killed on Friday.");
+        assert_eq!((c.2, c.3, c.4), (16, Some(55), Hedge::Range));
+        // Digits of other scripts.
+        assert_eq!(one("٣٥ policemen were killed.").2, 35);
+        assert_eq!(one("３５ policemen were killed.").2, 35);
+        // Notations glued to digits, and absurd sizes, are no counts.
+        assert!(casualties("About 1e999 soldiers were killed.").is_empty());
+        assert!(casualties("About 5000000000000 soldiers were killed.").is_empty());
     }
 
     #[test]

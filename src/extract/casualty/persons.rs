@@ -489,6 +489,7 @@ fn one(start: usize, end: usize, who: Who, outcome: Outcome, person: Person) -> 
         low: 1,
         high: Some(1),
         hedge: Hedge::Exact,
+        reversed: false,
     };
     Casualty {
         person: Some(person),
