@@ -860,6 +860,28 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_compaction_that_fails_after_the_append_is_a_warning_on_a_saved_action() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = Journal::open(&data(dir.path()), "ana").unwrap();
+        j.set_compact_every(1);
+        // A directory where the snapshot goes: the compaction cannot write it.
+        std::fs::create_dir(&j.paths().snapshot).unwrap();
+        let receipt = j
+            .set(vec![(claim("c1"), Value::Verdict(Verdict::False))])
+            .unwrap();
+        assert!(receipt.entry.is_some());
+        assert!(receipt.warning.is_some(), "{receipt:?}");
+        std::fs::remove_dir(&j.paths().snapshot).unwrap();
+        // Saved once: reopening finds it, and a retry would change nothing.
+        let mut again = Journal::open(&data(dir.path()), "ana").unwrap();
+        assert_eq!(again.log().len(), 1);
+        let retry = again
+            .set(vec![(claim("c1"), Value::Verdict(Verdict::False))])
+            .unwrap();
+        assert!(retry.entry.is_none());
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_sidecars_are_as_private_as_the_data_file() {
