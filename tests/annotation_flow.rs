@@ -490,3 +490,31 @@ fn a_note_that_cannot_be_saved_comes_back_to_be_saved_again() {
     let claim = app.claims.selected_claim().unwrap().clone();
     assert_eq!(app.note_of(&claim).unwrap().note, "typed with care");
 }
+
+#[test]
+fn the_tag_editor_keeps_a_tag_another_session_added_while_it_was_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotating_app(dir.path(), (100, 30), "ana");
+    select_claim_with(&mut app, WAPO, FIFTY_FIVE);
+    press(&mut app, "t");
+    type_text(&mut app, "mine");
+    // Another session tags the same claim meanwhile.
+    let claim = app.claims.selected_claim().unwrap().clone();
+    let target = app.claim_target(&claim);
+    let mut other = Journal::open(&dir.path().join("sample.ron"), "bo").unwrap();
+    other
+        .edit(vec![(
+            target,
+            crosscheck::annotate::Edit::Tags {
+                add: ["theirs".to_string()].into(),
+                remove: Default::default(),
+            },
+        )])
+        .unwrap();
+    press(&mut app, "enter");
+    let tags = &app.note_of(&claim).unwrap().tags;
+    assert_eq!(
+        tags.iter().map(String::as_str).collect::<Vec<_>>(),
+        ["mine", "theirs"]
+    );
+}

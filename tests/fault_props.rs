@@ -5,7 +5,7 @@
 //! - import: any bytes as a text, HTML or JSON Lines file are read without a panic, and what
 //!   import makes of them always saves and loads again.
 //!
-//! `CROSSCHECK_FUZZ_CASES` sets the cases per property (default 64).
+//! `CROSSCHECK_FUZZ_CASES` sets the cases per property (default 256).
 
 mod common;
 
@@ -21,7 +21,7 @@ fn cases() -> u32 {
     std::env::var("CROSSCHECK_FUZZ_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
+        .unwrap_or(256)
 }
 
 /// Open a journal holding `bytes`; it must open or refuse with a message, and once open,
