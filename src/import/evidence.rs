@@ -8,7 +8,6 @@
 //! and by how rare it is among the incidents already known: "Chicago" shared with forty
 //! incidents tells almost nothing, "Ilanye" shared with one tells a great deal.
 
-use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
 use super::words::Words;
@@ -227,17 +226,15 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         .collect();
     // A capitalised word that opens a sentence is a name only when the text also
     // capitalises it where no sentence opens.
-    // Sets beside the lists: a long text has thousands of words, and each one asks.
-    let named: HashSet<String> = lines
-        .iter()
-        .flatten()
-        .filter(|w| w.capital && !w.initial)
-        .map(|w| w.text.to_lowercase())
-        .collect();
+    let mut named: Vec<String> = Vec::new();
+    for w in lines.iter().flatten() {
+        if w.capital && !w.initial {
+            named.push(w.text.to_lowercase());
+        }
+    }
     let mut out: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut push = |t: String, out: &mut Vec<String>| {
-        if seen.insert(t.clone()) {
+    let push = |t: String, out: &mut Vec<String>| {
+        if !out.contains(&t) {
             out.push(t);
         }
     };
@@ -266,19 +263,12 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         runs.push(run);
     }
     // "Devon Lofton ... Lofton said": a full name, then its last word alone, is a person's.
-    let alone: HashSet<&String> = runs
-        .iter()
-        .filter_map(|o| match o.as_slice() {
-            [one] => Some(one),
-            _ => None,
-        })
-        .collect();
     for r in &runs {
         if let [first, last] = r.as_slice()
             && specificity(first) > 0.0
             && specificity(last) == 1.0
             && !wide(last)
-            && alone.contains(last)
+            && runs.iter().any(|o| o.len() == 1 && o[0] == *last)
         {
             push(format!("{PERSON}{first} {last}"), &mut out);
         }

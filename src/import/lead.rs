@@ -1,7 +1,7 @@
 //! A report's lead as evidence for grouping: the places it names first, the day of its
 //! first count, the people it names, and the places of later casualty counts.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::model::{BACKGROUND, Claim, DateSpan, Detail, Outcome, PartialDate, Report};
 use crate::text::capitalised;
@@ -72,8 +72,8 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
     let body = report.body.as_str();
     // Sets, not lists: a long text has thousands of sentences, and every claim asks.
     let mut event_order: Vec<[usize; 2]> = Vec::new();
-    let mut event_sentences: HashSet<[usize; 2]> = HashSet::new();
-    let mut casualty_sentences: HashSet<[usize; 2]> = HashSet::new();
+    let mut event_sentences: HashSet<[usize; 2]> = HashSet::default();
+    let mut casualty_sentences: HashSet<[usize; 2]> = HashSet::default();
     for c in claims {
         let casualty = matches!(c.detail, Detail::Casualty { .. });
         if casualty {
