@@ -688,7 +688,11 @@ pub fn export(args: ExportArgs, paths: &Paths) -> Result<ExitCode, Failure> {
     match &args.out {
         Some(out) => {
             store::replace_file(out, text.as_bytes()).map_err(|e| {
-                Failure::Other(anyhow::anyhow!("cannot write {}: {e}", out.display()))
+                Failure::Other(anyhow::anyhow!(
+                    "cannot write {}: {}",
+                    out.display(),
+                    crate::text::io_reason(&e)
+                ))
             })?;
             tell!("brief written to {}", out.display());
         }
