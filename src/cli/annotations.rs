@@ -206,14 +206,14 @@ fn open(file: &Path, paths: &Paths) -> Result<Opened, Failure> {
 pub(super) fn open_journal(file: &Path, user: String) -> Result<Journal, Failure> {
     let mut journal = Journal::open(file, user)?;
     for notice in journal.take_notices() {
-        tell!("warning: {}", crate::text::sanitize(&notice));
+        tell!("warning: {notice}");
     }
     Ok(journal)
 }
 
 pub(super) fn acknowledge(receipt: &Receipt, file: &Path) {
     if let Some(warning) = &receipt.warning {
-        tell!("warning: {}", crate::text::sanitize(warning));
+        tell!("warning: {warning}");
     }
     if receipt.others > 0 {
         tell!(

@@ -99,28 +99,42 @@ pub fn real_path(path: &Path) -> PathBuf {
     }
 }
 
-/// What a file's metadata says of its bytes: a change of size, time or inode (an atomic
-/// replace) means it was written. Cheap enough to ask every second.
+/// What a file's metadata says of its bytes: a change of size, time or file (an atomic
+/// replace makes a new one) means it was written. Cheap enough to ask every second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
-    inode: u64,
+    /// Device and inode, where the platform has them.
+    file: (u64, u64),
 }
 
 impl Stamp {
     /// The stamp of the file at `path` now (following symlinks); `None` when it is gone.
     pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = std::fs::metadata(path).ok()?;
+        std::fs::metadata(path).ok().map(|m| Stamp::of_metadata(&m))
+    }
+
+    /// The stamp these metadata give (of a file already open, say).
+    pub fn of_metadata(meta: &std::fs::Metadata) -> Stamp {
         #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        let file = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
         #[cfg(not(unix))]
-        let inode = 0;
-        Some(Stamp {
+        let file = (0, 0);
+        Stamp {
             len: meta.len(),
             modified: meta.modified().ok(),
-            inode,
-        })
+            file,
+        }
+    }
+
+    /// True when `self` (now) is the same file as `earlier`, grown or not, never shorter:
+    /// what an append-only file stamped before and after an append looks like.
+    pub fn continues(&self, earlier: &Stamp) -> bool {
+        self.file == earlier.file && self.len >= earlier.len
     }
 }
 

@@ -5,8 +5,6 @@
 //! the new claims by their words (a changed figure becomes an orphan, never carried over), the
 //! analyst is told what moved, and the write that was about to happen is not made.
 
-use std::sync::Arc;
-
 use super::state::App;
 use crate::model::Corpus;
 use crate::store::{self, Stamp};
@@ -55,16 +53,7 @@ pub fn reload_if_changed(app: &mut App) -> Change {
         source.path.display()
     );
     tracing::info!("{message}");
-    app.doc.filed = Arc::new(loaded.corpus);
-    let grouping = app.journal.as_ref().map(|j| {
-        let a = j.annotations();
-        (a.memberships.clone(), a.incidents.clone())
-    });
-    let grouped = match app.journal.as_ref() {
-        Some(j) => crate::annotate::regrouped((*app.doc.filed).clone(), j.annotations()),
-        None => (*app.doc.filed).clone(),
-    };
-    super::incidents::rebuild_document(app, grouped, grouping.unwrap_or_default());
+    super::incidents::replace_filed(app, loaded.corpus);
     Change::Reloaded(message)
 }
 

@@ -229,7 +229,7 @@ pub fn regroup_document(app: &mut App) -> bool {
     // Most writes, and most other sessions' changes, leave the grouping as it was: compare
     // the grouping itself before touching the corpus.
     let a = journal.annotations();
-    let grouping = (a.memberships.clone(), a.incidents.clone());
+    let grouping = grouping_of(a);
     if grouping == app.doc.grouping {
         return false;
     }
@@ -242,9 +242,27 @@ pub fn regroup_document(app: &mut App) -> bool {
     true
 }
 
+/// Show the data file as read again (`filed`), with the analyst's grouping laid over it.
+pub fn replace_filed(app: &mut App, filed: Corpus) {
+    app.doc.filed = Arc::new(filed);
+    let (grouped, grouping) = match app.journal.as_ref() {
+        Some(j) => {
+            let a = j.annotations();
+            (regrouped((*app.doc.filed).clone(), a), grouping_of(a))
+        }
+        None => ((*app.doc.filed).clone(), Grouping::default()),
+    };
+    rebuild_document(app, grouped, grouping);
+}
+
+/// The part of the annotations that regroups the data file's reports.
+fn grouping_of(a: &crate::annotate::Annotations) -> Grouping {
+    (a.memberships.clone(), a.incidents.clone())
+}
+
 /// Show `grouped` (the data file as read, with `grouping` laid over it): the selected report
 /// stays selected, and the claims and comparisons are made again on the worker.
-pub fn rebuild_document(app: &mut App, grouped: Corpus, grouping: Grouping) {
+fn rebuild_document(app: &mut App, grouped: Corpus, grouping: Grouping) {
     let keep = app.selected_report();
     let index = ArticleIndex::build(&grouped);
     app.doc = Document {

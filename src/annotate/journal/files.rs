@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Entry, FORMAT_VERSION, JournalError};
 use crate::annotate::state::Annotations;
-use crate::store::{LoadError, MAX_FILE_BYTES, Position, Problem, ProblemKind, ron_options};
+use crate::store::{LoadError, MAX_FILE_BYTES, Position, Problem, ProblemKind, Stamp, ron_options};
 
 /// The snapshot file's shape.
 #[derive(Debug, Serialize, Deserialize)]
@@ -78,46 +78,11 @@ impl SidecarPaths {
     }
 }
 
-/// Which file the journal path names now: a compaction by another writer replaces it by a
-/// new file, which a reader must notice even if the header looks the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct FileId {
-    #[cfg(unix)]
-    dev: u64,
-    #[cfg(unix)]
-    ino: u64,
-    len: u64,
-}
-
-impl FileId {
-    fn of(meta: &std::fs::Metadata) -> FileId {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            FileId {
-                dev: meta.dev(),
-                ino: meta.ino(),
-                len: meta.len(),
-            }
-        }
-        #[cfg(not(unix))]
-        FileId { len: meta.len() }
-    }
-
-    /// True when `self` (now) is the same file as `earlier`, grown or not.
-    pub fn continues(&self, earlier: &FileId) -> bool {
-        #[cfg(unix)]
-        let same = self.dev == earlier.dev && self.ino == earlier.ino;
-        #[cfg(not(unix))]
-        let same = true;
-        same && self.len >= earlier.len
-    }
-}
-
-/// The journal file's identity now, `None` when there is none.
-pub(super) fn journal_id(path: &Path) -> Result<Option<FileId>, JournalError> {
+/// The journal file's stamp now, `None` when there is none. A compaction by another writer
+/// replaces the file, which a reader must notice even if the header looks the same.
+pub(super) fn journal_id(path: &Path) -> Result<Option<Stamp>, JournalError> {
     match std::fs::metadata(path) {
-        Ok(meta) => Ok(Some(FileId::of(&meta))),
+        Ok(meta) => Ok(Some(Stamp::of_metadata(&meta))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(JournalError::io("read", path)(e)),
     }
@@ -146,7 +111,7 @@ pub(super) struct Reading {
     /// Lines that could not be applied.
     pub damaged: Vec<DamagedLine>,
     /// The file read, when there was one.
-    pub id: Option<FileId>,
+    pub id: Option<Stamp>,
 }
 
 /// The journal's header and its complete entry lines from byte `from` (0: the whole file).
@@ -167,7 +132,7 @@ pub(super) fn read_journal(path: &Path, from: u64, after: u64) -> Result<Reading
             "not a journal (not a regular file, or too large)".into(),
         ));
     }
-    let id = FileId::of(&meta);
+    let id = Stamp::of_metadata(&meta);
     file.seek(SeekFrom::Start(from))
         .map_err(JournalError::io("read", path))?;
     let mut bytes = Vec::new();

@@ -29,7 +29,7 @@ use super::state::{Annotations, Change, Edit, Target, Value};
 use crate::store::{FileLock, LoadError, clean_temps, replace_file_with_mode};
 pub use entry::{Entry, EntryKind, user_name};
 pub use files::SidecarPaths;
-use files::{DamagedLine, FileId, Header, Snapshot, one_line, sync_dir};
+use files::{DamagedLine, Header, Snapshot, one_line, sync_dir};
 
 /// The version of the annotation files this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -96,7 +96,7 @@ pub struct Journal {
     /// Bytes of the journal consumed: its header and complete entry lines.
     read: u64,
     /// The journal file those bytes were read from.
-    id: Option<FileId>,
+    id: Option<crate::store::Stamp>,
     /// Entries in the journal file (not yet in the snapshot).
     pending: usize,
     compact_every: usize,
