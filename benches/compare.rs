@@ -31,20 +31,21 @@ fn compare_incident_of_200_reports(bencher: divan::Bencher) {
 /// 80x24, and zoomed at 200x60 (the matrix).
 #[divan::bench(args = [(80, 24, false), (200, 60, true)])]
 fn draw_comparison_pane_200_reports(bencher: divan::Bencher, (w, h, zoom): (u16, u16, bool)) {
-    use crosscheck::tui::{App, Document, keymap::KeyMap, state::Pane, theme::Theme, update, view};
+    use crosscheck::tui::{App, Document, Session, app::Pane, config::Config, panes, update};
     let corpus = generate::corpus_with(200, 1, 3);
-    let mut app = App::new(
+    let app = App::new(
         Document::new(corpus, "bench.ron"),
-        KeyMap::defaults(),
-        Theme::defaults(),
+        Config::defaults(),
         (w, h),
     );
-    crosscheck::tui::analyse_now(&mut app);
-    app.focus = Pane::Comparison;
-    app.zoomed = zoom;
-    update::fit(&mut app);
+    let mut session = Session::inline(app, None);
+    session.start();
+    let app = &mut session.app;
+    app.view.focus = Pane::Comparison;
+    app.view.zoomed = zoom;
+    update::fit(app);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|f| view::draw(f, &app)).unwrap();
+        terminal.draw(|f| panes::draw(f, app)).unwrap();
     });
 }

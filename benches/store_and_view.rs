@@ -6,9 +6,8 @@
 
 use crosscheck::article_index::ArticleIndex;
 use crosscheck::model::{Corpus, Incident};
-use crosscheck::tui::keymap::KeyMap;
-use crosscheck::tui::theme::Theme;
-use crosscheck::tui::{App, Document, update, view};
+use crosscheck::tui::config::Config;
+use crosscheck::tui::{App, Document, panes, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -60,23 +59,25 @@ fn group_by_incident(bencher: divan::Bencher, reports: usize) {
 #[divan::bench(args = [(80, 24), (200, 60)])]
 fn draw_main_screen_10k(bencher: divan::Bencher, size: (u16, u16)) {
     let doc = Document::new(big_corpus(10_000), "big.ron");
-    let mut app = App::new(doc, KeyMap::defaults(), Theme::defaults(), size);
+    let mut app = App::new(doc, Config::defaults(), size);
     update::fit(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|f| view::draw(f, &app)).unwrap();
+        terminal.draw(|f| panes::draw(f, &app)).unwrap();
     });
 }
 
 #[divan::bench]
 fn keystroke_move_down_10k(bencher: divan::Bencher) {
     let doc = Document::new(big_corpus(10_000), "big.ron");
-    let mut app = App::new(doc, KeyMap::defaults(), Theme::defaults(), (200, 60));
+    let mut app = App::new(doc, Config::defaults(), (200, 60));
     update::fit(&mut app);
     bencher.bench_local(|| {
-        update::update(&mut app, crosscheck::tui::action::Action::MoveDown);
-        if app.list.selected + 1 >= app.list.rows.len() {
-            app.list.selected = 0;
+        let effects = update::update(&mut app, crosscheck::tui::action::Action::MoveDown);
+        assert!(effects.is_empty());
+        let list = &mut app.view.list;
+        if list.selected + 1 >= list.rows.len() {
+            list.selected = 0;
         }
     });
 }

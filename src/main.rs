@@ -1,4 +1,6 @@
-//! The `crosscheck` binary: everything is in the library; see `crosscheck::cli`.
+//! The `crosscheck` binary: everything is in the library (`crosscheck::cli`), which forbids
+//! `unsafe`. The two things that need it live here: restoring the default SIGPIPE action,
+//! and the signal handler that gives the terminal back on an abort.
 
 /// Extraction builds many small strings and vectors per sentence; mimalloc serves them about a
 /// sixth faster than the system allocator (`cargo bench --bench extraction`).
@@ -6,5 +8,72 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    quiet_on_closed_pipe();
+    #[cfg(unix)]
+    crosscheck::tui::runtime::terminal::on_abort(on_abort::arm);
     crosscheck::cli::main()
+}
+
+/// A closed pipe ends a command quietly, as it ends other Unix tools (`crosscheck list FILE |
+/// head`): Rust ignores SIGPIPE, which turns every print after the reader left into a panic.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: the default disposition of one signal is restored at start-up, before any
+    // thread is spawned; no handler is installed.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
+/// Restoring the terminal when the process aborts: no destructor or panic hook runs then, so a
+/// SIGABRT handler does what async-signal-safe calls can — write the sequences that leave the
+/// alternate screen and mouse capture, put back the terminal settings saved before raw mode —
+/// and then lets the abort go on.
+#[cfg(unix)]
+mod on_abort {
+    use std::sync::OnceLock;
+
+    /// The terminal settings of standard input before raw mode.
+    static SAVED: OnceLock<libc::termios> = OnceLock::new();
+
+    /// Mouse reporting off (every mode crossterm enables), the main screen, the cursor shown.
+    const RESET: &[u8] =
+        b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+
+    /// Save the settings and install the handler (once per process).
+    pub fn arm() {
+        static ARMED: OnceLock<()> = OnceLock::new();
+        ARMED.get_or_init(|| {
+            // SAFETY: isatty and tcgetattr only read the descriptor's state into `settings`,
+            // which is a plain C struct that zeroed memory initialises validly.
+            unsafe {
+                if libc::isatty(libc::STDIN_FILENO) == 1 {
+                    let mut settings: libc::termios = std::mem::zeroed();
+                    if libc::tcgetattr(libc::STDIN_FILENO, &mut settings) == 0 {
+                        let _ = SAVED.set(settings);
+                    }
+                }
+            }
+            // SAFETY: the handler only calls async-signal-safe functions (write, tcsetattr,
+            // and signal-hook's emulation of the default action, made for handlers) and reads
+            // `SAVED`, which was set before it was installed and never changes after.
+            let installed = unsafe {
+                signal_hook::low_level::register(signal_hook::consts::SIGABRT, || {
+                    libc::write(libc::STDOUT_FILENO, RESET.as_ptr().cast(), RESET.len());
+                    if let Some(settings) = SAVED.get() {
+                        libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, settings);
+                    }
+                    let _ = signal_hook::low_level::emulate_default_handler(
+                        signal_hook::consts::SIGABRT,
+                    );
+                })
+            };
+            if let Err(e) = installed {
+                tracing::warn!("no terminal restore on abort: {e}");
+            }
+        });
+    }
 }

@@ -380,14 +380,14 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
 
     // Search "hasm" and jump to the best hit.
     t.press(&["/"]);
-    t.wait_for("Search —");
+    t.wait_for("[Search]");
     t.tmux(&["send-keys", "-t", "e2e", "-l", "hasm"]);
     let screen = t.wait_for("matches for \"hasm\"");
     assert!(screen.to_lowercase().contains("hasm"), "{screen}");
     t.press(&["Enter"]);
     let screen = t.wait_for_any(&["claim in ", "text in ", "headline in "]);
     assert!(
-        !screen.contains("Search —"),
+        !screen.contains("[Search]"),
         "the search closed on Enter:\n{screen}"
     );
 

@@ -349,8 +349,8 @@ fn why_a_report_is_under_its_incident_stays_with_it() {
     assert!(why[0].starts_with("new incident"), "{why:?}");
     assert!(why[1].starts_with("attached: score"), "{why:?}");
     // The reader shows it.
-    let mut app = common::tui::app_on(corpus, (120, 40));
-    common::tui::press(&mut app, "j enter");
-    let screen = common::tui::screen_text(&app);
+    let mut session = common::tui::app_on(corpus, (120, 40));
+    common::tui::press(&mut session, "j enter");
+    let screen = common::tui::screen_text(&session);
     assert!(screen.contains("Grouped"), "{screen}");
 }

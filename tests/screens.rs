@@ -11,51 +11,57 @@ const SIZES: [(u16, u16); 3] = [(40, 12), (80, 24), (200, 60)];
 #[test]
 fn main_screen_at_every_size() {
     for (w, h) in SIZES {
-        let app = sample_app((w, h));
-        insta::assert_snapshot!(format!("main_{w}x{h}"), render(&app).backend());
+        let session = sample_app((w, h));
+        insta::assert_snapshot!(format!("main_{w}x{h}"), render(&session).backend());
     }
 }
 
 #[test]
 fn reader_at_every_size() {
     for (w, h) in SIZES {
-        let mut app = sample_app((w, h));
-        press(&mut app, "j enter");
-        insta::assert_snapshot!(format!("reader_{w}x{h}"), render(&app).backend());
+        let mut session = sample_app((w, h));
+        press(&mut session, "j enter");
+        insta::assert_snapshot!(format!("reader_{w}x{h}"), render(&session).backend());
     }
 }
 
 #[test]
 fn help_at_every_size() {
     for (w, h) in SIZES {
-        let mut app = sample_app((w, h));
-        press(&mut app, "?");
-        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&app).backend());
+        let mut session = sample_app((w, h));
+        press(&mut session, "?");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&session).backend());
     }
 }
 
 #[test]
 fn folded_incident_and_other_panes_at_80x24() {
-    let mut app = sample_app((80, 24));
-    press(&mut app, "k space tab");
-    insta::assert_snapshot!("folded_claims_focused_80x24", render(&app).backend());
+    let mut session = sample_app((80, 24));
+    press(&mut session, "k space tab");
+    insta::assert_snapshot!("folded_claims_focused_80x24", render(&session).backend());
 }
 
 #[test]
 fn too_small_terminal_says_so() {
-    let app = sample_app((25, 6));
-    let text = screen_text(&app);
+    let session = sample_app((25, 6));
+    let text = screen_text(&session);
     assert!(text.contains("Terminal too small (25x6)"), "{text}");
 }
 
 #[test]
 fn every_pane_of_the_compact_layout_draws() {
-    let mut app = sample_app((40, 12));
-    press(&mut app, "enter");
-    assert!(screen_text(&app).lines().nth(1).unwrap().contains("Reader"));
+    let mut session = sample_app((40, 12));
+    press(&mut session, "enter");
+    assert!(
+        screen_text(&session)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("Reader")
+    );
     for expected in ["Claims", "Comparison", "Articles", "Reader"] {
-        press(&mut app, "tab");
-        let text = screen_text(&app);
+        press(&mut session, "tab");
+        let text = screen_text(&session);
         let first_pane_line = text.lines().nth(1).unwrap();
         assert!(first_pane_line.contains(expected), "{expected}: {text}");
     }
@@ -63,9 +69,9 @@ fn every_pane_of_the_compact_layout_draws() {
 
 #[test]
 fn the_selection_shows_without_colour() {
-    let mut app = sample_app((80, 24));
-    app.theme = app.theme.clone().without_colour();
-    let terminal = render(&app);
+    let mut session = sample_app((80, 24));
+    session.app.config.theme = session.app.config.theme.clone().without_colour();
+    let terminal = render(&session);
     let buffer = terminal.backend().buffer();
     let mark = (0..buffer.area.height)
         .find_map(|y| {
@@ -110,9 +116,9 @@ fn hostile_corpus() -> crosscheck::model::Corpus {
 #[test]
 fn hostile_text_never_reaches_the_terminal_raw() {
     for (w, h) in SIZES {
-        let mut app = app_on(hostile_corpus(), (w, h));
-        press(&mut app, "enter");
-        let text = screen_text(&app);
+        let mut session = app_on(hostile_corpus(), (w, h));
+        press(&mut session, "enter");
+        let text = screen_text(&session);
         assert!(
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{w}x{h}: raw control char on screen:\n{text}"
@@ -131,27 +137,30 @@ fn hostile_text_never_reaches_the_terminal_raw() {
                 "{w}x{h}: right-to-left text drawn:\n{text}"
             );
         }
-        insta::assert_snapshot!(format!("hostile_reader_{w}x{h}"), render(&app).backend());
+        insta::assert_snapshot!(
+            format!("hostile_reader_{w}x{h}"),
+            render(&session).backend()
+        );
     }
 }
 
 #[test]
 fn a_claim_highlighted_in_the_reader_at_80x24_and_200x60() {
     for (w, h) in [(80, 24), (200, 60)] {
-        let mut app = sample_app((w, h));
+        let mut session = sample_app((w, h));
         // The 55 killed of the second report.
-        press(&mut app, "j tab");
-        let n = app
-            .claims
-            .claims()
+        press(&mut session, "j tab");
+        let n = session
+            .app
+            .listed_claims()
             .iter()
             .position(|c| c.text.starts_with("At least 55"))
             .unwrap();
         for _ in 0..n {
-            press(&mut app, "j");
+            press(&mut session, "j");
         }
-        press(&mut app, "enter");
-        let terminal = render(&app);
+        press(&mut session, "enter");
+        let terminal = render(&session);
         let buffer = terminal.backend().buffer();
         let highlighted: String = (0..buffer.area.height)
             .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
@@ -174,33 +183,36 @@ fn a_claim_highlighted_in_the_reader_at_80x24_and_200x60() {
 #[test]
 fn the_comparison_pane_at_80x24_and_200x60() {
     for (w, h) in [(80, 24), (200, 60)] {
-        let mut app = sample_app((w, h));
-        press(&mut app, "tab tab");
-        let text = screen_text(&app);
+        let mut session = sample_app((w, h));
+        press(&mut session, "tab tab");
+        let text = screen_text(&session);
         assert!(
             text.contains("CONFLICT"),
             "{w}x{h}: conflicts shown:\n{text}"
         );
         assert!(text.contains("security forces killed"), "{w}x{h}:\n{text}");
-        insta::assert_snapshot!(format!("comparison_{w}x{h}"), render(&app).backend());
+        insta::assert_snapshot!(format!("comparison_{w}x{h}"), render(&session).backend());
     }
 }
 
 #[test]
 fn two_reports_side_by_side_at_200x60() {
-    let mut app = sample_app((200, 60));
-    press(&mut app, "tab tab v ]");
-    let text = screen_text(&app);
+    let mut session = sample_app((200, 60));
+    press(&mut session, "tab tab v ]");
+    let text = screen_text(&session);
     assert!(text.contains("≈"), "reused passages marked:\n{text}");
-    insta::assert_snapshot!("side_by_side_200x60", render(&app).backend());
+    insta::assert_snapshot!("side_by_side_200x60", render(&session).backend());
 }
 
 #[test]
 fn the_incident_picker_at_40x12_and_80x24() {
     for (w, h) in [(40, 12), (80, 24)] {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = common::tui::annotating_app(dir.path(), (w, h), "analyst");
-        press(&mut app, "j m");
-        insta::assert_snapshot!(format!("incident_picker_{w}x{h}"), render(&app).backend());
+        let mut session = common::tui::annotating_app(dir.path(), (w, h), "analyst");
+        press(&mut session, "j m");
+        insta::assert_snapshot!(
+            format!("incident_picker_{w}x{h}"),
+            render(&session).backend()
+        );
     }
 }

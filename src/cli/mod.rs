@@ -11,9 +11,9 @@ use crate::article_index::ArticleIndex;
 use crate::config::Paths;
 use crate::model::{Corpus, Field};
 use crate::store::{self, LoadError, Problem};
-use crate::tui::keymap::KeyMap;
-use crate::tui::state::Overlay;
-use crate::tui::theme::Theme;
+use crate::tui::app::Layer;
+use crate::tui::config::keymap::KeyMap;
+use crate::tui::config::theme::Theme;
 use crate::tui::{self, App, Document};
 use crate::{sample, text};
 
@@ -214,23 +214,8 @@ fn after_help() -> String {
     )
 }
 
-/// A closed pipe ends a command quietly, as it ends other Unix tools (`crosscheck list FILE |
-/// head`): Rust ignores SIGPIPE, which turns every print after the reader left into a panic.
-#[cfg(unix)]
-fn quiet_on_closed_pipe() {
-    // SAFETY: the default disposition of one signal is restored at start-up, before any
-    // thread is spawned; no handler is installed.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
-}
-
-#[cfg(not(unix))]
-fn quiet_on_closed_pipe() {}
-
 /// Parse the command line, run, and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
-    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let paths = Paths::discover();
     let _log = logging::init(&paths);
@@ -386,23 +371,17 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
         )?),
         None => None,
     };
-    let mut app = App::new(doc, keymap, theme, (80, 24));
-    app.journal = journal;
-    let recovered = app
-        .journal
+    let mut app = App::new(doc, tui::config::Config { keymap, theme }, (80, 24));
+    let mut journal = journal;
+    let recovered = journal
         .as_mut()
         .map(crate::annotate::Journal::take_notices)
         .unwrap_or_default();
     if !recovered.is_empty() {
-        app.overlays.push(Overlay::Notice {
-            title: "Annotations recovered".into(),
-            lines: recovered,
-            scroll: 0,
-        });
+        app.view
+            .layers
+            .push(Layer::notice("Annotations recovered", recovered));
     }
-    // The analyst's grouping over the data file as read; the run loop analyses what results.
-    tui::incidents::regroup_document(&mut app);
-    app.reanalyse = false;
     if !config_problems.is_empty() {
         for problem in &config_problems {
             tracing::warn!("{problem}");
@@ -417,14 +396,12 @@ fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
                 .iter()
                 .flat_map(|p| p.lines().map(str::to_string)),
         );
-        app.overlays.push(Overlay::Notice {
-            title: "Configuration problems".into(),
-            lines,
-            scroll: 0,
-        });
+        app.view
+            .layers
+            .push(Layer::notice("Configuration problems", lines));
     }
-    app.status = notices.pop();
-    tui::run(app, mouse)?;
+    app.view.status = notices.pop();
+    tui::run(app, journal, mouse)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -433,7 +410,7 @@ fn watched(path: &Path) -> Result<Document, Failure> {
     let stamp = store::Stamp::of(path);
     let loaded = store::load(path)?;
     let mut doc = Document::new(loaded.corpus, path.display().to_string());
-    doc.source = Some(tui::state::Source {
+    doc.source = Some(tui::app::Source {
         path: path.to_path_buf(),
         stamp,
         fingerprint: loaded.fingerprint,
@@ -612,9 +589,15 @@ fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
                 }
                 for &r in &g.reports {
                     let report = &corpus.reports[r];
-                    let (source, inferred) = tui::describe::source_label(report);
-                    let (date, date_inferred) = tui::describe::date_label(report);
-                    let mark = |b: bool| if b { tui::describe::INFERRED_MARK } else { "" };
+                    let (source, inferred) = tui::panes::describe::source_label(report);
+                    let (date, date_inferred) = tui::panes::describe::date_label(report);
+                    let mark = |b: bool| {
+                        if b {
+                            tui::panes::describe::INFERRED_MARK
+                        } else {
+                            ""
+                        }
+                    };
                     say!(
                         "  {date}{} {source}{} {}  [{}]",
                         mark(date_inferred),

@@ -10,6 +10,7 @@
 //! story are one origin (see [`origins`]); a value attributed to a wire agency is that
 //! agency's, whoever relays it; official figures share one official origin.
 
+pub mod align;
 pub mod origins;
 pub mod render;
 pub mod toll;

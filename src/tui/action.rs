@@ -1,173 +1,7 @@
-//! Every bindable action, in one registry: the key map, the help overlay and the status-bar
-//! hints are all generated from it, so they can never disagree.
-
-/// A named thing the user can do. Keys map to these; `update` carries them out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Action {
-    /// Move the selection (or scroll) one line up.
-    MoveUp,
-    /// Move the selection (or scroll) one line down.
-    MoveDown,
-    /// Go to the first line.
-    MoveTop,
-    /// Go to the last line.
-    MoveBottom,
-    /// One screen up.
-    PageUp,
-    /// One screen down.
-    PageDown,
-    /// Focus the next pane.
-    FocusNext,
-    /// Focus the previous pane.
-    FocusPrev,
-    /// Let the focused pane fill the screen, or give the others back their place.
-    Zoom,
-    /// Open the selected article in the reader, show the selected claim in its text, or
-    /// fold/unfold the selected incident.
-    Open,
-    /// Fold or unfold the selected incident.
-    ToggleGroup,
-    /// Show the selected claim's slot in the comparison.
-    JumpToSlot,
-    /// Show two reports of the incident side by side.
-    SideBySide,
-    /// Show the next report on the right of the side-by-side view.
-    NextSource,
-    /// Show the previous report on the right of the side-by-side view.
-    PrevSource,
-    /// Fold the selected incident (from an article: go to its incident).
-    Collapse,
-    /// Unfold the selected incident.
-    Expand,
-    /// Fold every incident.
-    CollapseAll,
-    /// Unfold every incident.
-    ExpandAll,
-    /// Mark the claim confirmed.
-    VerdictConfirmed,
-    /// Mark the claim disputed.
-    VerdictDisputed,
-    /// Mark the claim false.
-    VerdictFalse,
-    /// Mark the claim an extraction error (left out of comparisons).
-    VerdictError,
-    /// Mark the claim uncertain.
-    VerdictUncertain,
-    /// Mark the claim unreviewed again.
-    VerdictClear,
-    /// Mark confirmed and go to the next unreviewed claim.
-    ConfirmedNext,
-    /// Mark disputed and go to the next unreviewed claim.
-    DisputedNext,
-    /// Mark false and go to the next unreviewed claim.
-    FalseNext,
-    /// Mark an extraction error and go to the next unreviewed claim.
-    ErrorNext,
-    /// Mark uncertain and go to the next unreviewed claim.
-    UncertainNext,
-    /// Credibility 1: confirmed by other sources.
-    Grade1,
-    /// Credibility 2: probably true.
-    Grade2,
-    /// Credibility 3: possibly true.
-    Grade3,
-    /// Credibility 4: doubtful.
-    Grade4,
-    /// Credibility 5: improbable.
-    Grade5,
-    /// Credibility 6: cannot be judged.
-    Grade6,
-    /// Clear the credibility grade.
-    GradeClear,
-    /// Take the grade crosscheck suggests.
-    AcceptSuggestion,
-    /// Edit the claim's note.
-    EditNote,
-    /// Edit the claim's tags.
-    EditTags,
-    /// Edit the claim's corrected value.
-    EditCorrected,
-    /// Mark the claim to link another to it.
-    MarkLink,
-    /// Link (or unlink) the claim and the marked one.
-    LinkMarked,
-    /// Go to the next unreviewed claim.
-    NextUnreviewed,
-    /// Go to the previous unreviewed claim.
-    PrevUnreviewed,
-    /// Filter the claims by verdict, tag and kind.
-    FilterClaims,
-    /// Source reliability A.
-    SourceA,
-    /// Source reliability B.
-    SourceB,
-    /// Source reliability C.
-    SourceC,
-    /// Source reliability D.
-    SourceD,
-    /// Source reliability E.
-    SourceE,
-    /// Source reliability F.
-    SourceF,
-    /// Clear the source's reliability.
-    SourceClear,
-    /// Edit the note on the source.
-    EditSourceNote,
-    /// Conflict status: open.
-    StatusOpen,
-    /// Conflict status: confirmed.
-    StatusConfirmed,
-    /// Conflict status: dismissed.
-    StatusDismissed,
-    /// Conflict status: investigating.
-    StatusInvestigating,
-    /// Edit the slot's assessment.
-    EditAssessment,
-    /// Move the selected report to another incident.
-    MoveReport,
-    /// Add the selected report to a second incident.
-    AddToIncident,
-    /// Split the selected report off into a new incident.
-    SplitReport,
-    /// Merge the selected incident into another.
-    MergeIncident,
-    /// Edit the selected incident's title, date and place.
-    EditIncident,
-    /// Undo the last annotation action.
-    Undo,
-    /// Redo the last undone action.
-    Redo,
-    /// Start selecting text in the reader, to make a claim of it.
-    Visual,
-    /// Visual mode: move the cursor to the next word.
-    WordNext,
-    /// Visual mode: move the cursor to the previous word.
-    WordPrev,
-    /// Visual mode: move the cursor to the end of the sentence.
-    SentenceNext,
-    /// Visual mode: move the cursor to the start of the sentence.
-    SentencePrev,
-    /// Visual mode: swap the ends of the selection.
-    SwapEnds,
-    /// Visual mode: make a claim of the selection.
-    MakeClaim,
-    /// Search headlines, text, claims, notes and tags.
-    Search,
-    /// Open the command palette.
-    Palette,
-    /// Export the brief of the incident.
-    Export,
-    /// Show the audit log.
-    AuditLog,
-    /// Show annotations whose claims are gone.
-    Orphans,
-    /// Show the keys.
-    Help,
-    /// Close the top overlay or the reader; quit when there is nothing to close.
-    Back,
-    /// Quit at once.
-    Quit,
-}
+//! Every action, declared once: the enum, its ids in key map files, titles, hint labels and
+//! help groups all come from the one [`actions!`] list, so the key map, the help, the hints
+//! and the palette can never disagree, and an action without its description does not
+//! compile.
 
 /// How actions are grouped in the help overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -186,6 +20,8 @@ pub enum ActionGroup {
     Visual,
     /// Help, going back, quitting.
     General,
+    /// Windows that take text: forms, search, the palette and the pickers.
+    Windows,
 }
 
 impl ActionGroup {
@@ -199,18 +35,19 @@ impl ActionGroup {
             ActionGroup::Assessment => "Sources, conflicts, assessments",
             ActionGroup::Visual => "Making a claim from the text (visual mode)",
             ActionGroup::General => "General",
+            ActionGroup::Windows => "Forms, search, palette and pickers",
         }
     }
 }
 
-/// What the registry knows of an action.
+/// What the list knows of an action.
 #[derive(Debug, Clone, Copy)]
 pub struct ActionInfo {
     /// The action.
     pub action: Action,
     /// Its name in key map files (`snake_case`).
     pub id: &'static str,
-    /// What it does, for the help overlay.
+    /// What it does, for the help overlay and the palette.
     pub title: &'static str,
     /// A word or two for the status bar.
     pub label: &'static str,
@@ -218,115 +55,251 @@ pub struct ActionInfo {
     pub group: ActionGroup,
 }
 
-macro_rules! registry {
-    ($($action:ident, $id:literal, $group:ident, $label:literal, $title:literal;)*) => {
-        /// Every action, in help-overlay order.
-        pub const ACTIONS: &[ActionInfo] = &[$(ActionInfo {
+/// Declares every action at once, by group: `Name "id" "label" "title";`. Yields the
+/// [`Action`] enum (documented by its titles), [`ACTIONS`] in help order, and
+/// [`Action::info`], an exhaustive match: leaving out an id, a label or a title is a
+/// compile error, not a panic at run time.
+macro_rules! actions {
+    ($($group:ident { $($action:ident $id:literal $label:literal $title:literal;)* })*) => {
+        /// A named thing the user can do. Keys map to these; `update` carries them out.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $($(#[doc = $title] $action,)*)*
+        }
+
+        /// Every action, in help order.
+        pub const ACTIONS: &[ActionInfo] = &[$($(ActionInfo {
             action: Action::$action,
             id: $id,
             title: $title,
             label: $label,
             group: ActionGroup::$group,
-        }),*];
+        },)*)*];
+
+        impl Action {
+            /// The declaration of this action.
+            pub const fn info(self) -> &'static ActionInfo {
+                match self {
+                    $($(Action::$action => &ActionInfo {
+                        action: Action::$action,
+                        id: $id,
+                        title: $title,
+                        label: $label,
+                        group: ActionGroup::$group,
+                    },)*)*
+                }
+            }
+        }
     };
 }
 
-registry! {
-    MoveDown, "move_down", Navigation, "down", "Move down one line";
-    MoveUp, "move_up", Navigation, "up", "Move up one line";
-    PageDown, "page_down", Navigation, "page down", "Move down one screen";
-    PageUp, "page_up", Navigation, "page up", "Move up one screen";
-    MoveTop, "move_top", Navigation, "top", "Go to the first line";
-    MoveBottom, "move_bottom", Navigation, "bottom", "Go to the last line";
-    FocusNext, "focus_next", Panes, "next pane", "Focus the next pane";
-    FocusPrev, "focus_prev", Panes, "previous pane", "Focus the previous pane";
-    Zoom, "zoom", Panes, "zoom", "Let the focused pane fill the screen (again: back)";
-    Open, "open", Articles, "open", "Open the article in the reader, show a claim (or a slot's next value) in its text, or fold/unfold an incident";
-    ToggleGroup, "toggle_group", Articles, "fold", "Fold or unfold the incident";
-    Collapse, "collapse", Articles, "fold", "Fold the incident (from an article: go to its incident)";
-    Expand, "expand", Articles, "unfold", "Unfold the incident";
-    CollapseAll, "collapse_all", Articles, "fold all", "Fold every incident";
-    ExpandAll, "expand_all", Articles, "unfold all", "Unfold every incident";
-    JumpToSlot, "jump_to_slot", Articles, "slot", "Show the claim's slot in the comparison of sources";
-    SideBySide, "side_by_side", Articles, "side by side", "Show two reports side by side, reused passages aligned";
-    NextSource, "next_source", Articles, "next report", "Side by side: the next report on the right";
-    PrevSource, "prev_source", Articles, "previous report", "Side by side: the previous report on the right";
-    VerdictConfirmed, "verdict_confirmed", Claims, "confirmed", "Verdict: confirmed";
-    VerdictDisputed, "verdict_disputed", Claims, "disputed", "Verdict: disputed";
-    VerdictFalse, "verdict_false", Claims, "false", "Verdict: false";
-    VerdictError, "verdict_extraction_error", Claims, "extraction error", "Verdict: extraction error (the text does not say this; left out of comparisons)";
-    VerdictUncertain, "verdict_uncertain", Claims, "uncertain", "Verdict: uncertain";
-    VerdictClear, "verdict_unreviewed", Claims, "unreviewed", "Verdict: back to unreviewed";
-    ConfirmedNext, "confirmed_and_next", Claims, "confirm+next", "Verdict confirmed, then the next unreviewed claim";
-    DisputedNext, "disputed_and_next", Claims, "dispute+next", "Verdict disputed, then the next unreviewed claim";
-    FalseNext, "false_and_next", Claims, "false+next", "Verdict false, then the next unreviewed claim";
-    ErrorNext, "extraction_error_and_next", Claims, "error+next", "Verdict extraction error, then the next unreviewed claim";
-    UncertainNext, "uncertain_and_next", Claims, "uncertain+next", "Verdict uncertain, then the next unreviewed claim";
-    Grade1, "grade_1", Claims, "grade 1", "Credibility 1: confirmed by other sources";
-    Grade2, "grade_2", Claims, "grade 2", "Credibility 2: probably true";
-    Grade3, "grade_3", Claims, "grade 3", "Credibility 3: possibly true";
-    Grade4, "grade_4", Claims, "grade 4", "Credibility 4: doubtful";
-    Grade5, "grade_5", Claims, "grade 5", "Credibility 5: improbable";
-    Grade6, "grade_6", Claims, "grade 6", "Credibility 6: truth cannot be judged";
-    GradeClear, "grade_clear", Claims, "no grade", "Clear the credibility grade";
-    AcceptSuggestion, "accept_suggestion", Claims, "accept 1", "Take the suggested grade (1 when an independent origin agrees)";
-    EditNote, "edit_note", Claims, "note", "Edit the claim's note (several lines)";
-    EditTags, "edit_tags", Claims, "tags", "Edit the claim's tags";
-    EditCorrected, "edit_corrected", Claims, "correct", "Edit the claim's corrected value";
-    MarkLink, "mark_link", Claims, "mark", "Mark the claim, to link another to it";
-    LinkMarked, "link_marked", Claims, "link", "Link (or unlink) the claim with the marked one: same fact";
-    NextUnreviewed, "next_unreviewed", Claims, "next unreviewed", "Go to the next unreviewed claim (on to the next report)";
-    PrevUnreviewed, "prev_unreviewed", Claims, "prev unreviewed", "Go to the previous unreviewed claim";
-    FilterClaims, "filter_claims", Claims, "filter", "Filter the claims (verdict:disputed tag:toll kind:casualty, words)";
-    SourceA, "source_a", Assessment, "source A", "Source reliability A: completely reliable";
-    SourceB, "source_b", Assessment, "source B", "Source reliability B: usually reliable";
-    SourceC, "source_c", Assessment, "source C", "Source reliability C: fairly reliable";
-    SourceD, "source_d", Assessment, "source D", "Source reliability D: not usually reliable";
-    SourceE, "source_e", Assessment, "source E", "Source reliability E: unreliable";
-    SourceF, "source_f", Assessment, "source F", "Source reliability F: cannot be judged";
-    SourceClear, "source_clear", Assessment, "no grade", "Clear the source's reliability";
-    EditSourceNote, "edit_source_note", Assessment, "source note", "Edit the note on the report's source";
-    StatusOpen, "status_open", Assessment, "open", "Conflict status: open";
-    StatusConfirmed, "status_confirmed", Assessment, "confirmed", "Conflict status: confirmed";
-    StatusDismissed, "status_dismissed", Assessment, "dismissed", "Conflict status: dismissed";
-    StatusInvestigating, "status_investigating", Assessment, "investigating", "Conflict status: investigating";
-    EditAssessment, "edit_assessment", Assessment, "assess", "Assess the slot: best value, range, rationale";
-    MoveReport, "move_report", Articles, "move", "Move the selected report to another incident";
-    AddToIncident, "add_to_incident", Articles, "add to", "Add the selected report to a second incident it also covers";
-    SplitReport, "split_report", Articles, "split off", "Split the selected report off into a new incident";
-    MergeIncident, "merge_incident", Articles, "merge", "Merge the selected incident into another";
-    EditIncident, "edit_incident", Articles, "edit incident", "Edit the selected incident's title, date and place";
-    Undo, "undo", Claims, "undo", "Undo the last annotation action";
-    Redo, "redo", Claims, "redo", "Redo the last undone action";
-    Visual, "visual", Visual, "select", "Select text in the reader to make a claim of it";
-    WordNext, "word_next", Visual, "word →", "Move the selection's end to the next word";
-    WordPrev, "word_prev", Visual, "word ←", "Move the selection's end to the previous word";
-    SentenceNext, "sentence_next", Visual, "sentence →", "Move the selection's end to the end of the sentence";
-    SentencePrev, "sentence_prev", Visual, "sentence ←", "Move the selection's end to the start of the sentence";
-    SwapEnds, "swap_ends", Visual, "swap ends", "Swap the ends of the selection";
-    MakeClaim, "make_claim", Visual, "make claim", "Make a claim of the selection";
-    Search, "search", General, "search", "Search headlines, text, claims, notes and tags";
-    Palette, "palette", General, "commands", "Run a command by name";
-    Export, "export", General, "export", "Export the brief of the incident (Markdown, beside the data file)";
-    AuditLog, "audit_log", General, "log", "Show the audit log";
-    Orphans, "orphans", General, "orphans", "Show annotations whose claims are gone";
-    Help, "help", General, "help", "Show or hide this help";
-    Back, "back", General, "back/quit", "Close the overlay or the reader; quit from the main screen";
-    Quit, "quit", General, "quit", "Quit at once";
+actions! {
+    Navigation {
+        MoveDown "move_down" "down"
+            "Move down one line";
+        MoveUp "move_up" "up"
+            "Move up one line";
+        PageDown "page_down" "page down"
+            "Move down one screen";
+        PageUp "page_up" "page up"
+            "Move up one screen";
+        MoveTop "move_top" "top"
+            "Go to the first line";
+        MoveBottom "move_bottom" "bottom"
+            "Go to the last line";
+    }
+    Panes {
+        FocusNext "focus_next" "next pane"
+            "Focus the next pane";
+        FocusPrev "focus_prev" "previous pane"
+            "Focus the previous pane";
+        Zoom "zoom" "zoom"
+            "Let the focused pane fill the screen (again: back)";
+    }
+    Articles {
+        Open "open" "open"
+            "Open the article in the reader, show a claim (or a slot's next value) in its text, or fold/unfold an incident";
+        ToggleGroup "toggle_group" "fold"
+            "Fold or unfold the incident";
+        Collapse "collapse" "fold"
+            "Fold the incident (from an article: go to its incident)";
+        Expand "expand" "unfold"
+            "Unfold the incident";
+        CollapseAll "collapse_all" "fold all"
+            "Fold every incident";
+        ExpandAll "expand_all" "unfold all"
+            "Unfold every incident";
+        JumpToSlot "jump_to_slot" "slot"
+            "Show the claim's slot in the comparison of sources";
+        SideBySide "side_by_side" "side by side"
+            "Show two reports side by side, reused passages aligned";
+        NextSource "next_source" "next report"
+            "Side by side: the next report on the right";
+        PrevSource "prev_source" "previous report"
+            "Side by side: the previous report on the right";
+        MoveReport "move_report" "move"
+            "Move the selected report to another incident";
+        AddToIncident "add_to_incident" "add to"
+            "Add the selected report to a second incident it also covers";
+        SplitReport "split_report" "split off"
+            "Split the selected report off into a new incident";
+        MergeIncident "merge_incident" "merge"
+            "Merge the selected incident into another";
+        EditIncident "edit_incident" "edit incident"
+            "Edit the selected incident's title, date and place";
+    }
+    Claims {
+        VerdictConfirmed "verdict_confirmed" "confirmed"
+            "Verdict: confirmed";
+        VerdictDisputed "verdict_disputed" "disputed"
+            "Verdict: disputed";
+        VerdictFalse "verdict_false" "false"
+            "Verdict: false";
+        VerdictError "verdict_extraction_error" "extraction error"
+            "Verdict: extraction error (the text does not say this; left out of comparisons)";
+        VerdictUncertain "verdict_uncertain" "uncertain"
+            "Verdict: uncertain";
+        VerdictClear "verdict_unreviewed" "unreviewed"
+            "Verdict: back to unreviewed";
+        ConfirmedNext "confirmed_and_next" "confirm+next"
+            "Verdict confirmed, then the next unreviewed claim";
+        DisputedNext "disputed_and_next" "dispute+next"
+            "Verdict disputed, then the next unreviewed claim";
+        FalseNext "false_and_next" "false+next"
+            "Verdict false, then the next unreviewed claim";
+        ErrorNext "extraction_error_and_next" "error+next"
+            "Verdict extraction error, then the next unreviewed claim";
+        UncertainNext "uncertain_and_next" "uncertain+next"
+            "Verdict uncertain, then the next unreviewed claim";
+        Grade1 "grade_1" "grade 1"
+            "Credibility 1: confirmed by other sources";
+        Grade2 "grade_2" "grade 2"
+            "Credibility 2: probably true";
+        Grade3 "grade_3" "grade 3"
+            "Credibility 3: possibly true";
+        Grade4 "grade_4" "grade 4"
+            "Credibility 4: doubtful";
+        Grade5 "grade_5" "grade 5"
+            "Credibility 5: improbable";
+        Grade6 "grade_6" "grade 6"
+            "Credibility 6: truth cannot be judged";
+        GradeClear "grade_clear" "no grade"
+            "Clear the credibility grade";
+        AcceptSuggestion "accept_suggestion" "accept 1"
+            "Take the suggested grade (1 when an independent origin agrees)";
+        EditNote "edit_note" "note"
+            "Edit the claim's note (several lines)";
+        EditTags "edit_tags" "tags"
+            "Edit the claim's tags";
+        EditCorrected "edit_corrected" "correct"
+            "Edit the claim's corrected value";
+        MarkLink "mark_link" "mark"
+            "Mark the claim, to link another to it";
+        LinkMarked "link_marked" "link"
+            "Link (or unlink) the claim with the marked one: same fact";
+        NextUnreviewed "next_unreviewed" "next unreviewed"
+            "Go to the next unreviewed claim (on to the next report)";
+        PrevUnreviewed "prev_unreviewed" "prev unreviewed"
+            "Go to the previous unreviewed claim";
+        FilterClaims "filter_claims" "filter"
+            "Filter the claims (verdict:disputed tag:toll kind:casualty, words)";
+        Undo "undo" "undo"
+            "Undo the last annotation action";
+        Redo "redo" "redo"
+            "Redo the last undone action";
+    }
+    Assessment {
+        SourceA "source_a" "source A"
+            "Source reliability A: completely reliable";
+        SourceB "source_b" "source B"
+            "Source reliability B: usually reliable";
+        SourceC "source_c" "source C"
+            "Source reliability C: fairly reliable";
+        SourceD "source_d" "source D"
+            "Source reliability D: not usually reliable";
+        SourceE "source_e" "source E"
+            "Source reliability E: unreliable";
+        SourceF "source_f" "source F"
+            "Source reliability F: cannot be judged";
+        SourceClear "source_clear" "no grade"
+            "Clear the source's reliability";
+        EditSourceNote "edit_source_note" "source note"
+            "Edit the note on the report's source";
+        StatusOpen "status_open" "open"
+            "Conflict status: open";
+        StatusConfirmed "status_confirmed" "confirmed"
+            "Conflict status: confirmed";
+        StatusDismissed "status_dismissed" "dismissed"
+            "Conflict status: dismissed";
+        StatusInvestigating "status_investigating" "investigating"
+            "Conflict status: investigating";
+        EditAssessment "edit_assessment" "assess"
+            "Assess the slot: best value, range, rationale";
+    }
+    Visual {
+        Visual "visual" "select"
+            "Select text in the reader to make a claim of it";
+        WordNext "word_next" "word →"
+            "Move the selection's end to the next word";
+        WordPrev "word_prev" "word ←"
+            "Move the selection's end to the previous word";
+        SentenceNext "sentence_next" "sentence →"
+            "Move the selection's end to the end of the sentence";
+        SentencePrev "sentence_prev" "sentence ←"
+            "Move the selection's end to the start of the sentence";
+        SwapEnds "swap_ends" "swap ends"
+            "Swap the ends of the selection";
+        MakeClaim "make_claim" "make claim"
+            "Make a claim of the selection";
+    }
+    General {
+        Search "search" "search"
+            "Search headlines, text, claims, notes and tags";
+        Palette "palette" "commands"
+            "Run a command by name";
+        Export "export" "export"
+            "Export the brief of the incident (Markdown, beside the data file)";
+        AuditLog "audit_log" "log"
+            "Show the audit log";
+        Orphans "orphans" "orphans"
+            "Show annotations whose claims are gone";
+        Help "help" "help"
+            "Show or hide this help";
+        Back "back" "back"
+            "Close the overlay or the reader; quit from the main screen";
+        Quit "quit" "quit"
+            "Quit at once";
+    }
+    Windows {
+        Submit "submit" "ok"
+            "Accept: a form's field (then the next field, or save on the last), the chosen hit, command or incident; a new line in a note";
+        Save "save" "save"
+            "Save the whole form and close it";
+        Cancel "cancel" "close"
+            "Close the window (a note written at length is saved, never thrown away)";
+        NextField "next_field" "next field"
+            "Go to the form's next field";
+        PrevField "prev_field" "previous field"
+            "Go to the form's previous field";
+        SelectNext "select_next" "next"
+            "Select the next item of the list";
+        SelectPrev "select_prev" "previous"
+            "Select the previous item of the list";
+        SaidBy "said_by" "said by"
+            "Say who the report says said the claim being made";
+    }
 }
 
 impl Action {
-    /// The registry entry of this action.
-    pub fn info(self) -> &'static ActionInfo {
-        ACTIONS
-            .iter()
-            .find(|i| i.action == self)
-            .expect("every action is in the registry")
-    }
-
     /// The action named `id` in key map files.
     pub fn from_id(id: &str) -> Option<Action> {
         ACTIONS.iter().find(|i| i.id == id).map(|i| i.action)
+    }
+
+    /// True for the actions of windows that take text, which the palette does not offer
+    /// (they act on the window the palette replaces).
+    pub fn in_palette(self) -> bool {
+        self.info().group != ActionGroup::Windows
     }
 }
 
@@ -345,6 +318,7 @@ mod tests {
                 info.id
             );
             assert_eq!(Action::from_id(info.id), Some(info.action));
+            assert_eq!(info.action.info().id, info.id);
             assert!(
                 ACTIONS[..n]
                     .iter()

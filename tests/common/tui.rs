@@ -1,33 +1,33 @@
-//! Driving the TUI without a terminal: an app on the sample, key presses, rendering to a
-//! TestBackend.
+//! Driving the TUI without a terminal: a session on the sample, key presses, rendering to a
+//! TestBackend. The session answers analysis inline, so every key's consequences are in the
+//! state when `press` returns.
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crosscheck::model::Corpus;
-use crosscheck::tui::keymap::KeyMap;
-use crosscheck::tui::theme::Theme;
-use crosscheck::tui::{App, Document, update, view};
+use crosscheck::tui::app::Pane;
+use crosscheck::tui::config::Config;
+use crosscheck::tui::{App, Document, Session, panes, update};
 
-/// An app on `corpus` at `size`, with the default key map and theme, its claims delivered
-/// as the extraction worker delivers them.
-pub fn app_on(corpus: Corpus, size: (u16, u16)) -> App {
-    let mut app = app_extracting(corpus, size);
-    crosscheck::tui::analyse_now(&mut app);
-    app
+/// A session on `corpus` at `size`, with the default key map and theme, analysed.
+pub fn app_on(corpus: Corpus, size: (u16, u16)) -> Session {
+    let mut session = app_extracting(corpus, size);
+    session.start();
+    session
 }
 
-/// An app whose claims are still being extracted.
-pub fn app_extracting(corpus: Corpus, size: (u16, u16)) -> App {
+/// A session whose claims are still being extracted.
+pub fn app_extracting(corpus: Corpus, size: (u16, u16)) -> Session {
     let document = Document::new(corpus, "data/western-desert-2017.ron");
-    let mut app = App::new(document, KeyMap::defaults(), Theme::defaults(), size);
+    let mut app = App::new(document, Config::defaults(), size);
     update::fit(&mut app);
-    app
+    Session::inline(app, None)
 }
 
-/// An app on the sample.
-pub fn sample_app(size: (u16, u16)) -> App {
+/// A session on the sample.
+pub fn sample_app(size: (u16, u16)) -> Session {
     let corpus =
         crosscheck::store::parse(crosscheck::sample::TEXT.as_bytes(), "s.ron".as_ref()).unwrap();
     app_on(corpus, size)
@@ -37,6 +37,7 @@ pub fn sample_app(size: (u16, u16)) -> App {
 pub fn key_event(spec: &str) -> Event {
     let (code, mods) = match spec {
         "enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "alt-enter" => (KeyCode::Enter, KeyModifiers::ALT),
         "esc" => (KeyCode::Esc, KeyModifiers::NONE),
         "tab" => (KeyCode::Tab, KeyModifiers::NONE),
         "shift-tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
@@ -45,12 +46,12 @@ pub fn key_event(spec: &str) -> Event {
         "up" => (KeyCode::Up, KeyModifiers::NONE),
         "pagedown" => (KeyCode::PageDown, KeyModifiers::NONE),
         "end" => (KeyCode::End, KeyModifiers::NONE),
-        "ctrl-c" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
-        "ctrl-z" => (KeyCode::Char('z'), KeyModifiers::CONTROL),
-        "ctrl-r" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
-        "ctrl-s" => (KeyCode::Char('s'), KeyModifiers::CONTROL),
-        "ctrl-e" => (KeyCode::Char('e'), KeyModifiers::CONTROL),
+        "f2" => (KeyCode::F(2), KeyModifiers::NONE),
         "backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        s if s.starts_with("ctrl-") && s.chars().count() == 6 => (
+            KeyCode::Char(s.chars().last().unwrap()),
+            KeyModifiers::CONTROL,
+        ),
         s if s.chars().count() == 1 => {
             let c = s.chars().next().unwrap();
             let mods = if c.is_uppercase() {
@@ -65,28 +66,27 @@ pub fn key_event(spec: &str) -> Event {
     Event::Key(KeyEvent::new(code, mods))
 }
 
-/// Press keys, space-separated ("j j enter"). Annotation writes are performed after each
-/// key, as the run loop does.
-pub fn press(app: &mut App, keys: &str) {
+/// Press keys, space-separated ("j j enter"); their effects are performed, as the run loop
+/// does.
+pub fn press(session: &mut Session, keys: &str) {
     for spec in keys.split_whitespace() {
-        update::handle_event(app, key_event(spec));
-        crosscheck::tui::annotation::perform(app);
+        session.handle_event(key_event(spec));
     }
 }
 
 /// Type `text` into the open input, character by character.
-pub fn type_text(app: &mut App, text: &str) {
+pub fn type_text(session: &mut Session, text: &str) {
     for c in text.chars() {
-        update::handle_event(
-            app,
-            Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
+        session.handle_event(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
     }
 }
 
-/// An app annotating a copy of the sample in `dir` (as `crosscheck FILE` opens it), signed
-/// by `user`.
-pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> App {
+/// A session annotating a copy of the sample in `dir` (as `crosscheck FILE` opens it),
+/// signed by `user`.
+pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> Session {
     let path = dir.join("sample.ron");
     if !path.exists() {
         std::fs::write(&path, crosscheck::sample::TEXT).unwrap();
@@ -94,31 +94,35 @@ pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> Ap
     let corpus = crosscheck::store::load(&path).unwrap().corpus;
     // A fixed name, so screens do not show the temp dir.
     let document = Document::new(corpus, "data/sample.ron");
-    let mut app = App::new(document, KeyMap::defaults(), Theme::defaults(), size);
-    app.journal = Some(crosscheck::annotate::Journal::open(&path, user).unwrap());
+    let mut app = App::new(document, Config::defaults(), size);
     update::fit(&mut app);
-    crosscheck::tui::analyse_now(&mut app);
-    app
+    let journal = crosscheck::annotate::Journal::open(&path, user).unwrap();
+    let mut session = Session::inline(app, Some(journal));
+    session.start();
+    session
 }
 
 /// Select the claim of report `report` whose words contain `words`, in the claims pane.
-pub fn select_claim_with(app: &mut App, report: usize, words: &str) {
+pub fn select_claim_with(session: &mut Session, report: usize, words: &str) {
+    let app = &mut session.app;
     let group = app
+        .model
         .doc
         .index
         .groups
         .iter()
         .position(|g| g.reports.contains(&report));
-    app.list.selected = app.list.row_of(report, group).expect("report listed");
-    update::after_list_moved(app);
+    app.view.list.selected = app.view.list.row_of(report, group).expect("report listed");
+    update::navigation::after_list_moved(app);
     update::fit(app);
-    app.focus = crosscheck::tui::state::Pane::Claims;
-    let claims = app.claims.claims();
+    app.view.focus = Pane::Claims;
+    let claims = app.listed_claims();
     let i = claims
         .iter()
         .position(|c| c.text.contains(words))
         .expect("claim present");
-    app.claims.selected = app
+    app.view.claims.selected = app
+        .view
         .claims
         .shown
         .iter()
@@ -128,15 +132,16 @@ pub fn select_claim_with(app: &mut App, report: usize, words: &str) {
 }
 
 /// Draw the app into a test terminal of its size.
-pub fn render(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
+pub fn render(session: &Session) -> Terminal<TestBackend> {
+    let (w, h) = session.app.view.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| panes::draw(f, &session.app)).unwrap();
     terminal
 }
 
 /// The screen as plain text lines.
-pub fn screen_text(app: &App) -> String {
-    let terminal = render(app);
+pub fn screen_text(session: &Session) -> String {
+    let terminal = render(session);
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {

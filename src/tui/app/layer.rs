@@ -1,0 +1,125 @@
+//! The layers over the panes: windows (help, notices, two reports side by side, forms, the
+//! search box, the palette, the pickers) and the reader's visual mode. They form one stack;
+//! the top one takes the keys, in its own key map context.
+
+use super::forms::{Candidates, Editor, IncidentPicker, Palette, SearchBox};
+use crate::compare::align::Row as AlignedRow;
+use crate::tui::config::keymap::Context;
+
+/// One layer.
+#[derive(Debug, Clone)]
+pub enum Layer {
+    /// The key list, generated from the key map.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// A message the user must see (a failed write, problems in config files).
+    Notice {
+        /// Title of the window.
+        title: String,
+        /// The message, line by line.
+        lines: Vec<String>,
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Two reports of the incident side by side.
+    SideBySide {
+        /// The left report (corpus index).
+        left: usize,
+        /// The right report.
+        right: usize,
+        /// Their sentences aligned, computed when the pair is chosen.
+        rows: Vec<AlignedRow>,
+        /// First line shown.
+        scroll: usize,
+    },
+    /// Text being selected in the reader.
+    Visual {
+        /// Where the selection started (byte offset in the body).
+        anchor: usize,
+        /// Where it ends now.
+        cursor: usize,
+    },
+    /// A form.
+    Editor(Editor),
+    /// The search box.
+    Search(SearchBox),
+    /// The command palette.
+    Palette(Palette),
+    /// The picker of an incident to move a report to or merge an incident into.
+    Incidents(IncidentPicker),
+    /// The picker of claims from a selection.
+    Candidates(Candidates),
+}
+
+impl Layer {
+    /// The key map context of the layer.
+    pub fn context(&self) -> Context {
+        match self {
+            Layer::Help { .. } | Layer::Notice { .. } => Context::Help,
+            Layer::SideBySide { .. } => Context::SideBySide,
+            Layer::Visual { .. } => Context::Visual,
+            Layer::Editor(_) => Context::Editor,
+            Layer::Search(_) | Layer::Palette(_) | Layer::Incidents(_) => Context::Picker,
+            Layer::Candidates(_) => Context::Candidates,
+        }
+    }
+
+    /// The scroll offset of a window of text.
+    pub fn scroll_mut(&mut self) -> Option<&mut usize> {
+        match self {
+            Layer::Help { scroll }
+            | Layer::Notice { scroll, .. }
+            | Layer::SideBySide { scroll, .. } => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// A notice window.
+    pub fn notice(title: impl Into<String>, lines: Vec<String>) -> Layer {
+        Layer::Notice {
+            title: title.into(),
+            lines,
+            scroll: 0,
+        }
+    }
+
+    /// Its name in the status bar.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Layer::Help { .. } => "Help",
+            Layer::Notice { .. } => "Notice",
+            Layer::SideBySide { .. } => "Side by side",
+            Layer::Visual { .. } => "Reader: select",
+            Layer::Editor(_) => "Form",
+            Layer::Search(_) => "Search",
+            Layer::Palette(_) => "Commands",
+            Layer::Incidents(_) => "Incidents",
+            Layer::Candidates(_) => "Make a claim",
+        }
+    }
+}
+
+/// The selected byte span: from the earlier end to the end of the word at the later one.
+pub fn selection(body: &str, (anchor, cursor): (usize, usize)) -> [usize; 2] {
+    let (a, b) = (anchor.min(cursor), anchor.max(cursor));
+    let end = body[b.min(body.len())..]
+        .find(char::is_whitespace)
+        .map_or(body.len(), |i| b + i);
+    let end = trim_punctuation(body, a, end);
+    [a, end]
+}
+
+/// `end` moved back over punctuation that closes a phrase, not past `start`.
+pub fn trim_punctuation(body: &str, start: usize, mut end: usize) -> usize {
+    while end > start {
+        let c = body[..end].chars().next_back().expect("end > start");
+        if matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '\u{201d}') {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}

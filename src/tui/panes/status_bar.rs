@@ -1,0 +1,159 @@
+//! The status bar: the file, the focused pane, and hints for the keys that matter there,
+//! generated from the key map. A message, when there is one, takes the hints' place.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::{fit, width};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::config::keymap::Context;
+
+/// Actions worth a hint in each context, most important first.
+fn hinted(context: Context) -> &'static [Action] {
+    match context {
+        Context::Articles => &[
+            Action::Open,
+            Action::ToggleGroup,
+            Action::FocusNext,
+            Action::Help,
+            Action::Back,
+        ],
+        Context::Reader => &[
+            Action::PageDown,
+            Action::Back,
+            Action::FocusNext,
+            Action::Help,
+        ],
+        Context::Claims => &[
+            Action::Open,
+            Action::DisputedNext,
+            Action::Grade3,
+            Action::EditNote,
+            Action::Undo,
+            Action::Search,
+            Action::Help,
+            Action::Back,
+        ],
+        Context::Visual => &[Action::WordNext, Action::MakeClaim, Action::Back],
+        Context::Comparison => &[
+            Action::MoveDown,
+            Action::Open,
+            Action::FocusNext,
+            Action::Help,
+            Action::Back,
+        ],
+        Context::Help => &[Action::MoveDown, Action::Back],
+        Context::SideBySide => &[Action::NextSource, Action::PageDown, Action::Back],
+        Context::Editor => &[
+            Action::Submit,
+            Action::Save,
+            Action::NextField,
+            Action::Cancel,
+        ],
+        Context::Picker => &[
+            Action::Submit,
+            Action::SelectNext,
+            Action::SelectPrev,
+            Action::Cancel,
+        ],
+        Context::Candidates => &[
+            Action::SelectNext,
+            Action::SaidBy,
+            Action::Submit,
+            Action::Cancel,
+        ],
+        Context::Global => &[Action::FocusNext, Action::Help, Action::Back],
+    }
+}
+
+/// The first key that runs `action` in `context`, as written in key maps.
+pub fn key_for(app: &App, context: Context, action: Action) -> Option<String> {
+    let keys = app.config.keymap.keys_for(context, action);
+    keys.first().map(ToString::to_string)
+}
+
+/// "key label · key label" for those of `actions` bound in `context`, for a window's foot.
+pub fn hint_text(app: &App, context: Context, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .filter_map(|&a| Some(format!("{} {}", key_for(app, context, a)?, a.info().label)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The hints for the current context as (key, label) pairs.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    let context = app.view.context();
+    // In a note the accepting key starts a new line, and a one-field form has no next
+    // field: no hints for those.
+    let (in_note, one_field) = match app.view.top() {
+        Some(crate::tui::app::Layer::Editor(ed)) => (
+            ed.fields.get(ed.focus).is_some_and(|f| f.multiline),
+            ed.fields.len() == 1,
+        ),
+        _ => (false, false),
+    };
+    hinted(context)
+        .iter()
+        .filter(|&&action| !(in_note && action == Action::Submit))
+        .filter(|&&action| !(one_field && action == Action::NextField))
+        .filter_map(|&action| {
+            let key = key_for(app, context, action)?;
+            let label = match action {
+                Action::Back if app.view.layers.is_empty() && app.view.reader.is_none() => "quit",
+                Action::Back => "back",
+                _ => action.info().label,
+            };
+            Some((key, label))
+        })
+        .collect()
+}
+
+/// Draw the bar into its one-line `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.config.theme;
+    let total = area.width as usize;
+    let pane = match app.view.top() {
+        None => app.view.focus.title(),
+        Some(layer) => layer.title(),
+    };
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(message) = &app.view.status {
+        right.push(Span::styled(
+            format!(" {} ", fit(message, total.saturating_sub(2))),
+            theme.warning,
+        ));
+    } else {
+        let mut used = 0;
+        for (key, label) in hints(app) {
+            let w = width(&key) + width(label) + 3;
+            if used + w > total * 2 / 3 {
+                break;
+            }
+            used += w;
+            right.push(Span::styled(format!(" {key}"), theme.hint_key));
+            right.push(Span::styled(format!(" {label} "), theme.hint));
+        }
+    }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let left_room = total.saturating_sub(right_width);
+    let pane_part = format!(" [{pane}]");
+    let name_room = left_room.saturating_sub(width(&pane_part) + 2);
+    let mut left = vec![Span::raw(" ")];
+    if name_room >= 8 {
+        left.push(Span::raw(fit(&app.model.doc.name, name_room)));
+    }
+    left.push(Span::raw(pane_part));
+    let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
+    let gap = total.saturating_sub(left_width + right_width);
+    let mut spans = left;
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.extend(right);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.status_bar),
+        area,
+    );
+}

@@ -1,0 +1,211 @@
+//! Update: terminal events become actions through the key map, and actions change the model
+//! and the view and return [`Effect`]s for the runtime to perform. Nothing here does I/O,
+//! sends on a channel or waits: what the tests drive is what the user drives.
+//!
+//! Keys go to the top layer's context first (a form, the search box, help…), then to the
+//! focused pane's. Handlers by concern: [`navigation`], [`annotation`], [`review`],
+//! [`incidents`], [`input`] (the windows that take text), [`visual`], [`mouse`], and
+//! [`results`] (what the runtime hands back).
+
+pub mod annotation;
+pub mod fit;
+pub mod incidents;
+pub mod input;
+pub mod mouse;
+pub mod navigation;
+pub mod results;
+pub mod review;
+pub mod visual;
+
+use ratatui::crossterm::event::{Event, KeyEventKind};
+
+use crate::tui::action::Action;
+use crate::tui::app::forms::{Palette, SearchBox};
+use crate::tui::app::{App, Effect, Layer, Pane};
+use crate::tui::config::keys::Key;
+
+pub use fit::fit;
+
+/// What handling an event did.
+#[derive(Debug, Default)]
+pub struct Handled {
+    /// The screen needs drawing again.
+    pub redraw: bool,
+    /// What the runtime must do.
+    pub effects: Vec<Effect>,
+}
+
+/// Handle one terminal event.
+pub fn handle_event(app: &mut App, event: Event) -> Handled {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.view.status = None;
+            let context = app.view.context();
+            let action = Key::from_event(key).and_then(|k| app.config.keymap.resolve(context, k));
+            let effects = match action {
+                Some(action) => update(app, action),
+                None if input::takes_text(app) => {
+                    let effects = input::type_key(app, key);
+                    fit(app);
+                    effects
+                }
+                None => {
+                    if let Some(k) = Key::from_event(key) {
+                        app.view.status = Some(format!("{k} is not bound here; ? lists the keys"));
+                    }
+                    Vec::new()
+                }
+            };
+            Handled {
+                redraw: true,
+                effects,
+            }
+        }
+        Event::Mouse(m) => Handled {
+            redraw: mouse::handle(app, m),
+            effects: Vec::new(),
+        },
+        Event::Resize(w, h) => {
+            app.view.size = (w, h);
+            fit(app);
+            Handled {
+                redraw: true,
+                effects: Vec::new(),
+            }
+        }
+        _ => Handled::default(),
+    }
+}
+
+/// Carry out `action` in the context of the top layer (or the focused pane) and return what
+/// the runtime must do.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match app.view.top() {
+        Some(Layer::Help { .. } | Layer::Notice { .. } | Layer::SideBySide { .. }) => {
+            window(app, action, &mut fx)
+        }
+        Some(Layer::Visual { .. }) => {
+            if !visual::update(app, action) {
+                panes(app, action, &mut fx);
+            }
+        }
+        Some(_) => input::update(app, action, &mut fx),
+        None => panes(app, action, &mut fx),
+    }
+    fit(app);
+    fx
+}
+
+/// An action on the panes (no window open).
+fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    if annotation::update(app, action, fx)
+        || review::update(app, action)
+        || incidents::update(app, action)
+        || navigation::update(app, action)
+    {
+        return;
+    }
+    match action {
+        Action::Search => app.view.layers.push(Layer::Search(SearchBox::new())),
+        Action::Palette => app.view.layers.push(Layer::Palette(Palette::new())),
+        Action::SideBySide => open_side_by_side(app),
+        Action::Help => app.view.layers.push(Layer::Help { scroll: 0 }),
+        Action::Back => {
+            if app.view.reader.is_some() {
+                app.view.reader = None;
+                app.view.focus = Pane::Articles;
+            } else {
+                fx.push(Effect::Quit);
+            }
+        }
+        Action::Quit => fx.push(Effect::Quit),
+        Action::Visual => visual::start(app),
+        _ => {}
+    }
+}
+
+/// An action on a window of text over the panes (help, a notice, side by side).
+fn window(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
+    let page = fit::page_height(app);
+    let sources = if matches!(action, Action::NextSource | Action::PrevSource) {
+        crate::tui::layers::side_by_side::reports(app)
+    } else {
+        Vec::new()
+    };
+    let passages = app
+        .selected_comparison()
+        .map(|c| c.passages.clone())
+        .unwrap_or_default();
+    let corpus = std::sync::Arc::clone(&app.model.doc.corpus);
+    let Some(top) = app.view.layers.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Back | Action::Help => {
+            app.view.layers.pop();
+        }
+        Action::Quit => fx.push(Effect::Quit),
+        Action::NextSource | Action::PrevSource => {
+            if let Layer::SideBySide {
+                left,
+                right,
+                rows,
+                scroll,
+            } = top
+            {
+                let others: Vec<usize> = sources.iter().copied().filter(|r| r != left).collect();
+                if !others.is_empty() {
+                    let at = others.iter().position(|r| r == right).unwrap_or(0);
+                    let n = others.len();
+                    *right = others[if action == Action::NextSource {
+                        (at + 1) % n
+                    } else {
+                        (at + n - 1) % n
+                    }];
+                    *rows = crate::compare::align::align(
+                        &corpus.reports[*left],
+                        &corpus.reports[*right],
+                        &passages,
+                    );
+                    *scroll = 0;
+                }
+            }
+        }
+        _ => {
+            if let Some(scroll) = top.scroll_mut() {
+                navigation::scroll_by(scroll, action, page);
+            }
+        }
+    }
+}
+
+/// Open two reports of the incident side by side: the selected report (or the first) on the
+/// left, the next report on the right.
+fn open_side_by_side(app: &mut App) {
+    let sources = crate::tui::layers::side_by_side::reports(app);
+    let comparison = app.selected_comparison();
+    let (Some(comparison), true) = (comparison, sources.len() >= 2) else {
+        app.view.status = Some("side by side needs two reports of the incident".into());
+        return;
+    };
+    let left = app
+        .selected_report()
+        .filter(|r| sources.contains(r))
+        .unwrap_or(sources[0]);
+    let Some(right) = sources.iter().copied().find(|&r| r != left) else {
+        return;
+    };
+    let corpus = &app.model.doc.corpus;
+    let rows = crate::compare::align::align(
+        &corpus.reports[left],
+        &corpus.reports[right],
+        &comparison.passages,
+    );
+    app.view.layers.push(Layer::SideBySide {
+        left,
+        right,
+        rows,
+        scroll: 0,
+    });
+}
