@@ -2,6 +2,8 @@
 //! gen-corpus`): saving one annotation (the journal alone, and a keystroke in the TUI through
 //! to disk), and answering a search keystroke over the claims of every report.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use crosscheck::annotate::{Anchor, Journal, Target, Value, Verdict};
 use crosscheck::extract::Extractor;
 use crosscheck::generate;

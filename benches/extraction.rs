@@ -2,6 +2,8 @@
 //! `crosscheck gen-corpus`): throughput of one thread in bytes of body text per second, and a
 //! 10,000-report corpus opened with its claims ready (parse + validate + extract, parallel).
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use crosscheck::extract::Extractor;
 use crosscheck::extract::incident::Incidents;
 use crosscheck::generate;

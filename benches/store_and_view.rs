@@ -4,6 +4,8 @@
 //! The corpus is the sample's reports repeated under fresh ids and spread over many incidents:
 //! realistic text, at 10,000 reports.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use crosscheck::article_index::ArticleIndex;
 use crosscheck::model::{Corpus, Incident};
 use crosscheck::tui::config::Config;

@@ -1,6 +1,8 @@
 //! Compares a generated incident of N reports, for profilers, and times the phases:
 //! `cargo run --release --example profile_compare -- 200`.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 fn main() {
     let reports: usize = std::env::args()
         .nth(1)

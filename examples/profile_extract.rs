@@ -1,6 +1,8 @@
 //! Extracts a generated corpus in a loop on one thread, for profilers (perf, callgrind):
 //! `cargo run --release --example profile_extract -- 2000`.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a profiling tool: it prints, and fails loudly
+
 fn main() {
     let reports: usize = std::env::args()
         .nth(1)

@@ -50,7 +50,10 @@ impl ArticleIndex {
         }
         let report_order = |a: &usize, b: &usize| {
             let key = |r: usize| {
-                let when = corpus.reports[r].published.value().map(|p| p.sort_key());
+                let when = corpus.reports[r]
+                    .published
+                    .value()
+                    .map(super::model::Published::sort_key);
                 // Reports with no known date go last.
                 (when.is_none(), when, r)
             };
@@ -109,7 +112,10 @@ mod tests {
             language: Field::Unknown,
             url: None,
             provenance: None,
-            incidents: incidents.iter().map(|s| s.to_string()).collect(),
+            incidents: incidents
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             body: "text".into(),
         }
     }

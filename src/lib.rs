@@ -4,6 +4,8 @@
 //! [`model`] (plain data) → [`store`] (RON load, validate, save) → [`article_index`] (articles
 //! grouped by incident) → the front ends, [`tui`] and [`cli`]. The engine has no terminal code.
 
+#![forbid(unsafe_code)]
+
 pub mod annotate;
 pub mod article_index;
 pub mod cli;

@@ -17,6 +17,7 @@ fn main() -> std::process::ExitCode {
 /// A closed pipe ends a command quietly, as it ends other Unix tools (`crosscheck list FILE |
 /// head`): Rust ignores SIGPIPE, which turns every print after the reader left into a panic.
 #[cfg(unix)]
+#[allow(unsafe_code)] // the one call below; see SAFETY
 fn quiet_on_closed_pipe() {
     // SAFETY: the default disposition of one signal is restored at start-up, before any
     // thread is spawned; no handler is installed.
@@ -33,6 +34,7 @@ fn quiet_on_closed_pipe() {}
 /// alternate screen and mouse capture, put back the terminal settings saved before raw mode —
 /// and then lets the abort go on.
 #[cfg(unix)]
+#[allow(unsafe_code)] // a signal handler and the terminal calls it makes; see SAFETY
 mod on_abort {
     use std::sync::OnceLock;
 

@@ -206,7 +206,7 @@ pub fn slug(text: &str, max_words: usize) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(max_words)
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     let s = words.join("-");
     if s.is_empty() {

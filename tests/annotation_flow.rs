@@ -81,7 +81,11 @@ fn the_done_when_flow_by_keys_survives_reopening() {
     assert_eq!(again.app.note_of(&claim).unwrap(), &note);
     assert_eq!(again.app.model.notes.reviewed[WAPO].0, 1);
     // The audit log says who did what, undo and redo included.
-    let log: Vec<String> = j.log().iter().map(|e| e.describe()).collect();
+    let log: Vec<String> = j
+        .log()
+        .iter()
+        .map(crosscheck::annotate::Entry::describe)
+        .collect();
     assert_eq!(log.len(), 8, "{log:#?}");
     assert!(log[3].starts_with("undo #3"), "{log:#?}");
     assert!(j.log().iter().all(|e| e.by == "ana"));

@@ -1,5 +1,7 @@
 //! The binary's command line: `check` and `list` on good and bad files, exit codes, JSON.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 mod common;
 
 use std::process::{Command, Output};

@@ -3,6 +3,8 @@
 //! written through OSC 52, a C1 CSI) go through every command, and neither standard output
 //! nor standard error may hold ESC, BEL or any other control but line breaks and tabs.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,6 +1,8 @@
 //! Comparison of sources on the sample's Bahariya ambush: the slots an analyst draws up, the
 //! conflicts, the AFP origin, the breakdown flag, and nothing from other events.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 mod common;
 
 use std::process::Command;

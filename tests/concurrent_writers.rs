@@ -7,6 +7,8 @@
 //! process; the full run is `CROSSCHECK_STRESS_ACTIONS=200 cargo test --release --test
 //! concurrent_writers`).
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -106,17 +108,15 @@ fn library_writer(file: &Path, ids: &[String], writer: usize) -> Acked {
     for i in 0..actions() {
         let claim = &ids[rng.below(ids.len() as u64) as usize];
         let tag = format!("t{writer}-{i}");
-        let anchor = journal
-            .annotations()
-            .claims
-            .get(claim)
-            .map(|n| n.anchor.clone())
-            .unwrap_or_else(|| crosscheck::annotate::Anchor {
+        let anchor = journal.annotations().claims.get(claim).map_or_else(
+            || crosscheck::annotate::Anchor {
                 report: "r".into(),
                 kind: "casualty".into(),
                 span: [0, 1],
                 text: "x".into(),
-            });
+            },
+            |n| n.anchor.clone(),
+        );
         let target = Target::Claim {
             id: claim.clone(),
             anchor,

@@ -7,6 +7,8 @@
 //! "Acknowledged" is what the user can rely on: the entry is on disk, which the app ensures
 //! (append + fsync) before it reads the next key.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};

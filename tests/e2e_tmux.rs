@@ -4,6 +4,8 @@
 //! Skips with a loud message where tmux is missing, except under CI, where it fails:
 //! `.ci/run` installs tmux.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -141,7 +143,7 @@ fn assert_clean(screen: &str, width: u16) {
             "line wider than {width}: {line:?}"
         );
         assert!(
-            !line.chars().any(|c| c.is_control()),
+            !line.chars().any(char::is_control),
             "control character on screen: {line:?}"
         );
     }
@@ -252,7 +254,7 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     let killed = Command::new("pkill")
         .args(["-TERM", "-f", &target.display().to_string()])
         .status();
-    if killed.map(|s| s.success()).unwrap_or(false) {
+    if killed.is_ok_and(|s| s.success()) {
         assert_shell_restored(&t, "0");
     } else {
         eprintln!("pkill unavailable: SIGTERM part not run");

@@ -3,6 +3,8 @@
 //! rules are general and not fitted to the four sample reports. Prints its score and fails if
 //! fewer than 90% of the sentences come out exactly as an analyst reads them.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::io::Write;
 
 use crosscheck::extract::Extractor;

@@ -2,6 +2,8 @@
 //! points at real text (its span and sentence lie on character boundaries inside the body,
 //! and its words are the body's words at that span).
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 mod common;
 
 use crosscheck::extract::Extractor;

@@ -7,6 +7,8 @@
 //!
 //! `CROSSCHECK_FUZZ_CASES` sets the cases per property (default 256).
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 mod common;
 
 use std::path::Path;

@@ -5,6 +5,8 @@
 //! pairwise precision or F1 falls below its floor; prints the figures. Skipped, saying so,
 //! where the development set is not beside the project.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

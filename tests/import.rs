@@ -2,6 +2,8 @@
 //! and sensible incidents; duplicates are skipped; HTML and JSON Lines are read; a bad file
 //! imports nothing and leaves the data file alone.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -178,7 +180,11 @@ fn html_pages_and_json_lines_are_read() {
         .unwrap();
     assert_eq!(kunar.outlet, Field::Stated("Coastal Times".into()));
     assert_eq!(
-        kunar.published.value().map(|p| p.to_string()).as_deref(),
+        kunar
+            .published
+            .value()
+            .map(std::string::ToString::to_string)
+            .as_deref(),
         Some("2024-03-06")
     );
     let html = corpus

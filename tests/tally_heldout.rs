@@ -5,6 +5,8 @@
 //!
 //! First run (before any change made after writing them): see DEVELOPERS.md.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use crosscheck::extract::Extractor;
 use crosscheck::extract::tally::tally;
 use crosscheck::model::{Corpus, Field, Incident, Report};

@@ -3,6 +3,8 @@
 //! the top of the page), or the publication day itself, marked as inferred, when the report
 //! names no day; and its place, resolved against the gazetteer, as the analyst would write it.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
+
 use crosscheck::extract::Extractor;
 use crosscheck::import::{Article, import};
 use crosscheck::model::{Corpus, Incident, Published};

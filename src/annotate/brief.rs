@@ -170,6 +170,108 @@ pub struct Inputs<'a> {
     pub attached: &'a Attached,
 }
 
+/// The annotation of claim `id`, wherever it landed.
+fn note_of<'a>(
+    annotations: &'a Annotations,
+    attached: &Attached,
+    id: &str,
+) -> Option<&'a ClaimNote> {
+    annotations.claims.get(attached.key_of(id)?)
+}
+
+/// A slot of incident `incident` as the brief gives it: the analyst's status and
+/// assessment, and each value with the review of its claim and its source's grade.
+fn slot_brief(
+    annotations: &Annotations,
+    attached: &Attached,
+    incident: &str,
+    slot: &crate::compare::Slot,
+) -> SlotBrief {
+    let note = annotations.slot(incident, &slot.slot);
+    let reliability = |report: &str| annotations.sources.get(report).and_then(|s| s.reliability);
+    SlotBrief {
+        slot: slot.slot.clone(),
+        status: slot.status,
+        conflict_status: note.and_then(|n| n.status),
+        assessment: note.and_then(|n| n.assessment.clone()),
+        estimate: slot.estimate.clone(),
+        independent_origins: slot.independent_origins,
+        values: slot
+            .values
+            .iter()
+            .map(|v| {
+                let n = note_of(annotations, attached, &v.claim);
+                ValueBrief {
+                    report: v.report.clone(),
+                    claim: v.claim.clone(),
+                    value: v.value.clone(),
+                    attribution: v.attribution.clone(),
+                    origin: v.origin.clone(),
+                    superseded: v.superseded,
+                    reliability: reliability(&v.report),
+                    verdict: n.map_or(Verdict::Unreviewed, |n| n.verdict),
+                    grade: n.and_then(|n| n.grade),
+                    corrected: n.and_then(|n| n.corrected.clone()),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// A report's line in the brief's sources table.
+fn source_brief(
+    annotations: &Annotations,
+    report: &crate::model::Report,
+    reviewed: usize,
+    claims: usize,
+) -> SourceBrief {
+    let source = annotations.sources.get(&report.id);
+    SourceBrief {
+        report: report.id.clone(),
+        outlet: report
+            .outlet
+            .value()
+            .cloned()
+            .unwrap_or_else(|| "unknown outlet".into()),
+        headline: report.headline.value().cloned().unwrap_or_default(),
+        reliability: source.and_then(|s| s.reliability),
+        note: source.map(|s| s.note.clone()).unwrap_or_default(),
+        reviewed,
+        claims,
+    }
+}
+
+/// The analyst's notes, tags, corrections and links on a report's claims `about` the incident.
+fn note_briefs(
+    annotations: &Annotations,
+    attached: &Attached,
+    report: &crate::model::Report,
+    about: &[&Claim],
+) -> Vec<NoteBrief> {
+    let mut notes = Vec::new();
+    for c in about {
+        let Some(n) = note_of(annotations, attached, &c.id) else {
+            continue;
+        };
+        let linked: Vec<String> = annotations.linked_to(&c.id).map(str::to_string).collect();
+        if n.note.is_empty() && n.tags.is_empty() && n.corrected.is_none() && linked.is_empty() {
+            continue;
+        }
+        notes.push(NoteBrief {
+            report: report.id.clone(),
+            claim: c.id.clone(),
+            text: c.text.clone(),
+            verdict: n.verdict,
+            grade: n.grade,
+            note: n.note.clone(),
+            tags: n.tags.iter().cloned().collect(),
+            corrected: n.corrected.clone(),
+            linked,
+        });
+    }
+    notes
+}
+
 /// Build the brief of every incident, or of `only`.
 pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
     let Inputs {
@@ -180,14 +282,13 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
         attached,
         ..
     } = inputs;
-    let note_of = |id: &str| -> Option<&ClaimNote> { annotations.claims.get(attached.key_of(id)?) };
+    let note_of = |id: &str| note_of(annotations, attached, id);
     let report_index: FxHashMap<&str, usize> = corpus
         .reports
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let reliability = |report: &str| annotations.sources.get(report).and_then(|s| s.reliability);
     let members_of = crate::compare::members(corpus, claims);
     let mut incidents = Vec::new();
     for cmp in comparisons
@@ -213,77 +314,13 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
                 .count();
             total += about.len();
             reviewed_total += reviewed;
-            let source = annotations.sources.get(&report.id);
-            sources.push(SourceBrief {
-                report: report.id.clone(),
-                outlet: report
-                    .outlet
-                    .value()
-                    .cloned()
-                    .unwrap_or_else(|| "unknown outlet".into()),
-                headline: report.headline.value().cloned().unwrap_or_default(),
-                reliability: source.and_then(|s| s.reliability),
-                note: source.map(|s| s.note.clone()).unwrap_or_default(),
-                reviewed,
-                claims: about.len(),
-            });
-            for c in about {
-                let Some(n) = note_of(&c.id) else { continue };
-                let linked: Vec<String> =
-                    annotations.linked_to(&c.id).map(str::to_string).collect();
-                if n.note.is_empty()
-                    && n.tags.is_empty()
-                    && n.corrected.is_none()
-                    && linked.is_empty()
-                {
-                    continue;
-                }
-                notes.push(NoteBrief {
-                    report: report.id.clone(),
-                    claim: c.id.clone(),
-                    text: c.text.clone(),
-                    verdict: n.verdict,
-                    grade: n.grade,
-                    note: n.note.clone(),
-                    tags: n.tags.iter().cloned().collect(),
-                    corrected: n.corrected.clone(),
-                    linked,
-                });
-            }
+            sources.push(source_brief(annotations, report, reviewed, about.len()));
+            notes.extend(note_briefs(annotations, attached, report, &about));
         }
         let slots = cmp
             .slots
             .iter()
-            .map(|slot| {
-                let note = annotations.slot(&cmp.incident, &slot.slot);
-                SlotBrief {
-                    slot: slot.slot.clone(),
-                    status: slot.status,
-                    conflict_status: note.and_then(|n| n.status),
-                    assessment: note.and_then(|n| n.assessment.clone()),
-                    estimate: slot.estimate.clone(),
-                    independent_origins: slot.independent_origins,
-                    values: slot
-                        .values
-                        .iter()
-                        .map(|v| {
-                            let n = note_of(&v.claim);
-                            ValueBrief {
-                                report: v.report.clone(),
-                                claim: v.claim.clone(),
-                                value: v.value.clone(),
-                                attribution: v.attribution.clone(),
-                                origin: v.origin.clone(),
-                                superseded: v.superseded,
-                                reliability: reliability(&v.report),
-                                verdict: n.map_or(Verdict::Unreviewed, |n| n.verdict),
-                                grade: n.and_then(|n| n.grade),
-                                corrected: n.and_then(|n| n.corrected.clone()),
-                            }
-                        })
-                        .collect(),
-                }
-            })
+            .map(|slot| slot_brief(annotations, attached, &cmp.incident, slot))
             .collect();
         incidents.push(IncidentBrief {
             id: cmp.incident.clone(),
@@ -332,6 +369,131 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
     }
 }
 
+/// An incident's heading and its assessment table.
+fn assessment_markdown(out: &mut String, inc: &IncidentBrief) {
+    let _ = writeln!(out, "## {} ({})\n", cell(&inc.title), inc.id);
+    let _ = writeln!(
+        out,
+        "{} articles, {} independent origins; {} of {} claims reviewed.\n",
+        inc.articles, inc.independent_origins, inc.reviewed, inc.claims
+    );
+    let _ = writeln!(out, "### Assessment\n");
+    let _ = writeln!(
+        out,
+        "| slot | sources | conflict | assessed | range | rationale | crosscheck's estimate |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    for s in &inc.slots {
+        let a = s.assessment.clone().unwrap_or_default();
+        let estimate = s.estimate.as_ref().map_or_else(
+            || "–".to_string(),
+            |e| format!("{} / {} / {} (floor {})", e.low, e.best, e.high, e.floor),
+        );
+        let conflict = match (s.status, s.conflict_status) {
+            (_, Some(st)) => format!("{} ({})", s.status.id(), st.id()),
+            (Status::Conflict, None) => "conflict (open)".to_string(),
+            (st, None) => st.id().to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(&s.slot),
+            s.independent_origins,
+            conflict,
+            cell(if a.best.is_empty() { "–" } else { &a.best }),
+            cell(if a.range.is_empty() { "–" } else { &a.range }),
+            cell(if a.rationale.is_empty() {
+                "–"
+            } else {
+                &a.rationale
+            }),
+            estimate
+        );
+    }
+}
+
+/// An incident's values, slot by slot, with each source's review.
+fn values_markdown(out: &mut String, inc: &IncidentBrief) {
+    let _ = writeln!(out, "\n### Values by source\n");
+    for s in &inc.slots {
+        let _ = writeln!(out, "**{}** — {}\n", cell(&s.slot), s.status.id());
+        for v in &s.values {
+            let superseded = if v.superseded { " (revised later)" } else { "" };
+            let corrected = v
+                .corrected
+                .as_ref()
+                .map_or(String::new(), |c| format!(", corrected to {}", cell(c)));
+            let _ = writeln!(
+                out,
+                "- {}{} — {} ({}; source {}; verdict {}; grade {}{})",
+                cell(&v.value),
+                superseded,
+                cell(&v.attribution),
+                cell(&v.report),
+                or_dash(v.reliability),
+                v.verdict,
+                or_dash(v.grade),
+                corrected
+            );
+        }
+        let _ = writeln!(out);
+    }
+}
+
+/// An incident's sources table, the notes on its claims and its flags.
+fn sources_markdown(out: &mut String, inc: &IncidentBrief) {
+    let _ = writeln!(out, "### Sources\n");
+    let _ = writeln!(out, "| report | outlet | reliability | reviewed | note |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for s in &inc.sources {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {}/{} | {} |",
+            cell(&s.report),
+            cell(&s.outlet),
+            s.reliability.map_or_else(
+                || "–".to_string(),
+                |r| format!("{} ({})", r.id(), r.label())
+            ),
+            s.reviewed,
+            s.claims,
+            cell(&s.note)
+        );
+    }
+    if !inc.notes.is_empty() {
+        let _ = writeln!(out, "\n### Notes on claims\n");
+        for n in &inc.notes {
+            let _ = writeln!(
+                out,
+                "- “{}” ({}, {}; verdict {}; grade {})",
+                cell(&n.text),
+                cell(&n.report),
+                n.claim,
+                n.verdict,
+                or_dash(n.grade)
+            );
+            for line in n.note.lines() {
+                let _ = writeln!(out, "  > {}", crate::text::sanitize(line));
+            }
+            if !n.tags.is_empty() {
+                let _ = writeln!(out, "  tags: {}", cell(&n.tags.join(", ")));
+            }
+            if let Some(c) = &n.corrected {
+                let _ = writeln!(out, "  corrected value: {}", cell(c));
+            }
+            if !n.linked.is_empty() {
+                let _ = writeln!(out, "  same fact as: {}", n.linked.join(", "));
+            }
+        }
+    }
+    if !inc.flags.is_empty() {
+        let _ = writeln!(out, "\n### Flags\n");
+        for f in &inc.flags {
+            let _ = writeln!(out, "- {}", cell(f));
+        }
+    }
+}
+
 fn or_dash<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "–".to_string(), |v| v.to_string())
 }
@@ -353,119 +515,9 @@ pub fn markdown(brief: &Brief) -> String {
         brief.generated
     );
     for inc in &brief.incidents {
-        let _ = writeln!(out, "## {} ({})\n", cell(&inc.title), inc.id);
-        let _ = writeln!(
-            out,
-            "{} articles, {} independent origins; {} of {} claims reviewed.\n",
-            inc.articles, inc.independent_origins, inc.reviewed, inc.claims
-        );
-        let _ = writeln!(out, "### Assessment\n");
-        let _ = writeln!(
-            out,
-            "| slot | sources | conflict | assessed | range | rationale | crosscheck's estimate |"
-        );
-        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-        for s in &inc.slots {
-            let a = s.assessment.clone().unwrap_or_default();
-            let estimate = s.estimate.as_ref().map_or_else(
-                || "–".to_string(),
-                |e| format!("{} / {} / {} (floor {})", e.low, e.best, e.high, e.floor),
-            );
-            let conflict = match (s.status, s.conflict_status) {
-                (_, Some(st)) => format!("{} ({})", s.status.id(), st.id()),
-                (Status::Conflict, None) => "conflict (open)".to_string(),
-                (st, None) => st.id().to_string(),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                cell(&s.slot),
-                s.independent_origins,
-                conflict,
-                cell(if a.best.is_empty() { "–" } else { &a.best }),
-                cell(if a.range.is_empty() { "–" } else { &a.range }),
-                cell(if a.rationale.is_empty() {
-                    "–"
-                } else {
-                    &a.rationale
-                }),
-                estimate
-            );
-        }
-        let _ = writeln!(out, "\n### Values by source\n");
-        for s in &inc.slots {
-            let _ = writeln!(out, "**{}** — {}\n", cell(&s.slot), s.status.id());
-            for v in &s.values {
-                let superseded = if v.superseded { " (revised later)" } else { "" };
-                let corrected = v
-                    .corrected
-                    .as_ref()
-                    .map_or(String::new(), |c| format!(", corrected to {}", cell(c)));
-                let _ = writeln!(
-                    out,
-                    "- {}{} — {} ({}; source {}; verdict {}; grade {}{})",
-                    cell(&v.value),
-                    superseded,
-                    cell(&v.attribution),
-                    cell(&v.report),
-                    or_dash(v.reliability),
-                    v.verdict,
-                    or_dash(v.grade),
-                    corrected
-                );
-            }
-            let _ = writeln!(out);
-        }
-        let _ = writeln!(out, "### Sources\n");
-        let _ = writeln!(out, "| report | outlet | reliability | reviewed | note |");
-        let _ = writeln!(out, "|---|---|---|---|---|");
-        for s in &inc.sources {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {}/{} | {} |",
-                cell(&s.report),
-                cell(&s.outlet),
-                s.reliability.map_or_else(
-                    || "–".to_string(),
-                    |r| format!("{} ({})", r.id(), r.label())
-                ),
-                s.reviewed,
-                s.claims,
-                cell(&s.note)
-            );
-        }
-        if !inc.notes.is_empty() {
-            let _ = writeln!(out, "\n### Notes on claims\n");
-            for n in &inc.notes {
-                let _ = writeln!(
-                    out,
-                    "- “{}” ({}, {}; verdict {}; grade {})",
-                    cell(&n.text),
-                    cell(&n.report),
-                    n.claim,
-                    n.verdict,
-                    or_dash(n.grade)
-                );
-                for line in n.note.lines() {
-                    let _ = writeln!(out, "  > {}", crate::text::sanitize(line));
-                }
-                if !n.tags.is_empty() {
-                    let _ = writeln!(out, "  tags: {}", cell(&n.tags.join(", ")));
-                }
-                if let Some(c) = &n.corrected {
-                    let _ = writeln!(out, "  corrected value: {}", cell(c));
-                }
-                if !n.linked.is_empty() {
-                    let _ = writeln!(out, "  same fact as: {}", n.linked.join(", "));
-                }
-            }
-        }
-        if !inc.flags.is_empty() {
-            let _ = writeln!(out, "\n### Flags\n");
-            for f in &inc.flags {
-                let _ = writeln!(out, "- {}", cell(f));
-            }
-        }
+        assessment_markdown(&mut out, inc);
+        values_markdown(&mut out, inc);
+        sources_markdown(&mut out, inc);
         let _ = writeln!(out);
     }
     if !brief.orphans.is_empty() {

@@ -416,9 +416,9 @@ impl Annotations {
                 match &change.after {
                     Value::Verdict(v) => note.verdict = *v,
                     Value::Grade(g) => note.grade = *g,
-                    Value::Note(n) => note.note = n.clone(),
-                    Value::Tags(t) => note.tags = t.clone(),
-                    Value::Corrected(c) => note.corrected = c.clone(),
+                    Value::Note(n) => note.note.clone_from(n),
+                    Value::Tags(t) => note.tags.clone_from(t),
+                    Value::Corrected(c) => note.corrected.clone_from(c),
                     _ => {}
                 }
                 if *note == ClaimNote::new(note.anchor.clone()) {
@@ -429,7 +429,7 @@ impl Annotations {
                 let note = self.sources.entry(report.clone()).or_default();
                 match &change.after {
                     Value::Reliability(r) => note.reliability = *r,
-                    Value::Note(n) => note.note = n.clone(),
+                    Value::Note(n) => note.note.clone_from(n),
                     _ => {}
                 }
                 if *note == SourceNote::default() {

@@ -1,27 +1,22 @@
 //! The command line: opening the TUI on a file or the bundled sample, and the subcommands that
 //! print what the TUI shows, as text or JSON. Exit codes: 0 done, 1 failure, 2 bad input.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 
-use crate::article_index::ArticleIndex;
 use crate::config::Paths;
-use crate::model::{Corpus, Field};
-use crate::store::{self, LoadError, Problem};
-use crate::tui::app::Layer;
-use crate::tui::config::keymap::KeyMap;
-use crate::tui::config::theme::Theme;
-use crate::tui::{self, App, Document};
-use crate::{sample, text};
+use crate::store::{self, LoadError};
 
 #[macro_use]
 mod out;
+mod analysis;
 pub mod annotations;
+mod data;
 pub mod incidents;
 mod logging;
+mod open_tui;
 
 /// Exit code for every failure (0 is success): a bad data file or arguments, or a file the
 /// system would not read or write. The message says which, and what to do.
@@ -263,18 +258,18 @@ impl From<std::io::Error> for Failure {
 /// Run a parsed command line.
 pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
-        Some(Command::Check { file, format }) => check(&file, format),
-        Some(Command::List { file, format }) => list(&file, format),
+        Some(Command::Check { file, format }) => data::check(&file, format),
+        Some(Command::List { file, format }) => data::list(&file, format),
         Some(Command::Compare {
             file,
             incident,
             format,
-        }) => compare(&file, incident.as_deref(), format),
+        }) => analysis::compare(&file, incident.as_deref(), format),
         Some(Command::Import {
             file,
             paths,
             incident,
-        }) => import(&file, &paths, incident.as_deref()),
+        }) => data::import(&file, &paths, incident.as_deref()),
         Some(Command::GenCorpus { reports, seed, out }) => {
             let corpus = crate::generate::corpus(reports, seed);
             store::save(&corpus, &out, None)
@@ -293,12 +288,12 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
             file,
             format,
             details,
-        }) => eval(&gold, &file, format, details),
+        }) => analysis::eval(&gold, &file, format, details),
         Some(Command::Extract {
             file,
             report,
             format,
-        }) => extract(&file, report.as_deref(), format),
+        }) => analysis::extract(&file, report.as_deref(), format),
         Some(Command::Annotate(args)) => annotations::annotate(args, paths),
         Some(Command::Grade(args)) => annotations::grade(args, paths),
         Some(Command::Assess(args)) => annotations::assess(args, paths),
@@ -311,522 +306,6 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
         Some(Command::Export(args)) => annotations::export(args, paths),
         Some(Command::Incident(args)) => incidents::incident(args, paths),
         Some(Command::Regroup { file, dry_run }) => incidents::regroup_file(&file, dry_run, paths),
-        None => open_tui(cli.file.as_deref(), !cli.no_mouse, paths),
+        None => open_tui::open(cli.file.as_deref(), !cli.no_mouse, paths),
     }
-}
-
-fn open_tui(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode, Failure> {
-    let mut notices: Vec<String> = Vec::new();
-    let doc = match file {
-        Some(path) => watched(path)?,
-        None => match sample::ensure_copy(&paths.data_dir) {
-            Ok(copy) => {
-                if copy.created {
-                    notices.push(format!("Sample copied to {}", copy.path.display()));
-                }
-                watched(&copy.path)?
-            }
-            Err(e) => {
-                // Browsing needs no file: fall back to the embedded text, and say so.
-                tracing::warn!("cannot copy the sample: {e}");
-                notices.push(format!(
-                    "Sample not copied ({e}); browsing the built-in copy"
-                ));
-                let corpus = store::parse(sample::TEXT.as_bytes(), Path::new(sample::FILE_NAME))?;
-                Document::new(corpus, format!("{} (built in)", sample::FILE_NAME))
-            }
-        },
-    };
-    tracing::info!(file = %doc.name, reports = doc.corpus.reports.len(), "opening");
-
-    let mut config_problems: Vec<String> = Vec::new();
-    let keymap = match read_optional(&paths.keymap_file())? {
-        Some(text) => {
-            let (map, problems) = KeyMap::with_user_file(&text, &paths.keymap_file());
-            config_problems.extend(problems.map(|p| p.to_string()));
-            map
-        }
-        None => KeyMap::defaults(),
-    };
-    let mut theme = match read_optional(&paths.theme_file())? {
-        Some(text) => {
-            let (theme, problems) = Theme::with_user_file(&text, &paths.theme_file());
-            config_problems.extend(problems.map(|p| p.to_string()));
-            theme
-        }
-        None => Theme::defaults(),
-    };
-    if Theme::no_color_requested() {
-        theme = theme.without_colour();
-    }
-
-    let journal = match file {
-        Some(path) => Some(crate::annotate::Journal::open(
-            path,
-            annotations::user(paths),
-        )?),
-        None if !doc.name.ends_with("(built in)") => Some(crate::annotate::Journal::open(
-            Path::new(&doc.name),
-            annotations::user(paths),
-        )?),
-        None => None,
-    };
-    let mut app = App::new(doc, tui::config::Config { keymap, theme }, (80, 24));
-    let mut journal = journal;
-    let recovered = journal
-        .as_mut()
-        .map(crate::annotate::Journal::take_notices)
-        .unwrap_or_default();
-    if !recovered.is_empty() {
-        app.view
-            .layers
-            .push(Layer::notice("Annotations recovered", recovered));
-    }
-    if !config_problems.is_empty() {
-        for problem in &config_problems {
-            tracing::warn!("{problem}");
-        }
-        let mut lines = vec![
-            "Your configuration has problems; the defaults are used for the files below."
-                .to_string(),
-            String::new(),
-        ];
-        lines.extend(
-            config_problems
-                .iter()
-                .flat_map(|p| p.lines().map(str::to_string)),
-        );
-        app.view
-            .layers
-            .push(Layer::notice("Configuration problems", lines));
-    }
-    app.view.status = notices.pop();
-    tui::run(app, journal, mouse)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The document of the data file at `path`, with what the TUI needs to notice it change.
-fn watched(path: &Path) -> Result<Document, Failure> {
-    let stamp = store::Stamp::of(path);
-    let loaded = store::load(path)?;
-    let mut doc = Document::new(loaded.corpus, path.display().to_string());
-    doc.source = Some(tui::app::Source {
-        path: path.to_path_buf(),
-        stamp,
-        fingerprint: loaded.fingerprint,
-    });
-    Ok(doc)
-}
-
-fn read_optional(path: &Path) -> Result<Option<String>, Failure> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Failure::BadInput(format!(
-            "error: {}: cannot read: {e}\n  help: fix or remove the file",
-            path.display()
-        ))),
-    }
-}
-
-/// JSON form of a problem.
-#[derive(Serialize)]
-struct ProblemJson<'a> {
-    kind: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: &'a str,
-    help: &'a str,
-}
-
-impl<'a> From<&'a Problem> for ProblemJson<'a> {
-    fn from(p: &'a Problem) -> Self {
-        ProblemJson {
-            kind: format!("{:?}", p.kind),
-            line: p.at.map(|a| a.line),
-            column: p.at.map(|a| a.col),
-            message: &p.message,
-            help: &p.help,
-        }
-    }
-}
-
-fn check(file: &Path, format: Format) -> Result<ExitCode, Failure> {
-    let loaded = match store::load(file) {
-        Ok(loaded) => loaded,
-        Err(e) if format == Format::Json => {
-            let problems: Vec<ProblemJson> = e.problems.iter().map(ProblemJson::from).collect();
-            let out = serde_json::json!({ "file": file, "ok": false, "problems": problems });
-            say!("{}", out::json(&out));
-            tell!("{e}");
-            return Ok(ExitCode::from(EXIT_BAD_INPUT));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let corpus = &loaded.corpus;
-    let index = ArticleIndex::build(corpus);
-    let per_incident: Vec<(String, String, usize)> = index
-        .groups
-        .iter()
-        .map(|g| match g.incident {
-            Some(i) => {
-                let x = &corpus.incidents[i];
-                (
-                    x.id.clone(),
-                    format!("{} ({})", x.title, x.date_text()),
-                    g.reports.len(),
-                )
-            }
-            None => (
-                String::new(),
-                "not assigned to an incident".to_string(),
-                g.reports.len(),
-            ),
-        })
-        .collect();
-    match format {
-        Format::Json => {
-            let out = serde_json::json!({
-                "file": file,
-                "ok": true,
-                "version": corpus.version,
-                "incidents": corpus.incidents.len(),
-                "reports": corpus.reports.len(),
-                "body_bytes": corpus.body_bytes(),
-                "reports_by_incident": per_incident.iter().map(|(id, title, n)| serde_json::json!({
-                    "incident": if id.is_empty() { None } else { Some(id) },
-                    "title": title,
-                    "reports": n,
-                })).collect::<Vec<_>>(),
-            });
-            say!("{}", out::json(&out));
-        }
-        Format::Text => {
-            say!("{}: OK (format version {})", file.display(), corpus.version);
-            say!(
-                "  {} incidents, {} reports, {} bytes of report text",
-                corpus.incidents.len(),
-                corpus.reports.len(),
-                corpus.body_bytes()
-            );
-            // A big file gets the first incidents and a count, not thousands of lines.
-            const SHOWN: usize = 12;
-            for (_, title, n) in per_incident.iter().take(SHOWN) {
-                let s = if *n == 1 { "" } else { "s" };
-                say!("  {}: {n} report{s}", text::sanitize(title));
-            }
-            if per_incident.len() > SHOWN {
-                say!(
-                    "  ... and {} more incidents (crosscheck list shows them all)",
-                    per_incident.len() - SHOWN
-                );
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// JSON form of a metadata field: the value and whether it is inferred.
-fn field_json<T: ToString>(field: &Field<T>) -> serde_json::Value {
-    match field {
-        Field::Unknown => serde_json::Value::Null,
-        Field::Stated(v) => serde_json::json!({ "value": v.to_string(), "inferred": false }),
-        Field::Inferred { value, why } => {
-            serde_json::json!({ "value": value.to_string(), "inferred": true, "why": why })
-        }
-    }
-}
-
-fn list(file: &Path, format: Format) -> Result<ExitCode, Failure> {
-    let loaded = incidents::load_regrouped(file)?;
-    let corpus: &Corpus = &loaded.corpus;
-    let index = ArticleIndex::build(corpus);
-    match format {
-        Format::Json => {
-            let groups: Vec<serde_json::Value> = index
-                .groups
-                .iter()
-                .map(|g| {
-                    let incident = g.incident.map(|i| &corpus.incidents[i]);
-                    let reports: Vec<serde_json::Value> = g
-                        .reports
-                        .iter()
-                        .map(|&r| {
-                            let report = &corpus.reports[r];
-                            let (headline, from_text) = report.display_headline();
-                            serde_json::json!({
-                                "id": report.id,
-                                "headline": headline,
-                                "headline_from_text": from_text,
-                                "outlet": field_json(&report.outlet),
-                                "wire": field_json(&report.wire),
-                                "dateline": field_json(&report.dateline),
-                                "published": field_json(&report.published),
-                            })
-                        })
-                        .collect();
-                    serde_json::json!({
-                        "incident": incident.map(|x| serde_json::json!({
-                            "id": x.id, "title": x.title, "date": x.date.map(|d| d.to_string()), "place": x.place,
-                        })),
-                        "reports": reports,
-                    })
-                })
-                .collect();
-            let out = serde_json::json!({ "file": file, "groups": groups });
-            say!("{}", out::json(&out));
-        }
-        Format::Text => {
-            for g in &index.groups {
-                match g.incident.map(|i| &corpus.incidents[i]) {
-                    Some(x) => say!(
-                        "{} ({}) [{}]",
-                        text::sanitize(&x.title),
-                        x.date_text(),
-                        text::sanitize(&x.id)
-                    ),
-                    None => say!("Not assigned to an incident"),
-                }
-                for &r in &g.reports {
-                    let report = &corpus.reports[r];
-                    let (source, inferred) = tui::panes::describe::source_label(report);
-                    let (date, date_inferred) = tui::panes::describe::date_label(report);
-                    let mark = |b: bool| {
-                        if b {
-                            tui::panes::describe::INFERRED_MARK
-                        } else {
-                            ""
-                        }
-                    };
-                    say!(
-                        "  {date}{} {source}{} {}  [{}]",
-                        mark(date_inferred),
-                        mark(inferred),
-                        text::sanitize(&report.display_headline().0),
-                        text::sanitize(&report.id)
-                    );
-                }
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn extract(file: &Path, only: Option<&str>, format: ClaimFormat) -> Result<ExitCode, Failure> {
-    let loaded = incidents::load_regrouped(file)?;
-    let corpus = &loaded.corpus;
-    if let Some(id) = only
-        && corpus.report(id).is_none()
-    {
-        let known: Vec<&str> = corpus
-            .reports
-            .iter()
-            .map(|r| r.id.as_str())
-            .take(8)
-            .collect();
-        return Err(Failure::BadInput(format!(
-            "error: {}: no report \"{id}\"\n  help: report ids in this file include: {}",
-            file.display(),
-            known.join(", ")
-        )));
-    }
-    let extractor = crate::extract::Extractor::default();
-    let reports: Vec<&crate::model::Report> = corpus
-        .reports
-        .iter()
-        .filter(|r| only.is_none_or(|id| r.id == id))
-        .collect();
-    let claims: Vec<Vec<crate::model::Claim>> = if only.is_some() {
-        reports
-            .iter()
-            .map(|r| extractor.report(r, corpus))
-            .collect()
-    } else {
-        extractor.corpus(corpus)
-    };
-    match format {
-        ClaimFormat::Json => {
-            let reports_json: Vec<serde_json::Value> = reports
-                .iter()
-                .zip(&claims)
-                .map(|(r, claims)| {
-                    serde_json::json!({
-                        "id": r.id,
-                        "headline": r.display_headline().0,
-                        "outlet": field_json(&r.outlet),
-                        "published": field_json(&r.published),
-                        "source": r.provenance.as_ref().map(|p| p.source.as_str()),
-                        "tally": crate::extract::tally::of_report(r, claims),
-                    })
-                })
-                .collect();
-            let all: Vec<&crate::model::Claim> = claims.iter().flatten().collect();
-            let out = serde_json::json!({ "reports": reports_json, "claims": all });
-            say!("{}", out::json(&out));
-        }
-        ClaimFormat::Table => {
-            for (report, claims) in reports.iter().zip(&claims) {
-                say!("{} ({} claims)", text::sanitize(&report.id), claims.len());
-                for claim in claims {
-                    say!("  {}", crate::extract::describe(claim));
-                }
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn eval(gold_path: &Path, file: &Path, format: Format, details: bool) -> Result<ExitCode, Failure> {
-    let gold = crate::eval::load_gold(gold_path)?;
-    let loaded = store::load(file)?;
-    let claims = crate::extract::Extractor::default().corpus(&loaded.corpus);
-    let evaluation = crate::eval::evaluate(&gold, &loaded.corpus, &claims).map_err(|e| {
-        Failure::BadInput(format!(
-            "error: {}: {e}\n  help: correct the gold file",
-            gold_path.display()
-        ))
-    })?;
-    match format {
-        Format::Json => say!("{}", out::json(&evaluation)),
-        Format::Text => say_block!("{}", crate::eval::render(&evaluation, details)),
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<ExitCode, Failure> {
-    if let Some(id) = under
-        && (id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()))
-    {
-        return Err(Failure::BadInput(format!(
-            "error: --incident {:?} is not an id\n  help: an incident id is one word, such as shooting-dayton-2016-03-12",
-            text::sanitize(id)
-        )));
-    }
-    let files = crate::import::collect_files(paths)
-        .map_err(|e| Failure::BadInput(format!("error: {}", text::sanitize(&e.to_string()))))?;
-    // A progress bar for big imports, on a terminal only: logs and pipes get the summary.
-    let bar = (files.len() > 20 && std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .then(|| indicatif::ProgressBar::new(files.len() as u64));
-    let read = crate::import::read_all(&files, |n| {
-        if let Some(bar) = &bar {
-            bar.set_position(n as u64);
-        }
-    });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    let read = read.map_err(|errors| {
-        let mut message: Vec<String> = errors
-            .iter()
-            .map(|e| format!("error: {}", text::sanitize(&e.to_string())))
-            .collect();
-        message.push(format!(
-            "{} file(s) could not be read; nothing was imported and {} was not changed.",
-            errors.len(),
-            text::sanitize(&file.display().to_string())
-        ));
-        Failure::BadInput(message.join("\n"))
-    })?;
-    for note in &read.skipped {
-        tell!("note: {}", text::sanitize(note));
-    }
-    let articles = read.articles;
-    // Read, group and write under the data file's lock: imports running side by side land
-    // one after another, each over the file as the one before left it.
-    let lock = store::lock_data(file).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
-    let (mut corpus, expected) = if file.exists() {
-        let loaded = store::load(file)?;
-        (loaded.corpus, Some(loaded.fingerprint))
-    } else {
-        (Corpus::new(), None)
-    };
-    let extractor = crate::extract::Extractor::default();
-    let summary = match under {
-        Some(id) => crate::import::import_under(&mut corpus, articles, &extractor, id),
-        None => crate::import::import(&mut corpus, articles, &extractor),
-    };
-    if summary.added.is_empty() {
-        say!(
-            "Nothing new to import ({} already in {}).",
-            summary.duplicates.len(),
-            file.display()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    store::save_locked(&corpus, file, expected.as_ref(), &lock)
-        .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
-    drop(lock);
-    say!(
-        "{}: added {} report(s), {} new incident(s), {} duplicate(s) skipped",
-        file.display(),
-        summary.added.len(),
-        summary.created.len(),
-        summary.duplicates.len()
-    );
-    for (id, source, incidents, how) in &summary.added {
-        say!(
-            "  {id} <- {}\n      {} ({how})",
-            text::sanitize(source),
-            incidents.join(", ")
-        );
-    }
-    for (source, id) in &summary.duplicates {
-        say!("  skipped {} (same text as {id})", text::sanitize(source));
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn compare(file: &Path, only: Option<&str>, format: CompareFormat) -> Result<ExitCode, Failure> {
-    let loaded = incidents::load_regrouped(file)?;
-    let corpus = &loaded.corpus;
-    if let Some(id) = only
-        && corpus.incident(id).is_none()
-    {
-        let known: Vec<&str> = corpus
-            .incidents
-            .iter()
-            .map(|i| i.id.as_str())
-            .take(8)
-            .collect();
-        return Err(Failure::BadInput(format!(
-            "error: {}: no incident \"{id}\"\n  help: incident ids in this file include: {}",
-            file.display(),
-            known.join(", ")
-        )));
-    }
-    let extractor = crate::extract::Extractor::default();
-    let claims = extractor.corpus(corpus);
-    let comparisons: Vec<crate::compare::Comparison> = match only {
-        Some(id) => vec![crate::compare::compare(
-            corpus,
-            &claims,
-            id,
-            extractor.lexicon(),
-        )],
-        None => crate::compare::compare_all(corpus, &claims, extractor.lexicon()),
-    };
-    match format {
-        CompareFormat::Json => {
-            let out = match only {
-                Some(_) => serde_json::to_value(&comparisons[0]),
-                None => serde_json::to_value(serde_json::json!({ "incidents": comparisons })),
-            }
-            .expect("comparisons encode");
-            say!("{}", out::json(&out));
-        }
-        CompareFormat::Markdown => {
-            for c in &comparisons {
-                say_block!("{}", crate::compare::render::markdown(c));
-            }
-        }
-        CompareFormat::Table => {
-            for c in &comparisons {
-                say_block!(
-                    "{}",
-                    text::sanitize_lines(&crate::compare::render::table(c))
-                );
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }

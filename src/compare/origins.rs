@@ -54,7 +54,7 @@ pub fn passages(reports: &[&Report]) -> Vec<Passage> {
             let mut words: Vec<u64> = report.body[a..b]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.len() > 2)
-                .map(|w| w.to_lowercase())
+                .map(str::to_lowercase)
                 .filter(|w| !STOPWORDS.contains(&w.as_str()))
                 .map(|w| word_hash(&w))
                 .collect();

@@ -2,9 +2,11 @@
 //! it states for the incident (see [`crate::extract::tally`]), ready to be compared as slots
 //! named `victims killed` and `victims injured`.
 
-use super::{Slot, Value, estimate, finish, numeric_status, supersede};
-use crate::extract::snake;
+use super::estimate::estimate;
+use super::status::{finish, numeric_status, supersede};
+use super::{Slot, Value};
 use crate::extract::tally::{Figure, tally};
+use crate::model::snake;
 use crate::model::{Claim, Hedge, Outcome};
 
 /// How the comparison makes a value: (report index, claim, low, high).
@@ -133,7 +135,7 @@ pub fn figures<'c>(
 pub fn describe(f: &Figure, outcome: Outcome) -> String {
     format!(
         "{} victims {}",
-        crate::extract::count_text(f.low, f.high),
+        crate::model::count_text(f.low, f.high),
         snake(&outcome)
     )
 }

@@ -311,12 +311,12 @@ struct Found<'c> {
 impl Found<'_> {
     fn describe(&self) -> String {
         match (self.claim, self.source) {
-            (Some(c), _) => crate::extract::describe(c),
+            (Some(c), _) => crate::model::describe(c),
             (None, Some(a)) => crate::text::sanitize(&format!(
                 "{:<14} {:<40} {:<9} {}",
                 "attribution",
                 a.who(),
-                crate::extract::snake(&a.kind),
+                crate::model::snake(&a.kind),
                 a.chain
                     .iter()
                     .map(|c| c.text.as_str())

@@ -25,7 +25,7 @@ pub fn mentions(toks: &Tokens, from: usize, to: usize, lex: &Lexicon) -> Vec<Men
         match lex.actors.at(toks, i) {
             // Acronyms ("IS") must be written in capitals, or every "is" would be a group.
             Some(((actor, exact), end))
-                if end <= to && (!exact || toks.text(i).chars().all(|c| c.is_uppercase())) =>
+                if end <= to && (!exact || toks.text(i).chars().all(char::is_uppercase)) =>
             {
                 found.push(Mention {
                     start: i,

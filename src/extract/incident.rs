@@ -135,7 +135,10 @@ impl<'c> Scope<'c> {
             .first()
             .and_then(|m| m.stated_date())
             .and_then(span_days);
-        let published = report.published.value().map(|p| p.date());
+        let published = report
+            .published
+            .value()
+            .map(super::super::model::Published::date);
         let window =
             main_days.map(|(first, last)| (first, published.filter(|p| *p > last).unwrap_or(last)));
         Scope {

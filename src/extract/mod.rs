@@ -30,7 +30,7 @@ pub mod tokens;
 
 use rayon::prelude::*;
 
-use crate::model::{Claim, Corpus, Detail, Report, ResponsibilityStatus};
+use crate::model::{Claim, Corpus, Detail, Report};
 use attribution::Frame;
 use incident::Incidents;
 use lexicon::Lexicon;
@@ -191,125 +191,8 @@ impl Extractor {
     }
 }
 
-/// One line describing a claim: kind, value, hedge, source, incident, words. Sanitised.
-pub fn describe(claim: &Claim) -> String {
-    let value = value_text(claim);
-    let source = source_text(claim);
-    crate::text::sanitize(&format!(
-        "{:<14} {:<40} {:<9} {:<30} [{}] “{}”",
-        claim.kind().id(),
-        value,
-        snake(&claim.hedge),
-        source,
-        claim.incident,
-        claim.text
-    ))
-    .into_owned()
-}
-
-/// Who the report says said it, in a few words: "the report" when it names no source,
-/// else the source and whom it cites ("the Associated Press citing security officials").
-pub fn source_text(claim: &Claim) -> String {
-    if claim.attribution.kind == crate::model::SourceKind::TheReport {
-        return "the report".to_string();
-    }
-    let mut s = claim.attribution.text.clone();
-    for cited in &claim.attribution.chain {
-        s.push_str(" citing ");
-        s.push_str(&cited.text);
-    }
-    s
-}
-
-/// A count in a few characters: "3", "3-9", "35+".
-pub fn count_text(low: u64, high: Option<u64>) -> String {
-    match high {
-        Some(h) if h == low => low.to_string(),
-        Some(h) => format!("{low}-{h}"),
-        None => format!("{low}+"),
-    }
-}
-
-/// The claim's value in a few words ("35+ security_forces killed", "200 km southeast of Cairo").
-pub fn value_text(claim: &Claim) -> String {
-    match &claim.detail {
-        Detail::Casualty {
-            who,
-            outcome,
-            count,
-            parts,
-            ..
-        } => {
-            let n = count_text(count.low, count.high);
-            let mut s = format!("{n} {} {}", who.group, snake(outcome));
-            if !parts.is_empty() {
-                let p: Vec<String> = parts
-                    .iter()
-                    .map(|p| format!("{} {}", p.count.low, p.who.text))
-                    .collect();
-                s.push_str(&format!(" ({})", p.join(" + ")));
-            }
-            if count.reversed {
-                s.push_str(" [range written high to low]");
-            }
-            s
-        }
-        Detail::Location {
-            place,
-            distance,
-            direction,
-            from,
-        } => {
-            let mut parts = Vec::new();
-            if let Some(d) = distance {
-                parts.push(format!("{} km", d.km));
-            }
-            if let Some(d) = direction {
-                parts.push(d.clone());
-            }
-            if let Some(f) = from {
-                // "300 km southwest of Cairo", "200 km from Cairo", "south of the capital".
-                parts.push(format!(
-                    "{} {f}",
-                    if direction.is_some() { "of" } else { "from" }
-                ));
-            }
-            if let Some(p) = place {
-                parts.push(p.clone());
-            }
-            parts.join(" ")
-        }
-        // A day the text gives no anchor for: its words, marked so.
-        Detail::Time { date } => date
-            .clone()
-            .unwrap_or_else(|| format!("{} (undated)", claim.text)),
-        Detail::Actor { actor, .. } => actor.clone(),
-        Detail::Responsibility { actor, status } => match (status, actor) {
-            (ResponsibilityStatus::Claimed, Some(a)) => format!("claimed by {a}"),
-            (ResponsibilityStatus::Claimed, None) => "claimed".to_string(),
-            (ResponsibilityStatus::NotClaimed, _) => "not claimed".to_string(),
-            (ResponsibilityStatus::Denied, Some(a)) => format!("denied by {a}"),
-            (ResponsibilityStatus::Denied, None) => "denied".to_string(),
-            (ResponsibilityStatus::CalledFalse, Some(a)) => format!("claim by {a} called false"),
-            (ResponsibilityStatus::CalledFalse, None) => "a claim called false".to_string(),
-            (status, Some(a)) => format!("{a} {}", snake(status)),
-            (status, None) => snake(status),
-        },
-        Detail::Means { means } => means.clone(),
-        Detail::Statement => String::new(),
-    }
-}
-
 /// An anaphoric confirmation ("confirmed this assessment") gives its sources to the counts of
 /// the sentence before that the report stated in its own voice.
-/// The snake_case name serde gives a unit variant.
-pub fn snake<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn confirm_previous(claims: &mut [Claim], previous: &Sentence, frame: &Frame) {
     for claim in claims
         .iter_mut()

@@ -24,7 +24,10 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
     let mut toks = Tokens::new(body, &lower);
     toks.set_masks(lex.masks(&toks));
     let sentences = sentences(body, &toks);
-    let anchor = report.published.value().map(|p| p.date());
+    let anchor = report
+        .published
+        .value()
+        .map(super::super::model::Published::date);
     let times: Vec<Vec<timex::TimeExpr>> = sentences
         .iter()
         .map(|s| timex::find(&toks, s.from, s.to, anchor))
@@ -203,8 +206,7 @@ impl Reader<'_, '_> {
         let toks = self.toks;
         let span = [toks.start(start), toks.end(end - 1)];
         let attribution = attribution::choose(toks, &cur.frames, start, end)
-            .map(|f| f.attribution.clone())
-            .unwrap_or_else(Attribution::the_report);
+            .map_or_else(Attribution::the_report, |f| f.attribution.clone());
         let report = self.report;
         self.claims.push(Claim {
             id: Claim::stable_id(&report.id, detail.kind(), span),

@@ -170,9 +170,24 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
                 })
                 .then(|| "Shooting".to_string())
         });
-    // The day of the first count, when its sentence dates it ("October 20, 2017"); else
-    // the first day the lead's other sentences give; else the first of a later sentence.
-    let published = report.published.value().map(|p| p.date());
+    dates(claims, report, &lead, &event_sentences, &mut out);
+    out
+}
+
+/// The report's days: the day of the first count, when its sentence dates it ("October 20,
+/// 2017"); else the first day the lead's other sentences give; else the first of a later
+/// sentence; and its publication day.
+fn dates(
+    claims: &[Claim],
+    report: &Report,
+    lead: &HashSet<[usize; 2]>,
+    event_sentences: &HashSet<[usize; 2]>,
+    out: &mut Lead,
+) {
+    let published = report
+        .published
+        .value()
+        .map(super::super::model::Published::date);
     let printed = report.published.is_inferred();
     let first_count = claims
         .iter()
@@ -212,7 +227,6 @@ pub(super) fn lead_of(claims: &[Claim], report: &Report) -> Lead {
         month: Some(p.month() as u8),
         day: Some(p.day() as u8),
     });
-    out
 }
 
 impl Lead {

@@ -244,7 +244,7 @@ pub(super) fn looks_english(body: &str) -> bool {
     let words: Vec<String> = body
         .split_whitespace()
         .take(400)
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .collect();
     let common = words
         .iter()

@@ -381,7 +381,7 @@ fn second_look(
         report.incidents.retain(|i| *i != target);
         report.incidents[0] = target;
         let added = &mut summary.added[n];
-        added.2 = report.incidents.clone();
+        added.2.clone_from(&report.incidents);
         added.3 = format!(
             "attached on a second look, after the reports that came later: {}",
             best.why()

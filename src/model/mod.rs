@@ -7,11 +7,13 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod claim;
+pub mod display;
 
 pub use claim::{
     ActorRole, Attribution, BACKGROUND, Claim, ClaimKind, Count, Detail, Distance, Hedge, Outcome,
     Part, Person, ResponsibilityStatus, Sex, SourceKind, Who,
 };
+pub use display::{count_text, describe, snake};
 
 /// The data-file format version this build writes and reads.
 pub const CURRENT_VERSION: u32 = 1;

@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests: the sample, bad variants of it, positions.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers: a failure is the test failing
 
 pub mod tui;
 

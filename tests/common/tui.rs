@@ -2,6 +2,8 @@
 //! TestBackend. The session answers analysis inline, so every key's consequences are in the
 //! state when `press` returns.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // test helpers: a failure is the test failing
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};

@@ -212,28 +212,17 @@ fn apposition_end(toks: &Tokens, k: usize, to: usize, lex: &Lexicon) -> Option<u
     (!verb).then_some(close)
 }
 
-/// The claim a count makes, if any, and where scanning resumes.
-pub fn claim_at(
+/// The counted groups joined to the first ("three women and two men", "3 adults, 1 child")
+/// that can be added to it, and where the last ends (`np_end` when there is none).
+fn conjuncts(
     toks: &Tokens,
-    q: &Quantity,
-    from: usize,
+    np_end: usize,
     to: usize,
     lex: &Lexicon,
+    q: &Quantity,
     previous: Option<&Casualty>,
-    toll_who: Option<&Who>,
-) -> Option<(Casualty, usize)> {
-    let mut count = Count {
-        low: q.low,
-        high: q.high,
-        reversed: q.reversed,
-    };
-    let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
-        return without_group(toks, q, from, to, lex, previous, toll_who);
-    };
-    // "three women and two men were injured" is five people injured, "3 adults, 1 child found
-    // shot to death" four.
-    let mut parts = Vec::new();
-    np_end = complement_end(toks, np_end, to, lex);
+    who: &Who,
+) -> (Vec<(Who, Count)>, usize) {
     let mut conjuncts: Vec<(Who, Count)> = Vec::new();
     let mut end_all = np_end;
     while conjuncts.len() < 4 {
@@ -262,6 +251,32 @@ pub fn claim_at(
         conjuncts.push((who2, count2));
         end_all = end2;
     }
+    (conjuncts, end_all)
+}
+
+/// The claim a count makes, if any, and where scanning resumes.
+pub fn claim_at(
+    toks: &Tokens,
+    q: &Quantity,
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    previous: Option<&Casualty>,
+    toll_who: Option<&Who>,
+) -> Option<(Casualty, usize)> {
+    let mut count = Count {
+        low: q.low,
+        high: q.high,
+        reversed: q.reversed,
+    };
+    let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
+        return without_group(toks, q, from, to, lex, previous, toll_who);
+    };
+    // "three women and two men were injured" is five people injured, "3 adults, 1 child found
+    // shot to death" four.
+    let mut parts = Vec::new();
+    np_end = complement_end(toks, np_end, to, lex);
+    let (conjuncts, end_all) = conjuncts(toks, np_end, to, lex, q, previous, &who);
     // "three women and two men were injured", "injuring 23 pupils and two teachers".
     if !conjuncts.is_empty()
         && (outcome::after(toks, end_all, to, lex).is_some()

@@ -381,7 +381,7 @@ pub fn name_at(toks: &Tokens, i: usize, to: usize, known: &[&str]) -> Option<(us
         // High", "Wisconsin Rapids": places and institutions.
         let shouted = (i..j).all(|k| {
             let w = toks.text(k);
-            w.len() < 2 || !w.chars().any(|c| c.is_lowercase())
+            w.len() < 2 || !w.chars().any(char::is_lowercase)
         });
         let place = toks
             .lower(j - 1)

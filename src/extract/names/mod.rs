@@ -242,25 +242,17 @@ fn organisation(
     });
 }
 
-fn person_or_other(
+/// A person with a first name, after whatever title ("Interim D.C. Police Chief Peter
+/// Newsham", "Court Clerk Dan Fallon"). True when the words are settled: named, or known to
+/// be no person's name.
+fn first_named_person(
     toks: &Tokens,
     from: usize,
     a: usize,
     b: usize,
     known: &mut Known,
     out: &mut Vec<Named>,
-) {
-    // A lone common word opening a sentence ("Hospital officials", "Rights groups") that
-    // names no one the report knows: most capitals of most texts, let go at once.
-    if b == a + 1
-        && toks.lower(a).is_some_and(is_common)
-        && !known.is_person_word(bare(toks.text(a)))
-        && known.org(bare(toks.text(a))).is_none()
-    {
-        return;
-    }
-    // A person with a first name, after whatever title ("Interim D.C. Police Chief Peter
-    // Newsham", "Court Clerk Dan Fallon").
+) -> bool {
     if let Some(mut k) = (a..b).find(|&k| first_name_at(toks, k, b)) {
         let end = b.min(k + 4);
         // "Los Angeles County Sheriff": a first name ("Angeles") before a title or an
@@ -273,7 +265,7 @@ fn person_or_other(
                     || w == "state"
             })
         }) {
-            return;
+            return true;
         }
         // "Egyptian President Abdel Fattah Al Sissi": the name starts after the title, at
         // the first word that is neither common nor a people's.
@@ -305,8 +297,31 @@ fn person_or_other(
                 role,
                 person: true,
             });
-            return;
+            return true;
         }
+    }
+    false
+}
+
+fn person_or_other(
+    toks: &Tokens,
+    from: usize,
+    a: usize,
+    b: usize,
+    known: &mut Known,
+    out: &mut Vec<Named>,
+) {
+    // A lone common word opening a sentence ("Hospital officials", "Rights groups") that
+    // names no one the report knows: most capitals of most texts, let go at once.
+    if b == a + 1
+        && toks.lower(a).is_some_and(is_common)
+        && !known.is_person_word(bare(toks.text(a)))
+        && known.org(bare(toks.text(a))).is_none()
+    {
+        return;
+    }
+    if first_named_person(toks, from, a, b, known, out) {
+        return;
     }
     let ws = words(toks, a, b);
     let last = ws.last().copied().unwrap_or_default();
@@ -352,7 +367,7 @@ fn person_or_other(
         let adjective = adjective_ending(&lower);
         let label = adjective
             || word.chars().any(|c| c.is_ascii_digit())
-            || (word.len() <= 2 && word.chars().all(|c| c.is_uppercase()));
+            || (word.len() <= 2 && word.chars().all(char::is_uppercase));
         // The cheap tests first: most capitals of most texts are common words.
         if !label
             && !is_common(&lower)

@@ -287,6 +287,25 @@ fn ahead_of_the_report(toks: &Tokens, from: usize, i: usize) -> bool {
     false
 }
 
+/// Where an expression starts and how far it may run: makes the [`TimeExpr`] found.
+#[derive(Clone, Copy)]
+struct At {
+    i: usize,
+    to: usize,
+}
+
+impl At {
+    fn expr(self, end: usize, date: Option<PartialDate>) -> TimeExpr {
+        TimeExpr {
+            start: self.i,
+            end: end.min(self.to),
+            date,
+            since: false,
+            offset_days: None,
+        }
+    }
+}
+
 fn expression_at(
     toks: &Tokens,
     i: usize,
@@ -294,15 +313,28 @@ fn expression_at(
     anchor: Option<Date>,
     future: bool,
 ) -> Option<TimeExpr> {
-    let expr = |end: usize, date: Option<PartialDate>| TimeExpr {
-        start: i,
-        end: end.min(to),
-        date,
-        since: false,
-        offset_days: None,
-    };
+    let at = At { i, to };
     let word = toks.lower(i)?;
+    calendar_date(toks, at, anchor)
+        .or_else(|| weekday(toks, at, word, anchor, future))
+        .or_else(|| deictic(toks, at, word, anchor))
+        .or_else(|| relative(toks, at, anchor))
+        .or_else(|| {
+            // A year on its own: "in 2013", "the army's 2013 toppling".
+            year_at(toks, i).map(|year| {
+                let date = PartialDate {
+                    year,
+                    month: None,
+                    day: None,
+                };
+                at.expr(i + 1, Some(date))
+            })
+        })
+}
 
+/// "October 20[, 2017]", "October 2017", "October", "20/10/2017", "20th of October [2017]".
+fn calendar_date(toks: &Tokens, at: At, anchor: Option<Date>) -> Option<TimeExpr> {
+    let (i, expr) = (at.i, |end, date| at.expr(end, date));
     // MONTH day[, year] | MONTH year | MONTH
     if let Some((month, j)) = month_at(toks, i) {
         if let Some(d) = number(toks, j)
@@ -355,7 +387,18 @@ fn expression_at(
         let date = recent_month(anchor, month).and_then(|m| valid(m.year, month, d));
         return Some(expr(j, date));
     }
-    // [last|this|next] WEEKDAY, unless a full date follows ("Thursday, October 26, 2017").
+    None
+}
+
+/// "[last|this|next] Friday", unless a full date follows ("Thursday, October 26, 2017").
+fn weekday(
+    toks: &Tokens,
+    at: At,
+    word: &str,
+    anchor: Option<Date>,
+    future: bool,
+) -> Option<TimeExpr> {
+    let (i, to, expr) = (at.i, at.to, |end, date| at.expr(end, date));
     let (shift, w) = match word {
         "last" => (-1, i + 1),
         "next" => (1, i + 1),
@@ -389,6 +432,12 @@ fn expression_at(
         });
         return Some(expr(w + 1, date));
     }
+    None
+}
+
+/// "yesterday", "today", "last night", "this morning", "last month", "last year".
+fn deictic(toks: &Tokens, at: At, word: &str, anchor: Option<Date>) -> Option<TimeExpr> {
+    let (i, expr) = (at.i, |end, date| at.expr(end, date));
     match word {
         "yesterday" => {
             return Some(expr(
@@ -430,7 +479,12 @@ fn expression_at(
         }
         _ => {}
     }
-    // "a week after", "two days before", "N years ago"
+    None
+}
+
+/// "a week after", "two days before", "N years ago".
+fn relative(toks: &Tokens, at: At, anchor: Option<Date>) -> Option<TimeExpr> {
+    let (i, expr) = (at.i, |end, date| at.expr(end, date));
     let (n, j) = if toks.is_any(i, &["a", "an"]) {
         (Some(1), i + 1)
     } else {
@@ -467,17 +521,6 @@ fn expression_at(
                 }),
             ));
         }
-    }
-    // A year on its own: "in 2013", "the army's 2013 toppling".
-    if let Some(year) = year_at(toks, i) {
-        return Some(expr(
-            i + 1,
-            Some(PartialDate {
-                year,
-                month: None,
-                day: None,
-            }),
-        ));
     }
     None
 }

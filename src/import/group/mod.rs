@@ -195,6 +195,51 @@ impl Grouping {
             .find(|&i| i != other_than)
     }
 
+    /// What else is known of a candidate's incident, weighed against the report: the same
+    /// day, word similarity, other ages, another year, other victims, another state.
+    fn weigh(
+        &self,
+        mut c: Candidate,
+        lead: &Lead,
+        evidence: &Evidence,
+        norm: f32,
+        day: Option<PartialDate>,
+    ) -> Candidate {
+        c.same_day = day.filter(|d| {
+            c.town.is_some()
+                && self
+                    .days
+                    .get(&c.incident)
+                    .is_some_and(|known| known.iter().any(|k| same_day(*k, *d)))
+        });
+        c.words = self.centroids.get(&c.incident).map_or(0.0, |centroid| {
+            centroid.cosine(&evidence.words, norm, &self.word_weights)
+        });
+        c.other_ages = !lead.ages.is_empty()
+            && self.ages_of.get(&c.incident).is_some_and(|known| {
+                !known.is_empty() && !known.iter().any(|a| lead.ages.contains(a))
+            });
+        c.other_year = evidence.words.year.filter(|&year| {
+            self.years
+                .get(&c.incident)
+                .is_some_and(|known| known.iter().all(|&k| k.abs_diff(year) >= YEARS_APART))
+        });
+        c.other_victims = lead.victims.as_ref().is_some_and(|v| {
+            self.victims
+                .get(&c.incident)
+                .is_some_and(|known| !known.contains(v))
+        });
+        // In another state than every place its reports settled on.
+        c.other_town = settled(lead).and_then(|town| {
+            self.towns_of
+                .get(&c.incident)
+                .filter(|known| known.iter().all(|k| town.other_state(k)))
+                .and_then(|known| known.first())
+                .map(|k| k.text.clone())
+        });
+        c.weighed()
+    }
+
     /// The incidents a report from `outlet` shares evidence with, best first, those
     /// `allowed` only. A report already placed (`own`, its incident) is not weighed against
     /// itself: what only it brought there does not make an item common.
@@ -264,7 +309,7 @@ impl Grouping {
         let day = lead.stated_day().filter(|_| small_town);
         for term in &evidence.terms {
             each(self.terms.get(term), term_weight(term), &mut |c, w, _| {
-                c.terms.push((term.clone(), w))
+                c.terms.push((term.clone(), w));
             });
         }
         for hash in &evidence.passages {
@@ -288,41 +333,7 @@ impl Grouping {
         let mut out: Vec<Candidate> = by
             .into_values()
             .filter(|c| allowed(c.incident))
-            .map(|mut c| {
-                c.same_day = day.filter(|d| {
-                    c.town.is_some()
-                        && self
-                            .days
-                            .get(&c.incident)
-                            .is_some_and(|known| known.iter().any(|k| same_day(*k, *d)))
-                });
-                c.words = self.centroids.get(&c.incident).map_or(0.0, |centroid| {
-                    centroid.cosine(&evidence.words, norm, &self.word_weights)
-                });
-                c.other_ages = !lead.ages.is_empty()
-                    && self.ages_of.get(&c.incident).is_some_and(|known| {
-                        !known.is_empty() && !known.iter().any(|a| lead.ages.contains(a))
-                    });
-                c.other_year = evidence.words.year.filter(|&year| {
-                    self.years
-                        .get(&c.incident)
-                        .is_some_and(|known| known.iter().all(|&k| k.abs_diff(year) >= YEARS_APART))
-                });
-                c.other_victims = lead.victims.as_ref().is_some_and(|v| {
-                    self.victims
-                        .get(&c.incident)
-                        .is_some_and(|known| !known.contains(v))
-                });
-                // In another state than every place its reports settled on.
-                c.other_town = settled(lead).and_then(|town| {
-                    self.towns_of
-                        .get(&c.incident)
-                        .filter(|known| known.iter().all(|k| town.other_state(k)))
-                        .and_then(|known| known.first())
-                        .map(|k| k.text.clone())
-                });
-                c.weighed()
-            })
+            .map(|c| self.weigh(c, lead, evidence, norm, day))
             .collect();
         out.sort_by(|a, b| {
             b.score

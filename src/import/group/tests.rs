@@ -4,8 +4,11 @@ use super::*;
 
 fn lead(names: &[&str], places: &[&str]) -> Lead {
     Lead {
-        names: names.iter().map(|s| s.to_string()).collect(),
-        place_words: places.iter().map(|s| s.to_string()).collect(),
+        names: names.iter().map(std::string::ToString::to_string).collect(),
+        place_words: places
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
         ..Lead::default()
     }
 }
@@ -116,7 +119,7 @@ fn the_same_settled_place_adds_and_another_state_takes_away() {
                 c.why().contains("but the incident is in Yonkers"),
                 "{}",
                 c.why()
-            )
+            );
         }
         v => panic!("{v:?}"),
     }

@@ -148,7 +148,10 @@ impl Model {
         let claims = self.claims_of(r);
         let done = claims
             .iter()
-            .filter(|c| self.note_of(c).is_some_and(|n| n.reviewed()))
+            .filter(|c| {
+                self.note_of(c)
+                    .is_some_and(crate::annotate::state::ClaimNote::reviewed)
+            })
             .count();
         (done, claims.len())
     }

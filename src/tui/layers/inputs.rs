@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::overlays::centered;
-use crate::extract::{source_text, value_text};
 use crate::text::{fit, sanitize, width};
 use crate::tui::action::Action;
 use crate::tui::app::forms::{Candidates, Editor, Field, IncidentPicker, Palette, SearchBox};
@@ -274,8 +273,8 @@ fn candidates(frame: &mut Frame, app: &App, c: &Candidates, area: Rect) {
             "{} {:<14} {} · {} · {}",
             if i == c.selected { "▶" } else { " " },
             claim.kind().id(),
-            value_text(claim),
-            source_text(claim),
+            claim.value(),
+            claim.attribution,
             claim.incident
         );
         let line = Line::styled(fit(&sanitize(&text), max), app.config.theme.text);

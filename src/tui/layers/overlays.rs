@@ -109,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, overlay: &Layer) {
                 *scroll,
                 true,
                 &app.config.theme,
-            )
+            );
         }
         _ => {}
     }

@@ -7,12 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::article_list::SELECTED_MARK;
+use super::status_bar;
 use super::text_block::{draw_text_pane, inner_height, pane_block};
 use crate::annotate::{Verdict, manual};
-use crate::extract::{snake, source_text, value_text};
+use crate::model::snake;
 use crate::model::{BACKGROUND, Claim, Hedge};
 use crate::text::{fit, width};
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::config::keymap::Context;
 
 /// Short tag of a claim's kind, fixed width.
 fn tag(claim: &Claim) -> &'static str {
@@ -52,7 +55,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         .collect();
     if claims.is_empty() && app.view.claims.filter.is_some() {
         let lines = vec![Line::styled(
-            "No claim passes the filter (f to change it).",
+            match status_bar::key_for(app, Context::Claims, Action::FilterClaims) {
+                Some(key) => format!("No claim passes the filter ({key} to change it)."),
+                None => "No claim passes the filter.".to_string(),
+            },
             theme.muted,
         )];
         return draw_text_pane(frame, area, "Claims (filtered)", &lines, 0, focused, theme);
@@ -67,14 +73,46 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         .report
         .and_then(|r| app.model.doc.corpus.reports[r].incidents.first())
         .cloned();
+    let title = title(app, claims.len(), all.len());
+    let block = pane_block(Line::from(title), focused, theme);
+    let max = area.width.saturating_sub(2) as usize;
+    let height = inner_height(area);
+    // The selected claim's annotation, on the last line, when there is room for it.
+    let detail = (height >= 6 && app.annotating())
+        .then(|| app.selected_claim().map(|c| detail_line(app, c, max)))
+        .flatten();
+    let rows = height - usize::from(detail.is_some());
+    let mut lines: Vec<Line> = claims
+        .iter()
+        .enumerate()
+        .skip(app.view.claims.offset)
+        .take(rows)
+        .map(|(i, claim)| {
+            let selected = i == app.view.claims.selected;
+            let line = row(app, claim, selected, main_incident.as_deref(), max);
+            if !selected {
+                line
+            } else if focused {
+                line.style(theme.selection)
+            } else {
+                line.style(theme.selection_unfocused)
+            }
+        })
+        .collect();
+    if let Some(d) = detail {
+        while lines.len() < rows {
+            lines.push(Line::default());
+        }
+        lines.push(d);
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.text).block(block), area);
+}
+
+/// The pane's title: the count (and filter), the report's tally, the review count.
+fn title(app: &App, shown: usize, all: usize) -> String {
     let mut title = match &app.view.claims.filter {
-        Some(f) => format!(
-            " Claims ({} of {}; filter: {}) ",
-            claims.len(),
-            all.len(),
-            f.text
-        ),
-        None => format!(" Claims ({}) ", claims.len()),
+        Some(f) => format!(" Claims ({} of {}; filter: {}) ", shown, all, f.text),
+        None => format!(" Claims ({shown}) "),
     };
     if let Some(t) = &app.view.claims.tally
         && (t.killed.low > 0 || t.injured.low > 0)
@@ -101,94 +139,73 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
             title.trim_end_matches(' ').to_string() + " "
         );
     }
-    let block = pane_block(Line::from(title), focused, theme);
-    let max = area.width.saturating_sub(2) as usize;
-    let height = inner_height(area);
-    // The selected claim's annotation, on the last line, when there is room for it.
-    let detail = (height >= 6 && app.annotating())
-        .then(|| app.selected_claim().map(|c| detail_line(app, c, max)))
-        .flatten();
-    let rows = height - usize::from(detail.is_some());
-    let mut lines: Vec<Line> = claims
-        .iter()
-        .enumerate()
-        .skip(app.view.claims.offset)
-        .take(rows)
-        .map(|(i, claim)| {
-            let selected = i == app.view.claims.selected;
-            let note = app.note_of(claim);
-            let (mark, mark_style) =
-                verdict_mark(note.map_or(Verdict::Unreviewed, |n| n.verdict), theme);
-            let grade = note.and_then(|n| n.grade).map_or(" ", |g| g.id());
-            let extra = match note {
-                Some(n) if !n.note.is_empty() => "✎",
-                Some(n) if !n.tags.is_empty() || n.corrected.is_some() => "#",
-                _ if manual::is_manual(&claim.id) => "+",
-                _ => " ",
-            };
-            let mut spans = vec![Span::raw(if selected { SELECTED_MARK } else { "  " })];
-            // The annotation column, only where annotations are kept.
-            if app.annotating() {
-                spans.push(Span::styled(mark, mark_style));
-                spans.push(Span::styled(grade.to_string(), theme.label));
-                spans.push(Span::styled(format!("{extra} "), theme.muted));
+    title
+}
+
+/// One claim's row: the selection mark, its annotation column, kind, value, hedge, source,
+/// and the incident when it is not the report's, fitted to `max` cells.
+fn row(
+    app: &App,
+    claim: &Claim,
+    selected: bool,
+    main_incident: Option<&str>,
+    max: usize,
+) -> Line<'static> {
+    let theme = &app.config.theme;
+    let note = app.note_of(claim);
+    let (mark, mark_style) = verdict_mark(note.map_or(Verdict::Unreviewed, |n| n.verdict), theme);
+    let grade = note.and_then(|n| n.grade).map_or(" ", |g| g.id());
+    let extra = match note {
+        Some(n) if !n.note.is_empty() => "✎",
+        Some(n) if !n.tags.is_empty() || n.corrected.is_some() => "#",
+        _ if manual::is_manual(&claim.id) => "+",
+        _ => " ",
+    };
+    let mut spans = vec![Span::raw(if selected { SELECTED_MARK } else { "  " })];
+    // The annotation column, only where annotations are kept.
+    if app.annotating() {
+        spans.push(Span::styled(mark, mark_style));
+        spans.push(Span::styled(grade.to_string(), theme.label));
+        spans.push(Span::styled(format!("{extra} "), theme.muted));
+    }
+    spans.push(Span::styled(format!("{} ", tag(claim)), theme.label));
+    let value = match claim.kind() {
+        crate::model::ClaimKind::Statement => claim.text.clone(),
+        _ => claim.value().to_string(),
+    };
+    spans.push(Span::styled(value, theme.text));
+    if !matches!(claim.hedge, Hedge::Exact) {
+        spans.push(Span::styled(
+            format!(" ({})", snake(&claim.hedge).replace('_', " ")),
+            theme.muted,
+        ));
+    }
+    spans.push(Span::styled(
+        format!(" · {}", claim.attribution),
+        theme.muted,
+    ));
+    if Some(claim.incident.as_str()) != main_incident {
+        let label = if claim.incident == BACKGROUND {
+            "background".to_string()
+        } else {
+            claim.incident.clone()
+        };
+        spans.push(Span::styled(format!(" [{label}]"), theme.warning));
+    }
+    let mut used = 0;
+    let spans: Vec<Span> = spans
+        .into_iter()
+        .filter_map(|s| {
+            let room = max.saturating_sub(used);
+            if room == 0 {
+                return None;
             }
-            spans.push(Span::styled(format!("{} ", tag(claim)), theme.label));
-            let value = match claim.kind() {
-                crate::model::ClaimKind::Statement => claim.text.clone(),
-                _ => value_text(claim),
-            };
-            spans.push(Span::styled(value, theme.text));
-            if !matches!(claim.hedge, Hedge::Exact) {
-                spans.push(Span::styled(
-                    format!(" ({})", snake(&claim.hedge).replace('_', " ")),
-                    theme.muted,
-                ));
-            }
-            spans.push(Span::styled(
-                format!(" · {}", source_text(claim)),
-                theme.muted,
-            ));
-            if Some(&claim.incident) != main_incident.as_ref() {
-                let label = if claim.incident == BACKGROUND {
-                    "background".to_string()
-                } else {
-                    claim.incident.clone()
-                };
-                spans.push(Span::styled(format!(" [{label}]"), theme.warning));
-            }
-            let mut used = 0;
-            let spans: Vec<Span> = spans
-                .into_iter()
-                .filter_map(|s| {
-                    let room = max.saturating_sub(used);
-                    if room == 0 {
-                        return None;
-                    }
-                    let text = fit(&s.content, room);
-                    used += width(&text);
-                    Some(Span::styled(text, s.style))
-                })
-                .collect();
-            let line = Line::from(spans);
-            if selected {
-                line.style(if focused {
-                    theme.selection
-                } else {
-                    theme.selection_unfocused
-                })
-            } else {
-                line
-            }
+            let text = fit(&s.content, room);
+            used += width(&text);
+            Some(Span::styled(text, s.style))
         })
         .collect();
-    if let Some(d) = detail {
-        while lines.len() < rows {
-            lines.push(Line::default());
-        }
-        lines.push(d);
-    }
-    frame.render_widget(Paragraph::new(lines).style(theme.text).block(block), area);
+    Line::from(spans)
 }
 
 /// One character for a verdict, so a column of them reads at a glance (and without colour).

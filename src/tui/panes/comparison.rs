@@ -44,6 +44,60 @@ pub fn status_mark(status: Status) -> (&'static str, &'static str) {
 /// From this inner width the slots are drawn as a matrix, sources as columns.
 pub const MATRIX_FROM: u16 = 120;
 
+/// A slot's row: status mark, name, status word, range, origins, and the analyst's status
+/// and assessment.
+fn slot_row(
+    app: &App,
+    comparison: &crate::compare::Comparison,
+    slot: &crate::compare::Slot,
+    selected: bool,
+) -> Line<'static> {
+    let theme = &app.config.theme;
+    let (mark, word) = status_mark(slot.status);
+    let status_style = status_style(theme, slot.status);
+    let mut spans = vec![
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::styled(format!("{mark} "), status_style),
+        Span::styled(sanitize(&slot.slot).into_owned(), theme.text),
+        Span::styled(format!("  {word}"), status_style),
+    ];
+    if let Some(range) = &slot.range {
+        spans.push(Span::styled(format!("  {}", sanitize(range)), theme.text));
+    }
+    let s = if slot.independent_origins == 1 {
+        ""
+    } else {
+        "s"
+    };
+    spans.push(Span::styled(
+        format!("  {} origin{s}", slot.independent_origins),
+        theme.muted,
+    ));
+    // The analyst's word on the slot: conflict status and assessment.
+    if let Some(note) = app
+        .model
+        .annotations
+        .as_ref()
+        .and_then(|j| j.slot(&comparison.incident, &slot.slot))
+    {
+        if let Some(status) = note.status {
+            spans.push(Span::styled(format!("  [{}]", status.id()), theme.warning));
+        }
+        if let Some(a) = &note.assessment {
+            let range = if a.range.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", a.range)
+            };
+            spans.push(Span::styled(
+                sanitize(&format!("  assessed {}{range}", a.best)).into_owned(),
+                theme.agree,
+            ));
+        }
+    }
+    Line::from(spans)
+}
+
 /// The lines of the pane before wrapping (at `width` cells), and the line where each slot's
 /// row is.
 pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
@@ -97,49 +151,7 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     for (n, slot) in comparison.slots.iter().enumerate() {
         let selected = n == app.view.comparison.selected;
         rows.push(lines.len());
-        let (mark, word) = status_mark(slot.status);
-        let status_style = status_style(theme, slot.status);
-        let mut spans = vec![
-            Span::raw(if selected { "▶ " } else { "  " }),
-            Span::styled(format!("{mark} "), status_style),
-            Span::styled(sanitize(&slot.slot).into_owned(), theme.text),
-            Span::styled(format!("  {word}"), status_style),
-        ];
-        if let Some(range) = &slot.range {
-            spans.push(Span::styled(format!("  {}", sanitize(range)), theme.text));
-        }
-        let s = if slot.independent_origins == 1 {
-            ""
-        } else {
-            "s"
-        };
-        spans.push(Span::styled(
-            format!("  {} origin{s}", slot.independent_origins),
-            theme.muted,
-        ));
-        // The analyst's word on the slot: conflict status and assessment.
-        if let Some(note) = app
-            .model
-            .annotations
-            .as_ref()
-            .and_then(|j| j.slot(&comparison.incident, &slot.slot))
-        {
-            if let Some(status) = note.status {
-                spans.push(Span::styled(format!("  [{}]", status.id()), theme.warning));
-            }
-            if let Some(a) = &note.assessment {
-                let range = if a.range.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", a.range)
-                };
-                spans.push(Span::styled(
-                    sanitize(&format!("  assessed {}{range}", a.best)).into_owned(),
-                    theme.agree,
-                ));
-            }
-        }
-        let row = Line::from(spans);
+        let row = slot_row(app, comparison, slot, selected);
         lines.push(if selected {
             row.style(theme.selection)
         } else {

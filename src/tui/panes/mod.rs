@@ -84,7 +84,7 @@ fn draw_pane(frame: &mut Frame, app: &App, pane: Pane, rect: Rect, focused: bool
                 app.view.comparison.scroll,
                 focused,
                 theme,
-            )
+            );
         }
         Pane::Reader => match app.view.reader {
             Some(r) => draw_text_pane(

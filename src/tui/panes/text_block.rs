@@ -97,7 +97,10 @@ mod tests {
     fn styles_survive_wrapping() {
         let line = Line::from(vec!["Outlet: ".blue(), "Taipei Times".magenta()]);
         let wrapped = wrap_lines(&[line], 10);
-        let texts: Vec<String> = wrapped.iter().map(|l| l.to_string()).collect();
+        let texts: Vec<String> = wrapped
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         assert_eq!(texts, ["Outlet:", "Taipei", "Times"]);
         assert_eq!(wrapped[1].spans[0].style, Style::new().magenta());
     }

@@ -178,7 +178,7 @@ fn reviewed(
                     attached
                         .key_of(&c.id)
                         .and_then(|k| annotations.claims.get(k))
-                        .is_some_and(|n| n.reviewed())
+                        .is_some_and(crate::annotate::state::ClaimNote::reviewed)
                 })
                 .count();
             (done, claims.len())

@@ -389,11 +389,10 @@ impl Session {
         );
         let text = crate::annotate::brief::markdown(&brief);
         let snapshot = &journal.paths().snapshot;
-        let name = snapshot
-            .file_name()
-            .and_then(|n| n.to_str())
-            .map(|n| n.replace(".annotations.ron", ".brief.md"))
-            .unwrap_or_else(|| "brief.md".into());
+        let name = snapshot.file_name().and_then(|n| n.to_str()).map_or_else(
+            || "brief.md".into(),
+            |n| n.replace(".annotations.ron", ".brief.md"),
+        );
         let path = snapshot.with_file_name(name);
         self.app.view.status = Some(match crate::store::replace_file(&path, text.as_bytes()) {
             Ok(()) => format!("brief written to {}", path.display()),

@@ -117,7 +117,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
                 }
                 None => {
                     app.view.status =
-                        Some("no suggestion: no independent origin gives an agreeing value".into())
+                        Some("no suggestion: no independent origin gives an agreeing value".into());
                 }
             }
             Some(())
@@ -148,7 +148,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
             );
         }
         _ if reliability_of(action).is_some() || action == EditSourceNote => {
-            source(app, action, fx)
+            source(app, action, fx);
         }
         _ if status_of(action).is_some() || action == EditAssessment => slot(app, action, fx),
         Undo => fx.push(Effect::Write {

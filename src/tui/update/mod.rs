@@ -83,7 +83,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     match app.view.top() {
         Some(Layer::Help { .. } | Layer::Notice { .. } | Layer::SideBySide { .. }) => {
-            window(app, action, &mut fx)
+            window(app, action, &mut fx);
         }
         Some(Layer::Visual { .. }) => {
             if !visual::update(app, action) {

@@ -74,7 +74,7 @@ fn open(app: &mut App) {
     let focus = app.view.focus;
     match app.view.list.selected_row() {
         Some(Row::Group(g)) if focus == Pane::Articles => {
-            set_folded(app, g, !app.view.list.collapsed[g])
+            set_folded(app, g, !app.view.list.collapsed[g]);
         }
         Some(Row::Article { report, .. }) if focus == Pane::Articles => {
             app.view.reader = Some(report);

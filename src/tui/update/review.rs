@@ -24,7 +24,10 @@ fn find(app: &App, mut range: impl Iterator<Item = usize>, skip: Option<&str>) -
     let shown = &app.view.claims.shown;
     range.find(|&i| {
         let c: &Claim = &claims[shown[i]];
-        Some(c.id.as_str()) != skip && !app.note_of(c).is_some_and(|n| n.reviewed())
+        Some(c.id.as_str()) != skip
+            && !app
+                .note_of(c)
+                .is_some_and(crate::annotate::state::ClaimNote::reviewed)
     })
 }
 
