@@ -31,7 +31,7 @@ fn compare_incident_of_200_reports(bencher: divan::Bencher) {
 /// 80x24, and zoomed at 200x60 (the matrix).
 #[divan::bench(args = [(80, 24, false), (200, 60, true)])]
 fn draw_comparison_pane_200_reports(bencher: divan::Bencher, (w, h, zoom): (u16, u16, bool)) {
-    use crosscheck::tui::{App, Document, Session, app::Pane, config::Config, panes, update};
+    use crosscheck::tui::{App, Document, Session, app::Pane, config::Config, update, view};
     let corpus = generate::corpus_with(200, 1, 3);
     let app = App::new(
         Document::new(corpus, "bench.ron"),
@@ -46,6 +46,6 @@ fn draw_comparison_pane_200_reports(bencher: divan::Bencher, (w, h, zoom): (u16,
     update::fit(app);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|f| panes::draw(f, app)).unwrap();
+        terminal.draw(|f| view::draw(f, app)).unwrap();
     });
 }

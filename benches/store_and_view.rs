@@ -9,7 +9,7 @@
 use crosscheck::article_index::ArticleIndex;
 use crosscheck::model::{Corpus, Incident};
 use crosscheck::tui::config::Config;
-use crosscheck::tui::{App, Document, panes, update};
+use crosscheck::tui::{App, Document, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -65,7 +65,7 @@ fn draw_main_screen_10k(bencher: divan::Bencher, size: (u16, u16)) {
     update::fit(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     bencher.bench_local(|| {
-        terminal.draw(|f| panes::draw(f, &app)).unwrap();
+        terminal.draw(|f| view::draw(f, &app)).unwrap();
     });
 }
 

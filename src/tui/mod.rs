@@ -4,7 +4,7 @@
 //! - [`config`]: the key map and the theme, as data.
 //! - [`app`]: the model, the view state, the layers and the effects — no I/O.
 //! - [`update`]: events → actions → changes of the app, returning effects.
-//! - [`panes`] and [`layers`]: drawing, a pure function of the app.
+//! - [`panes`], [`layers`] and [`view`]: drawing, a pure function of the app.
 //! - [`runtime`]: the terminal, the workers, and the loop that performs the effects.
 
 pub mod action;
@@ -14,6 +14,7 @@ pub mod layers;
 pub mod panes;
 pub mod runtime;
 pub mod update;
+pub mod view;
 
 pub use app::{App, Document};
 pub use runtime::{Session, run};

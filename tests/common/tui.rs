@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use crosscheck::model::Corpus;
 use crosscheck::tui::app::Pane;
 use crosscheck::tui::config::Config;
-use crosscheck::tui::{App, Document, Session, panes, update};
+use crosscheck::tui::{App, Document, Session, update, view};
 
 /// A session on `corpus` at `size`, with the default key map and theme, analysed.
 pub fn app_on(corpus: Corpus, size: (u16, u16)) -> Session {
@@ -137,7 +137,7 @@ pub fn select_claim_with(session: &mut Session, report: usize, words: &str) {
 pub fn render(session: &Session) -> Terminal<TestBackend> {
     let (w, h) = session.app.view.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| panes::draw(f, &session.app)).unwrap();
+    terminal.draw(|f| view::draw(f, &session.app)).unwrap();
     terminal
 }
 

@@ -4,6 +4,8 @@ use super::*;
 use crate::annotate::grades::{Credibility, Reliability, Verdict};
 use crate::annotate::state::Anchor;
 use std::collections::BTreeSet;
+use std::fs::OpenOptions;
+use std::io::Write;
 
 fn claim(id: &str) -> Target {
     Target::Claim {

@@ -47,7 +47,7 @@ pub fn run(app: App, journal: Option<Journal>, mouse: bool) -> std::io::Result<(
         if dirty {
             guard
                 .terminal
-                .draw(|frame| crate::tui::panes::draw(frame, &session.app))?;
+                .draw(|frame| crate::tui::view::draw(frame, &session.app))?;
             dirty = false;
         }
         // Poll briefly while a worker runs, so its result shows as soon as it is ready.

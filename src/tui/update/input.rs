@@ -69,11 +69,10 @@ fn step_of(action: Action) -> Option<isize> {
     }
 }
 
-/// Carry out `action` on the window on top.
-pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
-    let Some(layer) = app.view.layers.pop() else {
-        return;
-    };
+/// Carry out `action` on the window on top. Returns the action to carry out next, when the
+/// window was the palette and the analyst chose one.
+pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Action> {
+    let layer = app.view.layers.pop()?;
     match layer {
         Layer::Editor(ed) => editor(app, ed, action, fx),
         Layer::Search(mut sb) => match action {
@@ -90,11 +89,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
         },
         Layer::Palette(mut p) => match action {
-            Action::Submit => {
-                if let Some(&chosen) = p.matches.get(p.selected) {
-                    fx.extend(super::update(app, chosen));
-                }
-            }
+            Action::Submit => return p.matches.get(p.selected).copied(),
             Action::Cancel => {}
             _ => {
                 if let Some(by) = step_of(action) {
@@ -132,6 +127,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         },
         other => app.view.layers.push(other),
     }
+    None
 }
 
 /// An action on an open form.

@@ -17,7 +17,7 @@ pub mod results;
 pub mod review;
 pub mod visual;
 
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
 use crate::tui::action::Action;
 use crate::tui::app::forms::{Palette, SearchBox};
@@ -61,6 +61,18 @@ pub fn handle_event(app: &mut App, event: Event) -> Handled {
                 effects,
             }
         }
+        // Over a window the wheel scrolls it, as the keys do.
+        Event::Mouse(m) if app.view.covered() => {
+            let action = match m.kind {
+                MouseEventKind::ScrollDown => Action::MoveDown,
+                MouseEventKind::ScrollUp => Action::MoveUp,
+                _ => return Handled::default(),
+            };
+            Handled {
+                redraw: true,
+                effects: update(app, action),
+            }
+        }
         Event::Mouse(m) => Handled {
             redraw: mouse::handle(app, m),
             effects: Vec::new(),
@@ -90,7 +102,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 panes(app, action, &mut fx);
             }
         }
-        Some(_) => input::update(app, action, &mut fx),
+        Some(_) => {
+            // The palette hands on the action it ran.
+            if let Some(chosen) = input::update(app, action, &mut fx) {
+                fx.extend(update(app, chosen));
+            }
+        }
         None => panes(app, action, &mut fx),
     }
     fit(app);

@@ -1,5 +1,5 @@
-//! The mouse: a click focuses a pane or a tab and selects an article; the wheel scrolls the
-//! pane (or the window) under the pointer.
+//! The mouse on the panes: a click focuses a pane or a tab and selects an article; the
+//! wheel scrolls the pane under the pointer.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
@@ -12,18 +12,9 @@ use crate::tui::panes::layout::tab_spans;
 /// Lines the mouse wheel scrolls text panes by.
 const WHEEL_LINES: usize = 3;
 
-/// Handle a mouse event. True when the screen needs drawing again.
+/// Handle a mouse event on the panes (no window over them). True when the screen needs
+/// drawing again.
 pub fn handle(app: &mut App, mouse: MouseEvent) -> bool {
-    if app.view.covered() {
-        let action = match mouse.kind {
-            MouseEventKind::ScrollDown => Action::MoveDown,
-            MouseEventKind::ScrollUp => Action::MoveUp,
-            _ => return false,
-        };
-        // A window takes no effects from the wheel: it only scrolls.
-        let _ = super::update(app, action);
-        return true;
-    }
     let screen = screen(app);
     let (x, y) = (mouse.column, mouse.row);
     match mouse.kind {
