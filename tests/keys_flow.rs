@@ -197,7 +197,7 @@ fn an_unbound_key_says_so_in_the_status_bar() {
     press(&mut session, "x");
     assert_eq!(
         session.app.view.status.as_deref(),
-        Some("x is not bound here; ? lists the keys")
+        Some("x is not bound here (? lists the keys)")
     );
     press(&mut session, "j");
     assert_eq!(session.app.view.status, None);

@@ -89,6 +89,18 @@ pub fn type_text(session: &mut Session, text: &str) {
 /// A session annotating a copy of the sample in `dir` (as `crosscheck FILE` opens it),
 /// signed by `user`.
 pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> Session {
+    annotating_with(dir, size, user, Config::defaults(), false)
+}
+
+/// [`annotating_app`] with `config`; `threaded`: its analysis on the worker thread, as in
+/// the terminal (settled once before it is returned).
+pub fn annotating_with(
+    dir: &std::path::Path,
+    size: (u16, u16),
+    user: &str,
+    config: Config,
+    threaded: bool,
+) -> Session {
     let path = dir.join("sample.ron");
     if !path.exists() {
         std::fs::write(&path, crosscheck::sample::TEXT).unwrap();
@@ -96,11 +108,16 @@ pub fn annotating_app(dir: &std::path::Path, size: (u16, u16), user: &str) -> Se
     let corpus = crosscheck::store::load(&path).unwrap().corpus;
     // A fixed name, so screens do not show the temp dir.
     let document = Document::new(corpus, "data/sample.ron");
-    let mut app = App::new(document, Config::defaults(), size);
+    let mut app = App::new(document, config, size);
     update::fit(&mut app);
     let journal = crosscheck::annotate::Journal::open(&path, user).unwrap();
-    let mut session = Session::inline(app, Some(journal));
+    let mut session = if threaded {
+        Session::threaded(app, Some(journal))
+    } else {
+        Session::inline(app, Some(journal))
+    };
     session.start();
+    session.settle();
     session
 }
 

@@ -100,4 +100,19 @@ impl App {
             .position(|x| x.id == claim.incident)?;
         crate::annotate::suggest(self.model.comparison(i)?, &claim.id)
     }
+
+    /// " (KEY what)" naming the key of `action` in `context` for a message, or nothing when
+    /// no key runs it: messages never name a key the analyst's key map does not have.
+    pub fn key_hint(
+        &self,
+        context: crate::tui::config::keymap::Context,
+        action: crate::tui::action::Action,
+        what: &str,
+    ) -> String {
+        match self.config.keymap.key_for(context, action) {
+            Some(key) if what.is_empty() => format!(" ({key})"),
+            Some(key) => format!(" ({key} {what})"),
+            None => String::new(),
+        }
+    }
 }

@@ -266,6 +266,14 @@ impl KeyMap {
         keys
     }
 
+    /// The key to name for `action` in `context` (the first of [`KeyMap::keys_for`]), as
+    /// written in key maps.
+    pub fn key_for(&self, context: Context, action: Action) -> Option<String> {
+        self.keys_for(context, action)
+            .first()
+            .map(ToString::to_string)
+    }
+
     /// Keys that run `action` when `context` has focus (its own first, then global ones not
     /// shadowed by it).
     pub fn keys_for(&self, context: Context, action: Action) -> Vec<Key> {

@@ -261,7 +261,8 @@ fn detail_line(app: &App, claim: &Claim, max: usize) -> Line<'static> {
     if note.and_then(|n| n.grade).is_none()
         && let Some(s) = app.suggestion(claim)
     {
-        parts.push(format!("suggested grade {} (a)", s.grade.id()));
+        let key = app.key_hint(Context::Claims, Action::AcceptSuggestion, "");
+        parts.push(format!("suggested grade {}{key}", s.grade.id()));
     }
     Line::styled(
         fit(

@@ -71,8 +71,7 @@ fn hinted(context: Context) -> &'static [Action] {
 
 /// The first key that runs `action` in `context`, as written in key maps.
 pub fn key_for(app: &App, context: Context, action: Action) -> Option<String> {
-    let keys = app.config.keymap.keys_for(context, action);
-    keys.first().map(ToString::to_string)
+    app.config.keymap.key_for(context, action)
 }
 
 /// "key label · key label" for those of `actions` bound in `context`, for a window's foot.

@@ -171,6 +171,8 @@ impl Session {
     fn deliver(&mut self, reply: Analysis) {
         let fresh_claims =
             matches!(&reply, Analysis::Claims(d) if d.generation == self.app.model.generation);
+        // Where annotations landed changes with claims, not with comparisons.
+        let notes_moved = !matches!(reply, Analysis::Comparisons { .. });
         let effects = results::analysed(&mut self.app, reply);
         if fresh_claims && let (Some(s), Some(claims)) = (&self.searcher, &self.app.model.claims) {
             let _ = s.requests.send(search::Request::Build {
@@ -178,7 +180,9 @@ impl Session {
                 claims: Arc::clone(claims),
             });
         }
-        self.send_notes();
+        if notes_moved {
+            self.send_notes();
+        }
         self.perform(effects);
     }
 

@@ -7,6 +7,7 @@ use crate::model::Claim;
 use crate::tui::action::Action;
 use crate::tui::app::forms::{Editor, Field, Purpose};
 use crate::tui::app::{App, Effect, Layer, Pane, Write};
+use crate::tui::config::keymap::Context;
 
 /// Said when an action needs annotations the built-in copy does not keep.
 pub const NO_JOURNAL: &str = "annotations are kept only for a data file; this is the built-in copy";
@@ -128,8 +129,9 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
         }),
         MarkLink => on_claim(app, |app, c| {
             app.view.status = Some(format!(
-                "marked {:?}; select another claim and press the link key",
-                crate::text::fit(&c.text, 40)
+                "marked {:?}; select another claim and link it{}",
+                crate::text::fit(&c.text, 40),
+                app.key_hint(Context::Claims, LinkMarked, "")
             ));
             app.view.link_mark = Some(c.id.clone());
             Some(())
@@ -196,7 +198,10 @@ fn on_claim(app: &mut App, f: impl FnOnce(&mut App, &Claim) -> Option<()>) {
         Some(c) => {
             f(app, &c);
         }
-        None => app.view.status = Some("select a claim first (Tab to the claims pane)".into()),
+        None => {
+            let hint = app.key_hint(Context::Global, Action::FocusNext, "to the claims pane");
+            app.view.status = Some(format!("select a claim first{hint}"));
+        }
     }
 }
 
@@ -243,7 +248,10 @@ fn link(app: &mut App, c: &Claim, fx: &mut Vec<Effect>) {
                 });
             fx.push(Effect::set(vec![(target, Value::Linked(on))]));
         }
-        _ => app.view.status = Some("mark a claim first (m), then link another to it".into()),
+        _ => {
+            let hint = app.key_hint(Context::Claims, Action::MarkLink, "");
+            app.view.status = Some(format!("mark a claim first{hint}, then link another to it"));
+        }
     }
 }
 

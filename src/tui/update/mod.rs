@@ -51,7 +51,8 @@ pub fn handle_event(app: &mut App, event: Event) -> Handled {
                 }
                 None => {
                     if let Some(k) = Key::from_event(key) {
-                        app.view.status = Some(format!("{k} is not bound here; ? lists the keys"));
+                        let help = app.key_hint(context, Action::Help, "lists the keys");
+                        app.view.status = Some(format!("{k} is not bound here{help}"));
                     }
                     Vec::new()
                 }
@@ -145,15 +146,16 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 /// An action on a window of text over the panes (help, a notice, side by side).
 fn window(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     let page = fit::page_height(app);
-    let sources = if matches!(action, Action::NextSource | Action::PrevSource) {
-        crate::tui::layers::side_by_side::reports(app)
+    // The reports to cycle through and their passages, only for the keys that cycle.
+    let (sources, passages) = if matches!(action, Action::NextSource | Action::PrevSource) {
+        let passages = app.selected_comparison().map(|c| c.passages.clone());
+        (
+            crate::tui::layers::side_by_side::reports(app),
+            passages.unwrap_or_default(),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let passages = app
-        .selected_comparison()
-        .map(|c| c.passages.clone())
-        .unwrap_or_default();
     let corpus = std::sync::Arc::clone(&app.model.doc.corpus);
     let Some(top) = app.view.layers.last_mut() else {
         return;

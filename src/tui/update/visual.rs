@@ -9,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::app::forms::{Candidates, Editor, Field, Purpose};
 use crate::tui::app::layer::{selection, trim_punctuation};
 use crate::tui::app::{App, Effect, Layer, Pane};
+use crate::tui::config::keymap::Context;
 use crate::tui::panes::reader::line_of;
 use crate::tui::panes::text_block::{inner_height, inner_width};
 
@@ -20,7 +21,8 @@ pub fn start(app: &mut App) {
         return;
     }
     let Some(r) = app.view.reader else {
-        app.view.status = Some("open an article in the reader first (Enter)".into());
+        let hint = app.key_hint(Context::Articles, Action::Open, "");
+        app.view.status = Some(format!("open an article in the reader first{hint}"));
         return;
     };
     // The reader takes the keys, and its area (in this layout) sets where lines wrap.

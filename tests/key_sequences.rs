@@ -1,0 +1,254 @@
+//! Key sequences that read as a start state, the keys pressed, and the state expected, in
+//! the manner of helix's `helpers.rs`: the flows the layer stack, the key map contexts of
+//! the windows that take text, and the analysis worker changed.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // a test fails loudly
+
+mod common;
+
+use common::tui::{annotating_app, annotating_with, press, select_claim_with, type_text};
+use crosscheck::annotate::Verdict;
+use crosscheck::tui::Session;
+use crosscheck::tui::app::{Layer, Pane};
+use crosscheck::tui::config::Config;
+use crosscheck::tui::config::keymap::KeyMap;
+
+const WAPO: usize = 1;
+const FIFTY_FIVE: &str = "At least 55 policemen";
+
+/// What a test looks at: the focus, the layers from the bottom, the selected claim's first
+/// words and verdict, and the status line.
+fn state(s: &Session) -> String {
+    let app = &s.app;
+    let layers: Vec<&str> = app.view.layers.iter().map(Layer::title).collect();
+    let claim = app.selected_claim();
+    let words: String = claim
+        .map(|c| {
+            c.text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
+    let verdict = claim
+        .and_then(|c| app.note_of(c))
+        .map_or(Verdict::Unreviewed, |n| n.verdict);
+    format!(
+        "focus={:?} layers={layers:?} claim={words:?} verdict={verdict} status={:?}",
+        app.view.focus,
+        app.view.status.as_deref().unwrap_or("")
+    )
+}
+
+/// From `start`, press `keys` (space-separated key names; `"text"` in quotes is typed),
+/// and check that the state contains every one of `expected`.
+fn check(mut start: Session, keys: &str, expected: &[&str]) -> Session {
+    for part in split_keys(keys) {
+        match part.strip_prefix('"').and_then(|p| p.strip_suffix('"')) {
+            Some(text) => type_text(&mut start, text),
+            None => press(&mut start, &part),
+        }
+    }
+    let got = state(&start);
+    for want in expected {
+        assert!(
+            got.contains(want),
+            "after {keys:?}: {want:?} not in\n  {got}"
+        );
+    }
+    start
+}
+
+/// Keys separated by spaces, quoted text kept whole.
+fn split_keys(keys: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut quoted: Option<String> = None;
+    for word in keys.split(' ') {
+        match &mut quoted {
+            Some(q) => {
+                q.push(' ');
+                q.push_str(word);
+                if word.ends_with('"') {
+                    out.push(quoted.take().unwrap());
+                }
+            }
+            None if word.starts_with('"') && !(word.len() > 1 && word.ends_with('"')) => {
+                quoted = Some(word.to_string());
+            }
+            None if !word.is_empty() => out.push(word.to_string()),
+            None => {}
+        }
+    }
+    out
+}
+
+/// A session on the sample with the claim of the Post's 55 selected.
+fn on_fifty_five(dir: &std::path::Path) -> Session {
+    let mut s = annotating_app(dir, (100, 30), "ana");
+    select_claim_with(&mut s, WAPO, FIFTY_FIVE);
+    s
+}
+
+#[test]
+fn a_form_takes_letters_that_are_commands_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    // "?" is help and "q" back on the panes; in a form they are typed.
+    let s = check(
+        on_fifty_five(dir.path()),
+        r#"n "who? q" "#,
+        &["layers=[\"Form\"]"],
+    );
+    let Some(Layer::Editor(ed)) = s.app.view.top() else {
+        panic!("{}", state(&s))
+    };
+    assert_eq!(ed.fields[0].text(), "who? q");
+    // Esc saves a note and closes the form.
+    let s = check(s, "esc", &["layers=[]", "saved #1"]);
+    let c = s.app.selected_claim().unwrap();
+    assert_eq!(s.app.note_of(c).unwrap().note, "who? q");
+}
+
+#[test]
+fn enter_moves_through_a_form_and_saves_on_its_last_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = annotating_app(dir.path(), (100, 30), "ana");
+    s.app.view.focus = Pane::Articles;
+    // The incident form: title, date, place; Enter on the last saves.
+    let s = check(s, "e", &["layers=[\"Form\"]"]);
+    let s = check(s, r#"enter "x" enter"#, &["layers=[\"Form\"]"]);
+    let Some(Layer::Editor(ed)) = s.app.view.top() else {
+        panic!()
+    };
+    assert_eq!(ed.focus, 2, "two Enters reach the third field");
+    assert!(ed.fields[1].text().ends_with('x'));
+    // "…x" is no date: the form stays, with a message, and nothing is saved.
+    let s = check(s, "enter", &["layers=[\"Form\"]", "status=\"date:"]);
+    assert!(s.journal.as_ref().unwrap().log().is_empty());
+}
+
+#[test]
+fn windows_stack_and_close_from_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (100, 30), "ana");
+    // The reader, visual mode in it, help over visual mode: Esc closes help first.
+    let s = check(s, "enter", &["focus=Reader", "layers=[]"]);
+    let s = check(s, "v", &["layers=[\"Reader: select\"]"]);
+    let s = check(s, "?", &["layers=[\"Reader: select\", \"Help\"]"]);
+    let s = check(s, "esc", &["layers=[\"Reader: select\"]"]);
+    let s = check(s, "esc", &["layers=[]", "selection cancelled"]);
+    assert!(!s.quit);
+}
+
+#[test]
+fn the_palette_runs_what_it_names_on_the_claim_below() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = check(
+        on_fifty_five(dir.path()),
+        r#": "verdict: false" enter"#,
+        &[
+            "layers=[]",
+            "claim=\"At least 55\"",
+            "verdict=false",
+            "saved #1",
+        ],
+    );
+    // The palette does not offer the windows' own actions.
+    let s = check(s, r#": "select next""#, &["layers=[\"Commands\"]"]);
+    let Some(Layer::Palette(p)) = s.app.view.top() else {
+        panic!()
+    };
+    assert!(p.matches.iter().all(|a| a.in_palette()));
+}
+
+#[test]
+fn a_form_s_keys_are_rebound_in_keymap_ron() {
+    let dir = tempfile::tempdir().unwrap();
+    let user = r#"( editor: { "ctrl-d": "save", "esc": "none" } )"#;
+    let (keymap, problems) = KeyMap::with_user_file(user, "keymap.ron".as_ref());
+    assert!(problems.is_none(), "{problems:?}");
+    let config = Config {
+        keymap,
+        ..Config::defaults()
+    };
+    let mut s = annotating_with(dir.path(), (100, 30), "ana", config, false);
+    select_claim_with(&mut s, WAPO, FIFTY_FIVE);
+    // Esc is freed: the form stays open; ctrl-d saves.
+    let s = check(s, r#"t "toll" esc"#, &["layers=[\"Form\"]"]);
+    let s = check(s, "ctrl-d", &["layers=[]", "saved #1"]);
+    let c = s.app.selected_claim().unwrap();
+    assert!(s.app.note_of(c).unwrap().tags.contains("toll"));
+    // The status bar names the new key.
+    let hints = crosscheck::tui::panes::status_bar::hint_text(
+        &s.app,
+        crosscheck::tui::config::keymap::Context::Editor,
+        &[crosscheck::tui::action::Action::Save],
+    );
+    assert_eq!(hints, "ctrl-d save");
+}
+
+#[test]
+fn an_extraction_error_is_compared_again_on_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = annotating_with(dir.path(), (100, 30), "ana", Config::defaults(), true);
+    select_claim_with(&mut s, WAPO, FIFTY_FIVE);
+    let claim = s.app.selected_claim().unwrap().id.clone();
+    let in_comparison = |s: &Session| {
+        s.app
+            .model
+            .comparisons
+            .as_ref()
+            .unwrap()
+            .iter()
+            .flat_map(|c| &c.slots)
+            .flat_map(|sl| &sl.values)
+            .any(|v| v.claim == claim)
+    };
+    assert!(in_comparison(&s));
+    // The key saves the verdict and returns; the worker compares again.
+    let mut s = check(s, "e", &["verdict=extraction-error", "comparing again"]);
+    s.settle();
+    assert!(!in_comparison(&s), "the claim left the comparison");
+    assert!(!s.app.model.comparing);
+    // Undone, it comes back.
+    let mut s = check(s, "ctrl-z", &["verdict=unreviewed"]);
+    s.settle();
+    assert!(in_comparison(&s));
+}
+
+#[test]
+fn every_key_of_every_context_is_in_the_help() {
+    use crosscheck::tui::action::ACTIONS;
+    use crosscheck::tui::config::keymap::Context;
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (200, 60), "ana");
+    let help: Vec<String> = crosscheck::tui::layers::overlays::help_content(&s.app)
+        .iter()
+        .map(|l| l.spans.iter().map(|sp| sp.content.as_ref()).collect())
+        .collect();
+    let mut windows = 0;
+    for context in Context::ALL {
+        for info in ACTIONS {
+            let keys = s.app.config.keymap.keys_in(context, info.action);
+            if keys.is_empty() {
+                continue;
+            }
+            windows += usize::from(!context.falls_back());
+            let keys = keys
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let found = help
+                .iter()
+                .any(|l| l.contains(&keys) && l.contains(info.title.split(' ').next().unwrap()));
+            assert!(
+                found,
+                "{keys} ({}) in {} is not in the help",
+                info.id,
+                context.id()
+            );
+        }
+    }
+    assert!(windows >= 10, "the windows' keys are listed too: {windows}");
+}
