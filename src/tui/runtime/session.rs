@@ -12,7 +12,6 @@ use super::analysis::{self, Request, Worker};
 use super::data_file::{self, Change};
 use super::search;
 use crate::annotate::{Journal, Receipt};
-use crate::tui::action::Action;
 use crate::tui::app::analysis::Analysis;
 use crate::tui::app::{App, Effect, Layer, Write};
 use crate::tui::update::{self, results};
@@ -105,12 +104,6 @@ impl Session {
         let handled = update::handle_event(&mut self.app, event);
         self.perform(handled.effects);
         handled.redraw
-    }
-
-    /// Carry out `action` as if its key was pressed.
-    pub fn act(&mut self, action: Action) {
-        let effects = update::update(&mut self.app, action);
-        self.perform(effects);
     }
 
     /// Take what the workers have answered. True when something arrived.
