@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::state::{Anchor, Annotations};
+use super::state::{Anchor, Annotations, ClaimNote, Target};
 use crate::model::{Claim, Corpus};
 
 /// Where each annotation landed.
@@ -54,6 +54,37 @@ impl Attached {
     pub fn key_of<'a>(&'a self, claim_id: &'a str) -> Option<&'a str> {
         self.by_claim.get(claim_id).map(String::as_str)
     }
+
+    /// The annotation in `annotations` on the claim now called `claim_id`, wherever it
+    /// landed.
+    pub fn note_of<'a>(
+        &self,
+        annotations: &'a Annotations,
+        claim_id: &str,
+    ) -> Option<&'a ClaimNote> {
+        annotations.claims.get(self.by_claim.get(claim_id)?)
+    }
+
+    /// What annotating `claim` changes: the key its annotation is kept under (its own id
+    /// unless it moved), and where it is now.
+    pub fn target_of(&self, claim: &Claim) -> Target {
+        Target::Claim {
+            id: self.key_of(&claim.id).unwrap_or(&claim.id).to_string(),
+            anchor: Anchor::of(claim),
+        }
+    }
+
+    /// How many of `claims` are reviewed, and how many there are.
+    pub fn reviewed(&self, annotations: &Annotations, claims: &[Claim]) -> (usize, usize) {
+        let done = claims
+            .iter()
+            .filter(|c| {
+                self.note_of(annotations, &c.id)
+                    .is_some_and(ClaimNote::reviewed)
+            })
+            .count();
+        (done, claims.len())
+    }
 }
 
 /// Every claim per report, for listing: the extracted ones with the manual claims placed
@@ -91,8 +122,7 @@ pub fn for_comparison(
 /// True when the analyst marked `claim` as not what the text says.
 pub fn is_extraction_error(claim: &Claim, annotations: &Annotations, attached: &Attached) -> bool {
     attached
-        .key_of(&claim.id)
-        .and_then(|k| annotations.claims.get(k))
+        .note_of(annotations, &claim.id)
         .is_some_and(|n| n.verdict == super::grades::Verdict::ExtractionError)
 }
 

@@ -174,15 +174,6 @@ pub struct Inputs<'a> {
     pub attached: &'a Attached,
 }
 
-/// The annotation of claim `id`, wherever it landed.
-fn note_of<'a>(
-    annotations: &'a Annotations,
-    attached: &Attached,
-    id: &str,
-) -> Option<&'a ClaimNote> {
-    annotations.claims.get(attached.key_of(id)?)
-}
-
 /// A slot of incident `incident` as the brief gives it: the analyst's status and
 /// assessment, and each value with the review of its claim and its source's grade.
 fn slot_brief(
@@ -204,7 +195,7 @@ fn slot_brief(
             .values
             .iter()
             .map(|v| {
-                let n = note_of(annotations, attached, &v.claim);
+                let n = attached.note_of(annotations, &v.claim);
                 ValueBrief {
                     report: v.report.clone(),
                     claim: v.claim.clone(),
@@ -254,7 +245,7 @@ fn note_briefs(
 ) -> Vec<NoteBrief> {
     let mut notes = Vec::new();
     for c in about {
-        let Some(n) = note_of(annotations, attached, &c.id) else {
+        let Some(n) = attached.note_of(annotations, &c.id) else {
             continue;
         };
         let linked: Vec<String> = annotations.linked_to(&c.id).map(str::to_string).collect();
@@ -286,7 +277,7 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
         attached,
         ..
     } = inputs;
-    let note_of = |id: &str| note_of(annotations, attached, id);
+    let note_of = |id: &str| attached.note_of(annotations, id);
     let report_index: FxHashMap<&str, usize> = corpus
         .reports
         .iter()

@@ -9,9 +9,7 @@ use super::{
     AddClaimArgs, AnnotateArgs, AssessArgs, GradeArgs, acknowledge, bad, open, open_journal, user,
 };
 use crate::annotate::manual;
-use crate::annotate::{
-    Anchor, ConflictStatus, Credibility, Edit, Reliability, Target, Value, suggest,
-};
+use crate::annotate::{ConflictStatus, Credibility, Edit, Reliability, Target, Value, suggest};
 use crate::config::Paths;
 use crate::model::ClaimKind;
 use crate::store;
@@ -26,16 +24,7 @@ pub fn annotate(args: AnnotateArgs, paths: &Paths) -> Result<ExitCode, Failure> 
         ));
     };
     let claim = claim.clone();
-    let key = o
-        .analysis
-        .attached
-        .key_of(&claim.id)
-        .unwrap_or(&claim.id)
-        .to_string();
-    let target = Target::Claim {
-        id: key.clone(),
-        anchor: Anchor::of(&claim),
-    };
+    let target = o.analysis.attached.target_of(&claim);
     let mut sets = Vec::new();
     if let Some(v) = args.verdict {
         sets.push((target.clone(), Value::Verdict(v)));

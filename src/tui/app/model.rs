@@ -121,21 +121,13 @@ impl Model {
 
     /// The annotation of `claim`, if it has one.
     pub fn note_of(&self, claim: &Claim) -> Option<&crate::annotate::ClaimNote> {
-        let key = self.notes.attached.key_of(&claim.id)?;
-        self.annotations.as_ref()?.claims.get(key)
+        let annotations = self.annotations.as_ref()?;
+        self.notes.attached.note_of(annotations, &claim.id)
     }
 
     /// What annotating `claim` changes: its annotation's key, and where it is now.
     pub fn claim_target(&self, claim: &Claim) -> crate::annotate::Target {
-        crate::annotate::Target::Claim {
-            id: self
-                .notes
-                .attached
-                .key_of(&claim.id)
-                .unwrap_or(&claim.id)
-                .to_string(),
-            anchor: crate::annotate::Anchor::of(claim),
-        }
+        self.notes.attached.target_of(claim)
     }
 
     /// The comparison of incident `i` (corpus index), when computed.
@@ -146,14 +138,10 @@ impl Model {
     /// Report `r`'s (reviewed, all) claims as listed.
     pub fn reviewed_of(&self, r: usize) -> (usize, usize) {
         let claims = self.claims_of(r);
-        let done = claims
-            .iter()
-            .filter(|c| {
-                self.note_of(c)
-                    .is_some_and(crate::annotate::state::ClaimNote::reviewed)
-            })
-            .count();
-        (done, claims.len())
+        match &self.annotations {
+            Some(a) => self.notes.attached.reviewed(a, claims),
+            None => (0, claims.len()),
+        }
     }
 
     /// Group `g`'s (reviewed, all) claims: the sum over its reports' counts.

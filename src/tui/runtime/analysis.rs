@@ -171,18 +171,7 @@ fn reviewed(
 ) -> Vec<(usize, usize)> {
     listed
         .iter()
-        .map(|claims| {
-            let done = claims
-                .iter()
-                .filter(|c| {
-                    attached
-                        .key_of(&c.id)
-                        .and_then(|k| annotations.claims.get(k))
-                        .is_some_and(crate::annotate::state::ClaimNote::reviewed)
-                })
-                .count();
-            (done, claims.len())
-        })
+        .map(|claims| attached.reviewed(annotations, claims))
         .collect()
 }
 
