@@ -196,10 +196,9 @@ impl Session {
                         queue.extend(more);
                     }
                     if reloaded && !matches!(effect, Effect::Refresh) {
-                        self.app.view.status = Some(
-                            "not saved: the data file changed; look again, then repeat the action"
-                                .into(),
-                        );
+                        let message = "not saved: the data file changed; look again, then \
+                                       repeat the action";
+                        results::told(&mut self.app, message.into());
                         continue;
                     }
                     self.write(effect)
@@ -210,22 +209,13 @@ impl Session {
                 }
                 Effect::AuditLog => {
                     let lines = self.audit_log();
-                    self.app
-                        .view
-                        .layers
-                        .push(Layer::notice("Audit log (newest first)", lines));
-                    update::fit(&mut self.app);
+                    results::shown(&mut self.app, "Audit log (newest first)", lines);
                     Vec::new()
                 }
                 Effect::Search(q) => {
                     match &self.searcher {
                         Some(s) if s.requests.send(search::Request::Query(q)).is_ok() => {}
-                        _ => {
-                            if let Some(Layer::Search(sb)) = self.app.view.layers.last_mut() {
-                                sb.busy = false;
-                            }
-                            self.app.view.status = Some("search is not ready yet".into());
-                        }
+                        _ => results::search_unavailable(&mut self.app),
                     }
                     Vec::new()
                 }
@@ -270,18 +260,16 @@ impl Session {
         match data_file::look(source, &self.app.model.doc.filed) {
             Change::Same => None,
             Change::Unreadable(message) => {
-                self.app.view.status = Some(message);
+                results::told(&mut self.app, message);
                 None
             }
             Change::Reloaded { message, corpus } => {
                 *reloaded = true;
-                let effect = update::incidents::replace_filed(&mut self.app, *corpus);
-                self.app
-                    .view
-                    .layers
-                    .push(Layer::notice("Data file changed", vec![message]));
-                update::fit(&mut self.app);
-                Some(vec![effect])
+                Some(vec![results::data_file_reloaded(
+                    &mut self.app,
+                    *corpus,
+                    message,
+                )])
             }
         }
     }
@@ -369,8 +357,8 @@ impl Session {
         let (Some(journal), Some(comparisons), Some(claims)) =
             (self.journal.as_ref(), &model.comparisons, &model.claims)
         else {
-            self.app.view.status =
-                Some("the comparison is still being computed; export in a moment".into());
+            let message = "the comparison is still being computed; export in a moment";
+            results::told(&mut self.app, message.into());
             return;
         };
         let brief = crate::annotate::brief::build(
@@ -391,10 +379,11 @@ impl Session {
             |n| n.replace(".annotations.ron", ".brief.md"),
         );
         let path = snapshot.with_file_name(name);
-        self.app.view.status = Some(match crate::store::replace_file(&path, text.as_bytes()) {
+        let message = match crate::store::replace_file(&path, text.as_bytes()) {
             Ok(()) => format!("brief written to {}", path.display()),
             Err(e) => format!("brief NOT written to {}: {e}", path.display()),
-        });
+        };
+        results::told(&mut self.app, message);
     }
 
     /// Leave: the journal is compacted (nothing is lost if it cannot be).

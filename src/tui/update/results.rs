@@ -220,6 +220,33 @@ fn apply_patch(app: &mut App, patch: Patch) {
     app.model.comparing = false;
 }
 
+/// Something the runtime did or could not do, for the status line.
+pub fn told(app: &mut App, message: String) {
+    app.view.status = Some(message);
+}
+
+/// Something the analyst must read (the audit log, …), in a window.
+pub fn shown(app: &mut App, title: &str, lines: Vec<String>) {
+    app.view.layers.push(Layer::notice(title, lines));
+    fit(app);
+}
+
+/// The search worker cannot take the query.
+pub fn search_unavailable(app: &mut App) {
+    if let Some(Layer::Search(sb)) = app.view.layers.last_mut() {
+        sb.busy = false;
+    }
+    told(app, "search is not ready yet".into());
+}
+
+/// The data file changed on disk and was read again (`corpus`): it is shown, the analyst is
+/// told what changed, and the claims and comparisons are made again.
+pub fn data_file_reloaded(app: &mut App, corpus: crate::model::Corpus, message: String) -> Effect {
+    let effect = super::incidents::replace_filed(app, corpus);
+    shown(app, "Data file changed", vec![message]);
+    effect
+}
+
 /// The search worker answered.
 pub fn search_reply(app: &mut App, reply: SearchReply) {
     if let Some(Layer::Search(sb)) = app.view.layers.last_mut() {
