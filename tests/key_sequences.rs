@@ -138,6 +138,9 @@ fn windows_stack_and_close_from_the_top() {
     let s = check(s, "esc", &["layers=[\"Reader: select\"]"]);
     let s = check(s, "esc", &["layers=[]", "selection cancelled"]);
     assert!(!s.quit);
+    // Visual mode is the reader's: moving the focus away ends it.
+    let s = check(s, "v tab", &["layers=[]"]);
+    assert_ne!(s.app.view.focus, Pane::Reader);
 }
 
 #[test]

@@ -49,6 +49,12 @@ pub fn fit(app: &mut App) {
     if !screen.cycle.contains(&app.view.focus) {
         app.view.focus = Pane::Articles;
     }
+    // Visual mode is the reader's: it ends when the reader loses the focus or closes.
+    if matches!(app.view.top(), Some(Layer::Visual { .. }))
+        && (app.view.focus != Pane::Reader || app.view.reader.is_none())
+    {
+        app.view.layers.pop();
+    }
     let list = &mut app.view.list;
     list.selected = list.selected.min(list.rows.len().saturating_sub(1));
     if let Some(area) = screen.area(Pane::Articles) {
