@@ -393,3 +393,33 @@ fn two_reports_side_by_side_with_their_shared_passages_aligned() {
     assert!(session.app.view.layers.is_empty());
     assert!(!session.quit);
 }
+
+#[test]
+fn the_comparison_s_header_and_flags_are_reached_by_keys_at_80x24() {
+    let mut session = sample_app((80, 24));
+    while session.app.view.focus != Pane::Comparison {
+        press(&mut session, "tab");
+    }
+    // The first slot is on screen; the incident's header above it is not, at this size.
+    let first = common::tui::screen_text(&session);
+    assert!(first.contains("▶"), "{first}");
+    // g goes to the very top: the header, the one-origin line and the flags.
+    press(&mut session, "g");
+    let top = common::tui::screen_text(&session);
+    for wanted in ["Bahariya Oasis ambush", "one origin:"] {
+        assert!(top.contains(wanted), "{wanted} in\n{top}");
+    }
+    assert_eq!(session.app.view.comparison.selected, 0);
+    // From the first slot, k scrolls on up, line by line: the flags just above the slots.
+    press(&mut session, "j k k k");
+    let up = common::tui::screen_text(&session);
+    assert!(up.contains("add up to"), "{up}");
+    assert_eq!(session.app.view.comparison.selected, 0);
+    // G goes to the very bottom: the last slot's values.
+    press(&mut session, "G");
+    // k brings the slot before the last back into view.
+    press(&mut session, "k");
+    let n = session.app.selected_comparison().unwrap().slots.len();
+    assert_eq!(session.app.view.comparison.selected, n - 2);
+    assert!(!session.app.view.comparison.free);
+}

@@ -157,6 +157,9 @@ pub struct ComparisonView {
     pub scroll: usize,
     /// Which value of the selected slot Enter shows next.
     pub next_value: usize,
+    /// True when the pane was scrolled past its first or last slot (to the incident's header,
+    /// its origins, or the flags below the slots): the selected slot need not be on screen.
+    pub free: bool,
 }
 
 /// How the model is looked at.

@@ -105,7 +105,7 @@ fn fit_comparison(app: &mut App, area: Rect) {
         total += wrap_lines(std::slice::from_ref(line), width).len();
     }
     let view = &mut app.view.comparison;
-    if let Some(&row) = rows.get(view.selected) {
+    if let Some(&row) = rows.get(view.selected).filter(|_| !view.free) {
         let top = starts[row];
         let bottom = starts
             .get(rows.get(view.selected + 1).copied().unwrap_or(lines.len()))

@@ -121,9 +121,21 @@ pub fn move_in(app: &mut App, pane: Pane, action: Action) {
                 let view = &mut app.view.comparison;
                 let before = view.selected;
                 view.selected = moved(before, n, action, page);
+                if matches!(action, Action::MoveTop | Action::MoveBottom) {
+                    // The very top (the incident's header and origins) or the very bottom
+                    // (the flags), with the first or last slot selected.
+                    view.free = true;
+                    scroll_by(&mut view.scroll, action, page);
+                } else if view.selected != before {
+                    view.free = false;
+                    view.scroll = usize::MAX; // fit brings the selected slot into view
+                } else {
+                    // At the first or last slot: go on scrolling, to what is above or below.
+                    view.free = true;
+                    scroll_by(&mut view.scroll, action, page);
+                }
                 if view.selected != before {
                     view.next_value = 0;
-                    view.scroll = usize::MAX; // fit brings the selected slot into view
                 }
             }
             _ => scroll_by(&mut app.view.comparison.scroll, action, page),
@@ -312,6 +324,7 @@ fn jump_to_slot(app: &mut App) {
         selected: slot,
         scroll: usize::MAX,
         next_value: 0,
+        free: false,
     };
     app.view.focus = Pane::Comparison;
 }
