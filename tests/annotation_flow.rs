@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::tui::{annotating_app, press, render, select_claim_with, type_text};
+use common::tui::{annotating_app, is_compared, press, render, select_claim_with, type_text};
 use crosscheck::annotate::{ConflictStatus, Credibility, Journal, Reliability, Verdict};
 use crosscheck::tui::app::Layer;
 use crosscheck::tui::app::Pane;
@@ -219,17 +219,10 @@ fn a_claim_made_from_selected_text_joins_the_list_and_the_comparison() {
         .unwrap()
         .clone();
     assert_eq!(manual.text, "At least 55 policemen");
-    let in_slot = session
-        .app
-        .model
-        .comparisons
-        .as_ref()
-        .unwrap()
-        .iter()
-        .flat_map(|c| &c.slots)
-        .flat_map(|s| &s.values)
-        .any(|v| v.claim == manual.id);
-    assert!(in_slot, "the manual claim is compared");
+    assert!(
+        is_compared(&session, &manual.id),
+        "the manual claim is compared"
+    );
     // Undo removes it again.
     press(&mut session, "ctrl-z");
     assert_eq!(session.app.listed_claims().len(), before);

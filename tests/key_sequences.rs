@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::tui::{annotating_app, annotating_with, press, select_claim_with, type_text};
+use common::tui::{
+    annotating_app, annotating_with, is_compared, press, select_claim_with, type_text,
+};
 use crosscheck::annotate::Verdict;
 use crosscheck::tui::Session;
 use crosscheck::tui::app::{Layer, Pane};
@@ -196,17 +198,7 @@ fn an_extraction_error_is_compared_again_on_the_worker() {
     let mut s = annotating_with(dir.path(), (100, 30), "ana", Config::defaults(), true);
     select_claim_with(&mut s, WAPO, FIFTY_FIVE);
     let claim = s.app.selected_claim().unwrap().id.clone();
-    let in_comparison = |s: &Session| {
-        s.app
-            .model
-            .comparisons
-            .as_ref()
-            .unwrap()
-            .iter()
-            .flat_map(|c| &c.slots)
-            .flat_map(|sl| &sl.values)
-            .any(|v| v.claim == claim)
-    };
+    let in_comparison = |s: &Session| is_compared(s, &claim);
     assert!(in_comparison(&s));
     // The key saves the verdict and returns; the worker compares again.
     let mut s = check(s, "e", &["verdict=extraction-error", "comparing again"]);

@@ -150,6 +150,16 @@ pub fn select_claim_with(session: &mut Session, report: usize, words: &str) {
     update::fit(app);
 }
 
+/// True when claim `id` is among the values of some slot of the comparisons.
+pub fn is_compared(session: &Session, id: &str) -> bool {
+    let comparisons = session.app.model.comparisons.as_ref().expect("compared");
+    comparisons
+        .iter()
+        .flat_map(|c| &c.slots)
+        .flat_map(|s| &s.values)
+        .any(|v| v.claim == id)
+}
+
 /// Draw the app into a test terminal of its size.
 pub fn render(session: &Session) -> Terminal<TestBackend> {
     let (w, h) = session.app.view.size;

@@ -10,14 +10,11 @@ use crate::text::{sanitize, width};
 use crate::tui::action::{ACTIONS, Action, ActionGroup};
 use crate::tui::app::{App, Layer};
 use crate::tui::config::keymap::Context;
-use crate::tui::panes::status_bar::key_for;
 use crate::tui::panes::text_block::draw_text_pane;
 
 /// " (KEY closes)" with the key that closes a window of text, when one is bound.
 pub fn closes(app: &App, context: Context) -> String {
-    key_for(app, context, Action::Back)
-        .map(|k| format!(" ({k} closes)"))
-        .unwrap_or_default()
+    app.key_hint(context, Action::Back, "closes")
 }
 
 /// The help overlay's lines: every bound action, grouped, with its keys and where they work.

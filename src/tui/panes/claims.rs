@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::article_list::SELECTED_MARK;
-use super::status_bar;
 use super::text_block::{draw_text_pane, inner_height, pane_block};
 use crate::annotate::{Verdict, manual};
 use crate::model::snake;
@@ -55,10 +54,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
         .collect();
     if claims.is_empty() && app.view.claims.filter.is_some() {
         let lines = vec![Line::styled(
-            match status_bar::key_for(app, Context::Claims, Action::FilterClaims) {
-                Some(key) => format!("No claim passes the filter ({key} to change it)."),
-                None => "No claim passes the filter.".to_string(),
-            },
+            format!(
+                "No claim passes the filter{}.",
+                app.key_hint(Context::Claims, Action::FilterClaims, "to change it")
+            ),
             theme.muted,
         )];
         return draw_text_pane(frame, area, "Claims (filtered)", &lines, 0, focused, theme);

@@ -69,16 +69,17 @@ fn hinted(context: Context) -> &'static [Action] {
     }
 }
 
-/// The first key that runs `action` in `context`, as written in key maps.
-pub fn key_for(app: &App, context: Context, action: Action) -> Option<String> {
-    app.config.keymap.key_for(context, action)
-}
-
 /// "key label · key label" for those of `actions` bound in `context`, for a window's foot.
 pub fn hint_text(app: &App, context: Context, actions: &[Action]) -> String {
     actions
         .iter()
-        .filter_map(|&a| Some(format!("{} {}", key_for(app, context, a)?, a.info().label)))
+        .filter_map(|&a| {
+            Some(format!(
+                "{} {}",
+                app.config.keymap.key_for(context, a)?,
+                a.info().label
+            ))
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -100,7 +101,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
         .filter(|&&action| !(in_note && action == Action::Submit))
         .filter(|&&action| !(one_field && action == Action::NextField))
         .filter_map(|&action| {
-            let key = key_for(app, context, action)?;
+            let key = app.config.keymap.key_for(context, action)?;
             let label = match action {
                 Action::Back if app.view.layers.is_empty() && app.view.reader.is_none() => "quit",
                 Action::Back => "back",
