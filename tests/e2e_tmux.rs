@@ -226,7 +226,7 @@ fn a_user_browses_the_sample_at_every_size() {
         let screen = t.screen();
         assert_clean(&screen, w);
 
-        t.press(&["q", "q"]);
+        t.press(&["q"]);
         assert_shell_restored(&t, "0");
     }
 }
@@ -394,7 +394,10 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
     );
 
     // Assess the police toll in the comparison, then export.
-    t.press(&["Escape", "g", "Tab", "Tab"]);
+    // Esc closes the reader and leaves the found claim selected in its pane.
+    t.press(&["Escape"]);
+    t.wait_for("[Claims]");
+    t.press(&["BTab", "g", "Tab", "Tab"]);
     t.wait_for("[Comparison]");
     t.press(&["g", "e"]);
     t.wait_for("Assess \"security forces killed\"");
@@ -420,7 +423,7 @@ fn a_user_annotates_quits_reopens_searches_and_exports() {
             "{wanted:?} missing from the brief:\n{brief}"
         );
     }
-    t.press(&["q", "q"]);
+    t.press(&["q"]);
     assert_shell_restored(&t, "0");
 }
 

@@ -247,3 +247,42 @@ fn every_key_of_every_context_is_in_the_help() {
     }
     assert!(windows >= 10, "the windows' keys are listed too: {windows}");
 }
+
+#[test]
+fn esc_closes_and_cancels_but_never_quits_and_q_quits() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (80, 24), "ana");
+    // A window: Esc closes it.
+    let s = check(s, "? esc", &["focus=Articles layers=[]"]);
+    // The reader opened from the list: Esc closes it and the list has the keys again.
+    let s = check(s, "enter", &["focus=Reader"]);
+    let s = check(s, "esc", &["focus=Articles layers=[]"]);
+    assert!(s.app.view.reader.is_none());
+    // A slot walked into the reader: Esc closes the reader and the comparison keeps the keys.
+    let s = check(s, "tab tab enter", &["focus=Comparison", "value 1 of"]);
+    assert!(s.app.view.reader.is_some());
+    let s = check(s, "esc", &["focus=Comparison"]);
+    assert!(s.app.view.reader.is_none());
+    // Nothing left to close: Esc says so, and only q quits.
+    let s = check(s, "esc esc", &["nothing to close (q quits)"]);
+    assert!(!s.quit);
+    let s = check(s, "q", &[]);
+    assert!(s.quit);
+}
+
+#[test]
+fn esc_ends_the_zoom_and_then_the_claim_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (80, 24), "ana");
+    let s = check(
+        s,
+        "tab f \"kind:casualty\" enter",
+        &["status=\"filter: kind:casualty\""],
+    );
+    let mut s = check(s, "z", &["focus=Claims"]);
+    assert!(s.app.view.zoomed);
+    s = check(s, "esc", &[]);
+    assert!(!s.app.view.zoomed && s.app.view.claims.filter.is_some());
+    let s = check(s, "esc", &["status=\"filter cleared\""]);
+    assert!(s.app.view.claims.filter.is_none() && !s.quit);
+}

@@ -45,7 +45,7 @@ fn starts_on_the_first_article_and_moves_with_j_k_g_and_shift_g() {
 }
 
 #[test]
-fn enter_opens_the_reader_and_q_goes_back_then_quits() {
+fn enter_opens_the_reader_esc_goes_back_and_only_q_quits() {
     let mut session = sample_app((80, 24));
     press(&mut session, "enter");
     assert_eq!(session.app.view.reader, Some(0));
@@ -57,7 +57,7 @@ fn enter_opens_the_reader_and_q_goes_back_then_quits() {
     assert!(bottom > 50, "scrolled to the end: {bottom}");
     press(&mut session, "j");
     assert_eq!(session.app.view.reader_scroll, bottom, "never past the end");
-    press(&mut session, "q");
+    press(&mut session, "esc");
     assert_eq!(
         (
             session.app.view.reader,
@@ -66,7 +66,13 @@ fn enter_opens_the_reader_and_q_goes_back_then_quits() {
         ),
         (None, Pane::Articles, false)
     );
-    press(&mut session, "esc");
+    press(&mut session, "esc esc");
+    assert!(!session.quit, "Esc never quits");
+    assert_eq!(
+        session.app.view.status.as_deref(),
+        Some("nothing to close (q quits)")
+    );
+    press(&mut session, "q");
     assert!(session.quit);
 }
 

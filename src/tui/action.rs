@@ -266,9 +266,9 @@ actions! {
         Help "help" "help"
             "Show or hide this help";
         Back "back" "back"
-            "Close the overlay or the reader; quit from the main screen";
+            "Close the window or the reader, end the zoom, clear the claim filter (never quits)";
         Quit "quit" "quit"
-            "Quit at once";
+            "Quit (everything is saved as it is made)";
     }
     Windows {
         Submit "submit" "ok"

@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let view = &app.view;
     let theme = &app.config.theme;
-    let screen = layout_zoomed(area, view.focus, view.reader.is_some(), view.zoomed);
+    let screen = layout_zoomed(area, view.focus, view.reader_shown(), view.zoomed);
     if screen.too_small {
         let message = format!(
             "Terminal too small ({}x{}); crosscheck needs {}x{}",
@@ -57,5 +57,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_bar::draw(frame, screen.status, app);
     for layer in &view.layers {
         crate::tui::layers::draw(frame, app, layer);
+    }
+    // Over everything: a message is read once, whatever it covers.
+    if let Some(message) = &view.status
+        && screen.status.y > area.y
+    {
+        let line = Rect {
+            y: screen.status.y - 1,
+            height: 1,
+            ..screen.status
+        };
+        status_bar::draw_message(frame, line, message, app);
     }
 }

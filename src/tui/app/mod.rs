@@ -16,7 +16,7 @@ use crate::model::Claim;
 pub use effect::{Effect, Scope, Write};
 pub use layer::Layer;
 pub use model::{Document, Model, NoteView, Source};
-pub use view::{ArticleList, ClaimView, ComparisonView, Pane, Row, View};
+pub use view::{ArticleList, ClaimView, ComparisonView, Pane, ReaderShown, Row, View};
 
 use super::config::Config;
 

@@ -42,6 +42,18 @@ impl Pane {
     }
 }
 
+/// Whether the reader is open, and what shares the screen with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReaderShown {
+    /// The reader is closed.
+    Closed,
+    /// Open beside the list and the claims.
+    Open,
+    /// Open from the comparison (a slot's value shown in its text): the comparison stays on
+    /// screen beside it, so walking a slot never loses the slot.
+    BesideComparison,
+}
+
 /// One row of the article list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -175,6 +187,8 @@ pub struct View {
     pub reader: Option<usize>,
     /// First line shown in the reader.
     pub reader_scroll: usize,
+    /// The reader was opened from the comparison, which stays beside it.
+    pub reader_beside_comparison: bool,
     /// The article list.
     pub list: ArticleList,
     /// The claims pane.
@@ -207,12 +221,22 @@ impl View {
             zoomed: false,
             reader: None,
             reader_scroll: 0,
+            reader_beside_comparison: false,
             list,
             claims: ClaimView::default(),
             comparison: ComparisonView::default(),
             layers: Vec::new(),
             status: None,
             link_mark: None,
+        }
+    }
+
+    /// Whether the reader is shown, and beside what.
+    pub fn reader_shown(&self) -> ReaderShown {
+        match (self.reader, self.reader_beside_comparison) {
+            (None, _) => ReaderShown::Closed,
+            (Some(_), false) => ReaderShown::Open,
+            (Some(_), true) => ReaderShown::BesideComparison,
         }
     }
 

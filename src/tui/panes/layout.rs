@@ -6,7 +6,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::text;
-use crate::tui::app::Pane;
+use crate::tui::app::{Pane, ReaderShown};
 
 /// Smallest terminal the panes are drawn in; below it a one-line notice is shown.
 pub const MIN_SIZE: (u16, u16) = (30, 8);
@@ -48,8 +48,8 @@ impl ScreenLayout {
 
 /// Lay out a screen of `area` with `focus` focused, the reader open or not, and the focused
 /// pane zoomed to fill the screen or not.
-pub fn layout_zoomed(area: Rect, focus: Pane, reader_open: bool, zoomed: bool) -> ScreenLayout {
-    let mut screen = layout(area, focus, reader_open);
+pub fn layout_zoomed(area: Rect, focus: Pane, reader: ReaderShown, zoomed: bool) -> ScreenLayout {
+    let mut screen = layout(area, focus, reader);
     if zoomed && !screen.too_small && screen.tabs.is_none() && screen.cycle.contains(&focus) {
         let [body, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         screen.panes = vec![(focus, body)];
@@ -57,8 +57,9 @@ pub fn layout_zoomed(area: Rect, focus: Pane, reader_open: bool, zoomed: bool) -
     screen
 }
 
-/// Lay out a screen of `area` with `focus` focused and the reader open or not.
-pub fn layout(area: Rect, focus: Pane, reader_open: bool) -> ScreenLayout {
+/// Lay out a screen of `area` with `focus` focused and the reader shown as `reader` says.
+pub fn layout(area: Rect, focus: Pane, reader: ReaderShown) -> ScreenLayout {
+    let reader_open = reader != ReaderShown::Closed;
     let too_small = area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1;
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut all = vec![Pane::Articles];
@@ -125,7 +126,22 @@ pub fn layout(area: Rect, focus: Pane, reader_open: bool) -> ScreenLayout {
         let [list, side] =
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
                 .areas(body);
-        if reader_open {
+        if reader == ReaderShown::BesideComparison {
+            // The reader above the comparison it was opened from, so walking a slot's values
+            // shows each in its text with the slot in view.
+            let [articles, claims] =
+                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                    .areas(list);
+            let [reader, comparison] =
+                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(side);
+            vec![
+                (Pane::Articles, articles),
+                (Pane::Claims, claims),
+                (Pane::Reader, reader),
+                (Pane::Comparison, comparison),
+            ]
+        } else if reader_open {
             // The reader takes the right; articles above claims on the left, so moving
             // through claims shows each one in the text.
             let [articles, claims] =
@@ -178,6 +194,11 @@ mod tests {
     use super::*;
 
     fn panes(w: u16, h: u16, reader: bool) -> Vec<Pane> {
+        let reader = if reader {
+            ReaderShown::Open
+        } else {
+            ReaderShown::Closed
+        };
         layout(Rect::new(0, 0, w, h), Pane::Articles, reader)
             .panes
             .iter()
@@ -193,7 +214,14 @@ mod tests {
         assert_eq!(panes(80, 24, false), [Articles, Claims, Comparison]);
         assert_eq!(panes(80, 24, true), [Articles, Claims, Reader]);
         assert_eq!(panes(40, 12, true), [Articles]);
-        assert!(layout(Rect::new(0, 0, 20, 5), Articles, false).too_small);
+        assert!(layout(Rect::new(0, 0, 20, 5), Articles, ReaderShown::Closed).too_small);
+        let beside = layout(
+            Rect::new(0, 0, 80, 24),
+            Comparison,
+            ReaderShown::BesideComparison,
+        );
+        let beside: Vec<Pane> = beside.panes.iter().map(|(p, _)| *p).collect();
+        assert_eq!(beside, [Articles, Claims, Reader, Comparison]);
     }
 
     #[test]
@@ -208,7 +236,11 @@ mod tests {
             (200, 60),
             (400, 100),
         ] {
-            for reader in [false, true] {
+            for reader in [
+                ReaderShown::Closed,
+                ReaderShown::Open,
+                ReaderShown::BesideComparison,
+            ] {
                 let area = Rect::new(0, 0, w, h);
                 let l = layout(area, Pane::Articles, reader);
                 for (i, (_, a)) in l.panes.iter().enumerate() {

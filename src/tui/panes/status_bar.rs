@@ -1,5 +1,7 @@
 //! The status bar: the file, the focused pane, and hints for the keys that matter there,
-//! generated from the key map. A message, when there is one, takes the hints' place.
+//! generated from the key map, always ending with the keys for help and quitting when they
+//! fit. A message, when there is one, gets a line of its own above the bar until the next
+//! key, so it never hides the hints.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,19 +16,8 @@ use crate::tui::config::keymap::Context;
 /// Actions worth a hint in each context, most important first.
 fn hinted(context: Context) -> &'static [Action] {
     match context {
-        Context::Articles => &[
-            Action::Open,
-            Action::ToggleGroup,
-            Action::FocusNext,
-            Action::Help,
-            Action::Back,
-        ],
-        Context::Reader => &[
-            Action::PageDown,
-            Action::Back,
-            Action::FocusNext,
-            Action::Help,
-        ],
+        Context::Articles => &[Action::Open, Action::ToggleGroup, Action::FocusNext],
+        Context::Reader => &[Action::PageDown, Action::Back, Action::FocusNext],
         Context::Claims => &[
             Action::Open,
             Action::DisputedNext,
@@ -34,18 +25,10 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::EditNote,
             Action::Undo,
             Action::Search,
-            Action::Help,
-            Action::Back,
         ],
         Context::Visual => &[Action::WordNext, Action::MakeClaim, Action::Back],
-        Context::Comparison => &[
-            Action::MoveDown,
-            Action::Open,
-            Action::FocusNext,
-            Action::Help,
-            Action::Back,
-        ],
-        Context::Help => &[Action::MoveDown, Action::Back],
+        Context::Comparison => &[Action::MoveDown, Action::Open, Action::FocusNext],
+        Context::Help => &[Action::MoveDown, Action::Search, Action::Back],
         Context::SideBySide => &[Action::NextSource, Action::PageDown, Action::Back],
         Context::Editor => &[
             Action::Submit,
@@ -65,7 +48,7 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::Submit,
             Action::Cancel,
         ],
-        Context::Global => &[Action::FocusNext, Action::Help, Action::Back],
+        Context::Global => &[Action::FocusNext],
     }
 }
 
@@ -84,8 +67,9 @@ pub fn hint_text(app: &App, context: Context, actions: &[Action]) -> String {
         .join(" · ")
 }
 
-/// The hints for the current context as (key, label) pairs.
-pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+/// The hints for the current context as (key, label) pairs, and how many at the end are
+/// the keys for help and quitting, which the bar keeps when others must go.
+pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
     let context = app.view.context();
     // In a note the accepting key starts a new line, and a one-field form has no next
     // field: no hints for those.
@@ -96,20 +80,24 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
         ),
         _ => (false, false),
     };
-    hinted(context)
+    let closes = !app.view.layers.is_empty();
+    let hint = |&action: &Action| {
+        let key = app.config.keymap.key_for(context, action)?;
+        let label = match action {
+            Action::Back if closes => "close",
+            _ => action.info().label,
+        };
+        Some((key, label))
+    };
+    let mut all: Vec<_> = hinted(context)
         .iter()
         .filter(|&&action| !(in_note && action == Action::Submit))
         .filter(|&&action| !(one_field && action == Action::NextField))
-        .filter_map(|&action| {
-            let key = app.config.keymap.key_for(context, action)?;
-            let label = match action {
-                Action::Back if app.view.layers.is_empty() && app.view.reader.is_none() => "quit",
-                Action::Back => "back",
-                _ => action.info().label,
-            };
-            Some((key, label))
-        })
-        .collect()
+        .filter_map(hint)
+        .collect();
+    let body = all.len();
+    all.extend([Action::Help, Action::Quit].iter().filter_map(hint));
+    (all, body)
 }
 
 /// Draw the bar into its one-line `area`.
@@ -121,22 +109,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Some(layer) => layer.title(),
     };
     let mut right: Vec<Span> = Vec::new();
-    if let Some(message) = &app.view.status {
-        right.push(Span::styled(
-            format!(" {} ", fit(message, total.saturating_sub(2))),
-            theme.warning,
-        ));
-    } else {
-        let mut used = 0;
-        for (key, label) in hints(app) {
-            let w = width(&key) + width(label) + 3;
-            if used + w > total * 2 / 3 {
-                break;
-            }
-            used += w;
-            right.push(Span::styled(format!(" {key}"), theme.hint_key));
-            right.push(Span::styled(format!(" {label} "), theme.hint));
+    let (all, kept) = hints(app);
+    let w = |(key, label): &(String, &str)| width(key) + width(label) + 3;
+    let tail: usize = all[kept..].iter().map(w).sum();
+    // Help and quit first claim their room; the pane's own hints fill what is left.
+    let room = (total * 3 / 4).saturating_sub(tail);
+    let mut used = 0;
+    let mut shown: Vec<&(String, &str)> = Vec::new();
+    for hint in &all[..kept] {
+        if used + w(hint) > room {
+            break;
         }
+        used += w(hint);
+        shown.push(hint);
+    }
+    for (key, label) in shown.into_iter().chain(&all[kept..]) {
+        right.push(Span::styled(format!(" {key}"), theme.hint_key));
+        right.push(Span::styled(format!(" {label} "), theme.hint));
     }
     let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
     let left_room = total.saturating_sub(right_width);
@@ -154,6 +143,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     spans.extend(right);
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.status_bar),
+        area,
+    );
+}
+
+/// Draw the one-time message line into `area` (the line above the status bar).
+pub fn draw_message(frame: &mut Frame, area: Rect, message: &str, app: &App) {
+    let total = area.width as usize;
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(format!(" {}", fit(message, total.saturating_sub(2))))
+            .style(app.config.theme.warning),
         area,
     );
 }

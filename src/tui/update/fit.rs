@@ -16,7 +16,7 @@ pub fn screen(app: &App) -> ScreenLayout {
     layout_zoomed(
         Rect::new(0, 0, v.size.0, v.size.1),
         v.focus,
-        v.reader.is_some(),
+        v.reader_shown(),
         v.zoomed,
     )
 }

@@ -129,17 +129,32 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Palette => app.view.layers.push(Layer::Palette(Palette::new())),
         Action::SideBySide => open_side_by_side(app),
         Action::Help => app.view.layers.push(Layer::Help { scroll: 0 }),
-        Action::Back => {
-            if app.view.reader.is_some() {
-                app.view.reader = None;
-                app.view.focus = Pane::Articles;
-            } else {
-                fx.push(Effect::Quit);
-            }
-        }
+        Action::Back => back(app),
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
         _ => {}
+    }
+}
+
+/// Esc on the panes: undo the last thing that narrowed or covered them — the zoom, the
+/// reader, the claim filter — one at a time. It never quits: that is `q`'s job, so a key
+/// pressed once too often cannot end the session.
+fn back(app: &mut App) {
+    let view = &mut app.view;
+    if view.zoomed {
+        view.zoomed = false;
+    } else if view.reader.is_some() {
+        view.reader = None;
+        // The reader was opened from the list; a claim or a slot shown in it keeps its pane.
+        if view.focus == Pane::Reader {
+            view.focus = Pane::Articles;
+        }
+    } else if view.claims.filter.is_some() && view.focus == Pane::Claims {
+        view.claims.filter = None;
+        view.status = Some("filter cleared".into());
+    } else {
+        let quit = app.key_hint(app.view.context(), Action::Quit, "quits");
+        app.view.status = Some(format!("nothing to close{quit}"));
     }
 }
 

@@ -79,12 +79,14 @@ fn open(app: &mut App) {
         Some(Row::Article { report, .. }) if focus == Pane::Articles => {
             app.view.reader = Some(report);
             app.view.reader_scroll = 0;
+            app.view.reader_beside_comparison = false;
             app.view.focus = Pane::Reader;
         }
         _ if focus == Pane::Comparison => show_next_value(app),
         // On a claim: show it in the text, keeping the claims in hand to move on.
         _ if focus == Pane::Claims && app.selected_claim().is_some() => {
             app.view.reader = app.view.claims.report;
+            app.view.reader_beside_comparison = false;
             show_claim_in_reader(app);
         }
         _ => {}
@@ -218,6 +220,7 @@ fn show_next_value(app: &mut App) {
     let value = slot.values[n].clone();
     let count = slot.values.len();
     app.view.comparison.next_value = n + 1;
+    app.view.reader_beside_comparison = true;
     select_claim(app, &value.report, &value.claim);
     app.view.status = Some(format!(
         "value {} of {count}: {} · {}",
@@ -334,6 +337,7 @@ pub fn jump_to_hit(app: &mut App, hit: &SearchHit) {
     let report = app.model.doc.corpus.reports[hit.report].id.clone();
     match &hit.claim {
         Some(claim) => {
+            app.view.reader_beside_comparison = false;
             select_claim(app, &report, claim);
             app.view.focus = Pane::Claims;
         }
@@ -343,6 +347,7 @@ pub fn jump_to_hit(app: &mut App, hit: &SearchHit) {
                 after_list_moved(app);
             }
             app.view.reader = Some(hit.report);
+            app.view.reader_beside_comparison = false;
             app.view.focus = Pane::Reader;
             fit(app);
             show_offset_in_reader(app, hit.report, hit.at);
