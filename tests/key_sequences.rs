@@ -217,7 +217,7 @@ fn every_key_of_every_context_is_in_the_help() {
     use crosscheck::tui::config::keymap::Context;
     let dir = tempfile::tempdir().unwrap();
     let s = annotating_app(dir.path(), (200, 60), "ana");
-    let help: Vec<String> = crosscheck::tui::layers::overlays::help_content(&s.app)
+    let help: Vec<String> = crosscheck::tui::layers::overlays::help_content(&s.app, "")
         .iter()
         .map(|l| l.spans.iter().map(|sp| sp.content.as_ref()).collect())
         .collect();
@@ -285,4 +285,73 @@ fn esc_ends_the_zoom_and_then_the_claim_filter() {
     assert!(!s.app.view.zoomed && s.app.view.claims.filter.is_some());
     let s = check(s, "esc", &["status=\"filter cleared\""]);
     assert!(s.app.view.claims.filter.is_none() && !s.quit);
+}
+
+/// The help's lines as text, filtered as the open help window is.
+fn help_text(s: &Session) -> String {
+    let filter = s.app.view.top().map(Layer::help_filter).unwrap_or_default();
+    crosscheck::tui::layers::overlays::help_content(&s.app, &filter)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|sp| sp.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_is_filtered_with_slash_as_in_lazygit() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (80, 24), "ana");
+    let s = check(s, "? /", &["layers=[\"Help\"]"]);
+    // While the filter is typed, letters that are commands elsewhere are typed.
+    let s = check(s, "\"note\"", &["layers=[\"Help\"]"]);
+    let help = help_text(&s);
+    assert!(help.contains("Edit the claim's note"), "{help}");
+    assert!(!help.contains("Move down one line"), "{help}");
+    // Grouped by where the keys work, in words, each key once.
+    assert!(help.contains("Claims\n  n "), "{help}");
+    assert!(help.contains("Article list · Reader · Claims"), "{help}");
+    assert!(!help.contains("[claims]"), "{help}");
+    // Enter keeps the filter and gives j/k back to the list; Esc shows all, then closes.
+    let s = check(s, "enter j", &["layers=[\"Help\"]"]);
+    assert!(help_text(&s).contains("Edit the claim's note"));
+    assert!(!help_text(&s).contains("Move down one line"));
+    let s = check(s, "esc", &["layers=[\"Help\"]"]);
+    assert!(help_text(&s).contains("Move down one line"));
+    let s = check(s, "esc", &["layers=[]"]);
+    assert!(!s.quit);
+}
+
+#[test]
+fn fields_take_readline_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = check(
+        on_fifty_five(dir.path()),
+        "n \"the AP figure\"",
+        &["layers=[\"Form\"]"],
+    );
+    let field = |s: &Session| match s.app.view.top() {
+        Some(Layer::Editor(ed)) => ed.fields[ed.focus].text(),
+        _ => String::new(),
+    };
+    let s = check(s, "ctrl-w", &[]);
+    assert_eq!(field(&s), "the AP ");
+    let s = check(s, "ctrl-a \"per \"", &[]);
+    assert_eq!(field(&s), "per the AP ");
+    let s = check(s, "alt-f ctrl-k", &[]);
+    assert_eq!(field(&s), "per the ");
+    let s = check(s, "alt-b ctrl-u", &[]);
+    assert_eq!(field(&s), "the ");
+    let s = check(s, "ctrl-e \"toll\"", &[]);
+    assert_eq!(field(&s), "the toll");
+    // The search box takes them too.
+    let s = check(s, "esc / \"hasm x\" ctrl-w", &["layers=[\"Search\"]"]);
+    match s.app.view.top() {
+        Some(Layer::Search(sb)) => assert_eq!(sb.query.text(), "hasm "),
+        _ => panic!("the search box is open"),
+    }
 }

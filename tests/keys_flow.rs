@@ -175,12 +175,12 @@ fn help_opens_over_everything_and_takes_the_keys() {
     press(&mut session, "?");
     assert!(matches!(
         session.app.view.layers[..],
-        [Layer::Help { scroll: 0 }]
+        [Layer::Help { scroll: 0, .. }]
     ));
     press(&mut session, "j j");
     assert!(matches!(
         session.app.view.layers[..],
-        [Layer::Help { scroll: 2 }]
+        [Layer::Help { scroll: 2, .. }]
     ));
     assert_eq!(session.app.view.list.selected, 1, "the list did not move");
     press(&mut session, "esc");

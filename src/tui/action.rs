@@ -287,6 +287,20 @@ actions! {
             "Select the previous item of the list";
         SaidBy "said_by" "said by"
             "Say who the report says said the claim being made";
+        LineStart "line_start" "line start"
+            "Text: to the start of the line";
+        LineEnd "line_end" "line end"
+            "Text: to the end of the line";
+        WordBack "word_back" "word back"
+            "Text: back one word";
+        WordForward "word_forward" "word forward"
+            "Text: forward one word";
+        DeleteToStart "delete_to_start" "delete to start"
+            "Text: delete to the start of the line";
+        DeleteToEnd "delete_to_end" "delete to end"
+            "Text: delete to the end of the line";
+        DeleteWord "delete_word" "delete word"
+            "Text: delete the word before the cursor";
     }
 }
 

@@ -54,6 +54,9 @@ pub fn key_event(spec: &str) -> Event {
             KeyCode::Char(s.chars().last().unwrap()),
             KeyModifiers::CONTROL,
         ),
+        s if s.starts_with("alt-") && s.chars().count() == 5 => {
+            (KeyCode::Char(s.chars().last().unwrap()), KeyModifiers::ALT)
+        }
         s if s.chars().count() == 1 => {
             let c = s.chars().next().unwrap();
             let mods = if c.is_uppercase() {

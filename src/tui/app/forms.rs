@@ -233,6 +233,29 @@ impl Default for SearchBox {
     }
 }
 
+/// Carry out one of readline's editing actions on `field`. False when `action` is not one.
+pub fn edit(field: &mut Field, action: Action) -> bool {
+    use ratatui_textarea::CursorMove;
+    let area = &mut field.area;
+    match action {
+        Action::LineStart => area.move_cursor(CursorMove::Head),
+        Action::LineEnd => area.move_cursor(CursorMove::End),
+        Action::WordBack => area.move_cursor(CursorMove::WordBack),
+        Action::WordForward => area.move_cursor(CursorMove::WordForward),
+        Action::DeleteToStart => {
+            area.delete_line_by_head();
+        }
+        Action::DeleteToEnd => {
+            area.delete_line_by_end();
+        }
+        Action::DeleteWord => {
+            area.delete_word();
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// Type `key` into `field`. True when the text changed.
 pub fn type_key(field: &mut Field, key: KeyEvent) -> bool {
     field.area.input(key)

@@ -2,7 +2,7 @@
 //! search box, the palette, the pickers) and the reader's visual mode. They form one stack;
 //! the top one takes the keys, in its own key map context.
 
-use super::forms::{Candidates, Editor, IncidentPicker, Palette, SearchBox};
+use super::forms::{Candidates, Editor, Field, IncidentPicker, Palette, SearchBox};
 use crate::compare::align::Row as AlignedRow;
 use crate::tui::config::keymap::Context;
 
@@ -13,6 +13,10 @@ pub enum Layer {
     Help {
         /// First line shown.
         scroll: usize,
+        /// What the list is narrowed to, as typed after `/`.
+        filter: Option<Box<Field>>,
+        /// True while the filter takes typed keys.
+        typing: bool,
     },
     /// A message the user must see (a failed write, problems in config files).
     Notice {
@@ -57,6 +61,7 @@ impl Layer {
     /// The key map context of the layer.
     pub fn context(&self) -> Context {
         match self {
+            Layer::Help { typing: true, .. } => Context::Picker,
             Layer::Help { .. } | Layer::Notice { .. } => Context::Help,
             Layer::SideBySide { .. } => Context::SideBySide,
             Layer::Visual { .. } => Context::Visual,
@@ -69,9 +74,65 @@ impl Layer {
     /// The scroll offset of a window of text.
     pub fn scroll_mut(&mut self) -> Option<&mut usize> {
         match self {
-            Layer::Help { scroll }
+            Layer::Help { scroll, .. }
             | Layer::Notice { scroll, .. }
             | Layer::SideBySide { scroll, .. } => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// The help window, unfiltered.
+    pub fn help() -> Layer {
+        Layer::Help {
+            scroll: 0,
+            filter: None,
+            typing: false,
+        }
+    }
+
+    /// The text the help is filtered by ("" when it is not).
+    pub fn help_filter(&self) -> String {
+        match self {
+            Layer::Help {
+                filter: Some(f), ..
+            } => f.text(),
+            _ => String::new(),
+        }
+    }
+
+    /// True when the layer takes typed text.
+    pub fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Layer::Editor(_)
+                | Layer::Search(_)
+                | Layer::Palette(_)
+                | Layer::Incidents(_)
+                | Layer::Help { typing: true, .. }
+        )
+    }
+
+    /// True for the windows of text that scroll (help, notices, side by side); they take
+    /// keys in their own context and are not forms.
+    pub fn is_window_of_text(&self) -> bool {
+        matches!(
+            self,
+            Layer::Help { .. } | Layer::Notice { .. } | Layer::SideBySide { .. }
+        )
+    }
+
+    /// The field typed keys go to, if any.
+    pub fn field_mut(&mut self) -> Option<&mut Field> {
+        match self {
+            Layer::Editor(ed) => ed.fields.get_mut(ed.focus),
+            Layer::Search(sb) => Some(&mut sb.query),
+            Layer::Palette(p) => Some(&mut p.query),
+            Layer::Incidents(p) => Some(&mut p.query),
+            Layer::Help {
+                filter: Some(f),
+                typing: true,
+                ..
+            } => Some(f),
             _ => None,
         }
     }

@@ -75,6 +75,23 @@ impl Context {
         }
     }
 
+    /// Where its keys work, in words, for the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Articles => "Article list",
+            Context::Reader => "Reader",
+            Context::Claims => "Claims",
+            Context::Comparison => "Comparison",
+            Context::Help => "Help",
+            Context::SideBySide => "Side by side",
+            Context::Visual => "Selecting text in the reader",
+            Context::Editor => "Forms",
+            Context::Picker => "Search, commands, pickers",
+            Context::Candidates => "Claims of the selection",
+        }
+    }
+
     /// True when keys not bound here fall back to the global bindings. The windows that
     /// take text do not: there a letter is typed, not a command.
     pub fn falls_back(self) -> bool {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 use crate::text::{sanitize, width};
-use crate::tui::action::{ACTIONS, Action, ActionGroup};
+use crate::tui::action::{ACTIONS, Action};
 use crate::tui::app::{App, Layer};
 use crate::tui::config::keymap::Context;
 use crate::tui::panes::text_block::draw_text_pane;
@@ -17,11 +17,15 @@ pub fn closes(app: &App, context: Context) -> String {
     app.key_hint(context, Action::Back, "closes")
 }
 
-/// The help overlay's lines: every bound action, grouped, with its keys and where they work.
-pub fn help_content(app: &App) -> Vec<Line<'static>> {
+/// The help overlay's lines for the actions matching `filter` (words of a title or a key;
+/// empty: all). Keys are grouped by where they work, in words; an action with the same keys
+/// in several places is listed once, under all of them.
+pub fn help_content(app: &App, filter: &str) -> Vec<Line<'static>> {
     let theme = &app.config.theme;
-    let mut rows: Vec<(ActionGroup, String, String)> = Vec::new();
+    // (where, keys, title), where = the contexts sharing that binding, in key map order.
+    let mut rows: Vec<(Vec<Context>, String, &'static str)> = Vec::new();
     for info in ACTIONS {
+        let mut by_keys: Vec<(String, Vec<Context>)> = Vec::new();
         for context in Context::ALL {
             let keys = app.config.keymap.keys_in(context, info.action);
             if keys.is_empty() {
@@ -32,13 +36,24 @@ pub fn help_content(app: &App) -> Vec<Line<'static>> {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join(", ");
-            let mut what = info.title.to_string();
-            if context != Context::Global {
-                what.push_str(&format!(" [{}]", context.id()));
+            match by_keys.iter_mut().find(|(k, _)| *k == keys) {
+                Some((_, contexts)) => contexts.push(context),
+                None => by_keys.push((keys, vec![context])),
             }
-            rows.push((info.group, keys, what));
         }
+        rows.extend(by_keys.into_iter().map(|(k, c)| (c, k, info.title)));
     }
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+    let place = |contexts: &[Context]| {
+        let names: Vec<&str> = contexts.iter().map(|c| c.title()).collect();
+        names.join(" · ")
+    };
+    rows.retain(|(contexts, keys, title)| {
+        let hay = format!("{keys} {title} {}", place(contexts)).to_lowercase();
+        words.iter().all(|w| hay.contains(w.as_str()))
+    });
+    // Sections in key map order of their first context; rows in action order within.
+    rows.sort_by_key(|(contexts, ..)| contexts.clone());
     let key_width = rows
         .iter()
         .map(|(_, k, _)| width(k))
@@ -46,33 +61,63 @@ pub fn help_content(app: &App) -> Vec<Line<'static>> {
         .unwrap_or(0)
         .min(22);
     let mut lines = Vec::new();
-    let mut current = None;
-    for (group, keys, what) in rows
-        .iter()
-        .filter(|r| r.0 == ActionGroup::Navigation)
-        .chain(rows.iter().filter(|r| r.0 != ActionGroup::Navigation))
-    {
-        if current != Some(*group) {
+    let mut current: Option<&[Context]> = None;
+    for (contexts, keys, what) in &rows {
+        if current != Some(contexts.as_slice()) {
             if current.is_some() {
                 lines.push(Line::default());
             }
-            lines.push(Line::styled(group.title(), theme.group_header));
-            current = Some(*group);
+            lines.push(Line::styled(place(contexts), theme.group_header));
+            current = Some(contexts);
         }
         let pad = key_width.saturating_sub(width(keys));
         lines.push(Line::from(vec![
             Span::styled(format!("  {keys}{}  ", " ".repeat(pad)), theme.hint_key),
-            Span::styled(what.clone(), theme.hint),
+            Span::styled(*what, theme.hint),
         ]));
+    }
+    if rows.is_empty() {
+        lines.push(Line::styled(
+            format!("No key matches \"{}\".", sanitize(filter)),
+            theme.muted,
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "[context] marks keys that work only there. Values ending in ? are inferred, not printed \
-         in the report. Keys can be changed in keymap.ron in the config directory (crosscheck --help \
-         says where).",
+        "Values ending in ? are inferred, not printed in the report. Keys can be changed in \
+         keymap.ron in the config directory (crosscheck --help says where).",
         theme.muted,
     ));
     lines
+}
+
+/// The help window's title: how to close and filter it, and the filter being typed.
+fn help_title(app: &App, layer: &Layer) -> String {
+    let Layer::Help { filter, typing, .. } = layer else {
+        return String::new();
+    };
+    match filter {
+        Some(f) if *typing => format!("Help — keys matching: {}▏", sanitize(&f.text())),
+        Some(f) => format!(
+            "Help — keys matching \"{}\"{}",
+            sanitize(&f.text()),
+            app.key_hint(Context::Help, Action::Back, "shows all")
+        ),
+        None => {
+            let keys = &app.config.keymap;
+            let hints: Vec<String> = [(Action::Back, "closes"), (Action::Search, "filters")]
+                .iter()
+                .filter_map(|&(a, what)| {
+                    Some(format!("{} {what}", keys.key_for(Context::Help, a)?))
+                })
+                .collect();
+            if hints.is_empty() {
+                "Help — keys".into()
+            } else {
+                format!("Help — keys ({})", hints.join(" · "))
+            }
+        }
+    }
 }
 
 /// Draw the overlay on top of whatever is below it.
@@ -80,11 +125,11 @@ pub fn draw(frame: &mut Frame, app: &App, overlay: &Layer) {
     let area = centered(frame.area());
     frame.render_widget(Clear, area);
     match overlay {
-        Layer::Help { scroll } => draw_text_pane(
+        Layer::Help { scroll, .. } => draw_text_pane(
             frame,
             area,
-            &format!("Help — keys{}", closes(app, Context::Help)),
-            &help_content(app),
+            &help_title(app, overlay),
+            &help_content(app, &overlay.help_filter()),
             *scroll,
             true,
             &app.config.theme,
@@ -140,9 +185,10 @@ pub fn centered(screen: Rect) -> Rect {
 pub fn content_len(app: &App, overlay: &Layer, screen: Rect) -> usize {
     let area = centered(screen);
     match overlay {
-        Layer::Help { .. } => {
-            crate::tui::panes::text_block::content_height(&help_content(app), area)
-        }
+        Layer::Help { .. } => crate::tui::panes::text_block::content_height(
+            &help_content(app, &overlay.help_filter()),
+            area,
+        ),
         Layer::SideBySide {
             left, right, rows, ..
         } => {

@@ -85,6 +85,7 @@ pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
         let key = app.config.keymap.key_for(context, action)?;
         let label = match action {
             Action::Back if closes => "close",
+            Action::Search if context == Context::Help => "filter",
             _ => action.info().label,
         };
         Some((key, label))

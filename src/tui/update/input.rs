@@ -6,15 +6,12 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::annotate::{Assessment, Edit, Target, Value};
 use crate::tui::action::Action;
-use crate::tui::app::forms::{Editor, Field, Purpose, type_key as type_into};
+use crate::tui::app::forms::{Editor, Field, Purpose, edit, type_key as type_into};
 use crate::tui::app::{App, Effect, Layer, Write};
 
 /// True when the top layer takes typed text.
 pub fn takes_text(app: &App) -> bool {
-    matches!(
-        app.view.top(),
-        Some(Layer::Editor(_) | Layer::Search(_) | Layer::Palette(_) | Layer::Incidents(_))
-    )
+    app.view.top().is_some_and(Layer::takes_text)
 }
 
 /// Type a key no binding claimed into the top window's field.
@@ -22,16 +19,27 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let Some(layer) = app.view.layers.last_mut() else {
         return Vec::new();
     };
-    let field = match layer {
-        Layer::Editor(ed) => ed.fields.get_mut(ed.focus),
-        Layer::Search(sb) => Some(&mut sb.query),
-        Layer::Palette(p) => Some(&mut p.query),
-        Layer::Incidents(p) => Some(&mut p.query),
-        _ => None,
-    };
-    if !field.is_some_and(|f| type_into(f, key)) {
+    if !layer.field_mut().is_some_and(|f| type_into(f, key)) {
         return Vec::new();
     }
+    text_changed(layer)
+}
+
+/// Carry out one of readline's editing actions on the top window's field. False when
+/// `action` is not one or no field takes text.
+pub fn edit_text(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
+    let Some(layer) = app.view.layers.last_mut() else {
+        return false;
+    };
+    if !layer.field_mut().is_some_and(|f| edit(f, action)) {
+        return false;
+    }
+    fx.extend(text_changed(layer));
+    true
+}
+
+/// The text of the top window changed: search again, or narrow its list again.
+fn text_changed(layer: &mut Layer) -> Vec<Effect> {
     match layer {
         Layer::Search(sb) => {
             let q = sb.query.text();
@@ -47,6 +55,7 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         Layer::Palette(p) => p.refilter(),
         Layer::Incidents(p) => p.refilter(),
+        Layer::Help { scroll, .. } => *scroll = 0,
         _ => {}
     }
     Vec::new()
@@ -72,8 +81,24 @@ fn step_of(action: Action) -> Option<isize> {
 /// Carry out `action` on the window on top. Returns the action to carry out next, when the
 /// window was the palette and the analyst chose one.
 pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Action> {
+    if edit_text(app, action, fx) {
+        return None;
+    }
     let layer = app.view.layers.pop()?;
     match layer {
+        // The help's filter: Enter keeps it and gives the keys back to the list; Esc drops it.
+        Layer::Help { scroll, filter, .. } => {
+            let filter = match action {
+                Action::Cancel => None,
+                _ => filter,
+            };
+            let typing = !matches!(action, Action::Submit | Action::Cancel);
+            app.view.layers.push(Layer::Help {
+                scroll,
+                filter,
+                typing,
+            });
+        }
         Layer::Editor(ed) => editor(app, ed, action, fx),
         Layer::Search(mut sb) => match action {
             Action::Submit => match sb.hits.get(sb.selected).cloned() {

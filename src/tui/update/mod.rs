@@ -20,7 +20,7 @@ pub mod visual;
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
 use crate::tui::action::Action;
-use crate::tui::app::forms::{Palette, SearchBox};
+use crate::tui::app::forms::{Field, Palette, SearchBox};
 use crate::tui::app::{App, Effect, Layer, Pane};
 use crate::tui::config::keys::Key;
 
@@ -95,13 +95,14 @@ pub fn handle_event(app: &mut App, event: Event) -> Handled {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     match app.view.top() {
-        Some(Layer::Help { .. } | Layer::Notice { .. } | Layer::SideBySide { .. }) => {
-            window(app, action, &mut fx);
-        }
+        None => panes(app, action, &mut fx),
         Some(Layer::Visual { .. }) => {
             if !visual::update(app, action) {
                 panes(app, action, &mut fx);
             }
+        }
+        Some(layer) if layer.is_window_of_text() && !layer.takes_text() => {
+            window(app, action, &mut fx);
         }
         Some(_) => {
             // The palette hands on the action it ran.
@@ -109,7 +110,6 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 fx.extend(update(app, chosen));
             }
         }
-        None => panes(app, action, &mut fx),
     }
     fit(app);
     fx
@@ -128,7 +128,7 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Search => app.view.layers.push(Layer::Search(SearchBox::new())),
         Action::Palette => app.view.layers.push(Layer::Palette(Palette::new())),
         Action::SideBySide => open_side_by_side(app),
-        Action::Help => app.view.layers.push(Layer::Help { scroll: 0 }),
+        Action::Help => app.view.layers.push(Layer::help()),
         Action::Back => back(app),
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
@@ -176,8 +176,26 @@ fn window(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         return;
     };
     match action {
+        // Esc on a filtered help drops the filter first; `?` closes it at once.
+        Action::Back
+            if matches!(
+                top,
+                Layer::Help {
+                    filter: Some(_),
+                    ..
+                }
+            ) =>
+        {
+            *top = Layer::help();
+        }
         Action::Back | Action::Help => {
             app.view.layers.pop();
+        }
+        Action::Search if matches!(top, Layer::Help { .. }) => {
+            if let Layer::Help { filter, typing, .. } = top {
+                filter.get_or_insert_with(|| Box::new(Field::new("filter", "", false)));
+                *typing = true;
+            }
         }
         Action::Quit => fx.push(Effect::Quit),
         Action::NextSource | Action::PrevSource => {
