@@ -266,9 +266,12 @@ impl SearchIndex {
         let mut hits: Vec<Hit> = if candidates.len() > SCORE_AT_MOST {
             candidates
                 .par_iter()
-                .map(|&i| Hit {
-                    item: i,
-                    score: cheap_score(&needle, self.items[i].lower.as_bytes()),
+                .map(|&i| {
+                    let hay = self.items[i].lower.as_bytes();
+                    Hit {
+                        item: i,
+                        score: tier(&needle, hay) + cheap_score(&needle, hay),
+                    }
                 })
                 .collect()
         } else {
@@ -276,9 +279,11 @@ impl SearchIndex {
             candidates
                 .par_iter()
                 .filter_map(|&i| {
-                    matcher
-                        .fuzzy_match(&self.text(i), query)
-                        .map(|score| Hit { item: i, score })
+                    let tier = tier(&needle, self.items[i].lower.as_bytes());
+                    matcher.fuzzy_match(&self.text(i), query).map(|score| Hit {
+                        item: i,
+                        score: tier + score,
+                    })
                 })
                 .collect()
         };
@@ -348,6 +353,35 @@ fn near_subsequence(needle: &[u8], hay: &[u8], span: usize) -> bool {
     false
 }
 
+/// Scores above any the scorers give: a whole-word match of the query outranks a word that
+/// starts with it, which outranks the query inside a word, which outranks scattered letters
+/// ("hasm" finds "Hasm" before "has m…", however the fuzzy scorer weighs the letters).
+fn tier(needle: &[u8], hay: &[u8]) -> i64 {
+    const STEP: i64 = 100_000;
+    let boundary = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+    let mut best = 0;
+    let mut from = 0;
+    while let Some(at) = hay
+        .get(from..)
+        .and_then(|rest| rest.windows(needle.len().max(1)).position(|w| w == needle))
+    {
+        let start = from + at;
+        let end = start + needle.len();
+        let starts = start == 0 || boundary(hay.get(start - 1));
+        let rank = match (starts, boundary(hay.get(end))) {
+            (true, true) => 3,
+            (true, false) => 2,
+            _ => 1,
+        };
+        best = best.max(rank);
+        if best == 3 {
+            break;
+        }
+        from = start + 1;
+    }
+    best * STEP
+}
+
 /// A quick score: the whole query as written beats scattered letters, at a word's start
 /// better still, early and in a short text better than late or long.
 fn cheap_score(needle: &[u8], hay: &[u8]) -> i64 {
@@ -388,6 +422,10 @@ mod tests {
             47
         ));
         assert!(cheap_score(b"has", b"has") > cheap_score(b"has", b"the hasm"));
+        assert!(tier(b"hasm", b"the hasm group") > tier(b"hasm", b"the hasmid"));
+        assert!(tier(b"hasm", b"the hasmid") > tier(b"hasm", b"chasm"));
+        assert!(tier(b"hasm", b"chasm") > tier(b"hasm", b"has m"));
+        assert_eq!(tier(b"hasm", b"hasm"), tier(b"hasm", b"(hasm)"));
         assert!(cheap_score(b"has", b"the hasm") > cheap_score(b"has", b"chase"));
     }
 

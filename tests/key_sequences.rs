@@ -355,3 +355,41 @@ fn fields_take_readline_keys() {
         _ => panic!("the search box is open"),
     }
 }
+
+#[test]
+fn n_and_shift_n_walk_a_search_s_hits_until_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = annotating_app(dir.path(), (100, 30), "ana");
+    s.start_search();
+    let mut s = check(s, "/ \"hasm\"", &["layers=[\"Search\"]"]);
+    assert!(s.wait_for_search("hasm", std::time::Duration::from_secs(10)));
+    let hits = match s.app.view.top() {
+        Some(Layer::Search(sb)) => sb.hits.clone(),
+        _ => panic!("the search box is open"),
+    };
+    assert!(hits.len() >= 3, "{hits:?}");
+    // Whole words first: every hit saying "Hasm" as a word comes before any that does not.
+    let whole = |t: &str| {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "hasm")
+    };
+    let first_other = hits.iter().position(|h| !whole(&h.text));
+    assert!(
+        first_other.is_none_or(|i| hits[i..].iter().all(|h| !whole(&h.text))),
+        "{:?}",
+        hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+    );
+    let s = check(s, "enter", &["layers=[]", "(n next hit)"]);
+    let s = check(s, "n", &["hit 2 of", "for \\\"hasm\\\""]);
+    let s = check(s, "n", &["hit 3 of"]);
+    let s = check(s, "N N", &["hit 1 of"]);
+    // N wraps round to the last hit.
+    let s = check(s, "N", &[&format!("hit {} of", hits.len())]);
+    // Esc ends the walk; n is the pane's key again (a note on the claims pane).
+    let s = check(s, "esc", &["status=\"search ended\""]);
+    assert!(s.app.view.found.is_none());
+    let s = check(s, "n", &[]);
+    let status = s.app.view.status.clone().unwrap_or_default();
+    assert!(!status.starts_with("hit "), "{status}");
+}

@@ -255,6 +255,12 @@ actions! {
     General {
         Search "search" "search"
             "Search headlines, text, claims, notes and tags";
+        NextHit "next_hit" "next hit"
+            "Go to the search's next hit";
+        PrevHit "prev_hit" "previous hit"
+            "Go to the search's previous hit";
+        ClearSearch "clear_search" "end search"
+            "Stop walking the search's hits (their keys go back to the pane)";
         Palette "palette" "commands"
             "Run a command by name";
         Export "export" "export"

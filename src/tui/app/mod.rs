@@ -16,7 +16,7 @@ use crate::model::Claim;
 pub use effect::{Effect, Scope, Write};
 pub use layer::Layer;
 pub use model::{Document, Model, NoteView, Source};
-pub use view::{ArticleList, ClaimView, ComparisonView, Pane, ReaderShown, Row, View};
+pub use view::{ArticleList, ClaimView, ComparisonView, Found, Pane, ReaderShown, Row, View};
 
 use super::config::Config;
 
@@ -99,6 +99,19 @@ impl App {
             .iter()
             .position(|x| x.id == claim.incident)?;
         crate::annotate::suggest(self.model.comparison(i)?, &claim.id)
+    }
+
+    /// The action `key` runs now: the keys that walk a search's hits first while they are
+    /// live, then the top layer's or the focused pane's context.
+    pub fn resolve(
+        &self,
+        key: crate::tui::config::keys::Key,
+    ) -> Option<crate::tui::action::Action> {
+        let keymap = &self.config.keymap;
+        self.view
+            .found_context()
+            .and_then(|found| keymap.resolve(found, key))
+            .or_else(|| keymap.resolve(self.view.context(), key))
     }
 
     /// " (KEY what)" naming the key of `action` in `context` for a message, or nothing when

@@ -174,6 +174,17 @@ pub struct ComparisonView {
     pub free: bool,
 }
 
+/// A search whose hits are walked with n and N.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The query.
+    pub query: String,
+    /// Its hits, best first.
+    pub hits: Vec<super::forms::SearchHit>,
+    /// The hit shown.
+    pub at: usize,
+}
+
 /// How the model is looked at.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -201,6 +212,8 @@ pub struct View {
     pub status: Option<String>,
     /// The claim marked for linking.
     pub link_mark: Option<String>,
+    /// The search whose hits are being walked, if any.
+    pub found: Option<Found>,
 }
 
 impl View {
@@ -228,6 +241,7 @@ impl View {
             layers: Vec::new(),
             status: None,
             link_mark: None,
+            found: None,
         }
     }
 
@@ -258,6 +272,12 @@ impl View {
         self.layers
             .iter()
             .any(|l| !matches!(l, Layer::Visual { .. }))
+    }
+
+    /// The context of the keys that walk a search's hits, when they are live: no window
+    /// open and a search's hits kept.
+    pub fn found_context(&self) -> Option<Context> {
+        (self.layers.is_empty() && self.found.is_some()).then_some(Context::Found)
     }
 
     /// The context keys are looked up in now.

@@ -40,11 +40,14 @@ pub enum Context {
     Picker,
     /// The claims that can be made of the selected text, picked by key.
     Candidates,
+    /// A search's hits are being walked (after Enter in the search box, until Esc): tried
+    /// before the focused pane's context.
+    Found,
 }
 
 impl Context {
     /// Every context, in key map file order.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Articles,
         Context::Reader,
@@ -56,6 +59,7 @@ impl Context {
         Context::Editor,
         Context::Picker,
         Context::Candidates,
+        Context::Found,
     ];
 
     /// Its name in key map files.
@@ -72,6 +76,7 @@ impl Context {
             Context::Editor => "editor",
             Context::Picker => "picker",
             Context::Candidates => "candidates",
+            Context::Found => "found",
         }
     }
 
@@ -89,6 +94,7 @@ impl Context {
             Context::Editor => "Forms",
             Context::Picker => "Search, commands, pickers",
             Context::Candidates => "Claims of the selection",
+            Context::Found => "After a search",
         }
     }
 
@@ -97,7 +103,7 @@ impl Context {
     pub fn falls_back(self) -> bool {
         !matches!(
             self,
-            Context::Editor | Context::Picker | Context::Candidates
+            Context::Editor | Context::Picker | Context::Candidates | Context::Found
         )
     }
 }
@@ -128,6 +134,8 @@ struct KeyMapFile {
     picker: BTreeMap<String, String>,
     #[serde(default)]
     candidates: BTreeMap<String, String>,
+    #[serde(default)]
+    found: BTreeMap<String, String>,
 }
 
 impl KeyMapFile {
@@ -144,6 +152,7 @@ impl KeyMapFile {
             Context::Editor => &self.editor,
             Context::Picker => &self.picker,
             Context::Candidates => &self.candidates,
+            Context::Found => &self.found,
         }
     }
 }

@@ -49,6 +49,7 @@ fn hinted(context: Context) -> &'static [Action] {
             Action::Cancel,
         ],
         Context::Global => &[Action::FocusNext],
+        Context::Found => &[Action::NextHit, Action::PrevHit, Action::ClearSearch],
     }
 }
 
@@ -81,7 +82,9 @@ pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
         _ => (false, false),
     };
     let closes = !app.view.layers.is_empty();
-    let hint = |&action: &Action| {
+    // While a search's hits are walked, its keys are the ones to know.
+    let body = app.view.found_context().unwrap_or(context);
+    let hint_in = |context: Context, action: Action| {
         let key = app.config.keymap.key_for(context, action)?;
         let label = match action {
             Action::Back if closes => "close",
@@ -90,15 +93,19 @@ pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
         };
         Some((key, label))
     };
-    let mut all: Vec<_> = hinted(context)
+    let mut all: Vec<_> = hinted(body)
         .iter()
         .filter(|&&action| !(in_note && action == Action::Submit))
         .filter(|&&action| !(one_field && action == Action::NextField))
-        .filter_map(hint)
+        .filter_map(|&action| hint_in(body, action))
         .collect();
-    let body = all.len();
-    all.extend([Action::Help, Action::Quit].iter().filter_map(hint));
-    (all, body)
+    let kept = all.len();
+    all.extend(
+        [Action::Help, Action::Quit]
+            .iter()
+            .filter_map(|&action| hint_in(context, action)),
+    );
+    (all, kept)
 }
 
 /// Draw the bar into its one-line `area`.

@@ -148,6 +148,8 @@ pub fn regroup_document(app: &mut App) -> bool {
 /// claims and comparisons must be made again: the returned effect asks for them.
 pub fn replace_filed(app: &mut App, filed: Corpus) -> Effect {
     app.model.doc.filed = Arc::new(filed);
+    // Hits point at reports by place in the file, which a new file may change.
+    app.view.found = None;
     let (grouped, grouping) = match app.model.annotations.clone() {
         Some(a) => (
             regrouped((*app.model.doc.filed).clone(), &a),

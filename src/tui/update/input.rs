@@ -7,7 +7,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::annotate::{Assessment, Edit, Target, Value};
 use crate::tui::action::Action;
 use crate::tui::app::forms::{Editor, Field, Purpose, edit, type_key as type_into};
-use crate::tui::app::{App, Effect, Layer, Write};
+use crate::tui::app::{App, Effect, Found, Layer, Write};
+use crate::tui::config::keymap::Context;
 
 /// True when the top layer takes typed text.
 pub fn takes_text(app: &App) -> bool {
@@ -102,7 +103,18 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Act
         Layer::Editor(ed) => editor(app, ed, action, fx),
         Layer::Search(mut sb) => match action {
             Action::Submit => match sb.hits.get(sb.selected).cloned() {
-                Some(hit) => super::navigation::jump_to_hit(app, &hit),
+                Some(hit) => {
+                    super::navigation::jump_to_hit(app, &hit);
+                    let next = app.key_hint(Context::Found, Action::NextHit, "next hit");
+                    if let Some(status) = &mut app.view.status {
+                        status.push_str(&next);
+                    }
+                    app.view.found = Some(Found {
+                        query: sb.answered,
+                        at: sb.selected,
+                        hits: sb.hits,
+                    });
+                }
                 None => app.view.layers.push(Layer::Search(sb)),
             },
             Action::Cancel => {}

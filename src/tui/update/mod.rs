@@ -41,7 +41,7 @@ pub fn handle_event(app: &mut App, event: Event) -> Handled {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             app.view.status = None;
             let context = app.view.context();
-            let action = Key::from_event(key).and_then(|k| app.config.keymap.resolve(context, k));
+            let action = Key::from_event(key).and_then(|k| app.resolve(k));
             let effects = match action {
                 Some(action) => update(app, action),
                 None if input::takes_text(app) => {
@@ -132,8 +132,40 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Back => back(app),
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
+        Action::NextHit | Action::PrevHit => walk_hits(app, action),
+        Action::ClearSearch => {
+            app.view.found = None;
+            app.view.status = Some("search ended".into());
+        }
         _ => {}
     }
+}
+
+/// n/N: the search's next or previous hit, round the list.
+fn walk_hits(app: &mut App, action: Action) {
+    let Some(found) = &mut app.view.found else {
+        let search = app.key_hint(app.view.context(), Action::Search, "searches");
+        app.view.status = Some(format!("no search to walk{search}"));
+        return;
+    };
+    let n = found.hits.len();
+    if n == 0 {
+        return;
+    }
+    found.at = if action == Action::NextHit {
+        (found.at + 1) % n
+    } else {
+        (found.at + n - 1) % n
+    };
+    let (hit, at, query) = (found.hits[found.at].clone(), found.at, found.query.clone());
+    navigation::jump_to_hit(app, &hit);
+    let report = &app.model.doc.corpus.reports[hit.report].id;
+    app.view.status = Some(format!(
+        "hit {} of {n} for \"{}\": {} in {report}",
+        at + 1,
+        crate::text::sanitize(&query),
+        hit.kind.label()
+    ));
 }
 
 /// Esc on the panes: undo the last thing that narrowed or covered them — the zoom, the
