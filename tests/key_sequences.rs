@@ -393,3 +393,64 @@ fn n_and_shift_n_walk_a_search_s_hits_until_esc() {
     let status = s.app.view.status.clone().unwrap_or_default();
     assert!(!status.starts_with("hit "), "{status}");
 }
+
+/// A left click at a cell.
+fn click(s: &mut Session, column: u16, row: u16) {
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    s.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+/// Where `text` is on screen: (column, row) of its first character.
+fn find_on_screen(s: &Session, text: &str) -> (u16, u16) {
+    let screen = common::tui::screen_text(s);
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let at = line.find(text)?;
+            Some((line[..at].chars().count() as u16, y as u16))
+        })
+        .unwrap_or_else(|| panic!("{text:?} not on screen:\n{screen}"))
+}
+
+#[test]
+fn a_click_selects_the_claim_or_slot_under_it_and_number_keys_focus_panes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = annotating_app(dir.path(), (200, 60), "ana");
+    // A claim row: the third claim of the first report.
+    let (x, y) = find_on_screen(&s, "MNS ambush");
+    click(&mut s, x, y);
+    let s = check(s, "", &["focus=Claims", "claim=\"ambush\""]);
+    assert_eq!(s.app.view.claims.selected, 2);
+    // A slot's row in the comparison selects that slot; its details do not.
+    let mut s = s;
+    let (x, y) = find_on_screen(&s, "‼ victims killed");
+    click(&mut s, x + 4, y);
+    assert_eq!(s.app.view.focus, Pane::Comparison);
+    let slot = |s: &Session| {
+        let c = s.app.selected_comparison().unwrap();
+        c.slots[s.app.view.comparison.selected].slot.clone()
+    };
+    assert_eq!(slot(&s), "victims killed");
+    let (x, y) = find_on_screen(&s, "estimate: low");
+    click(&mut s, x, y);
+    assert_eq!(slot(&s), "victims killed", "a detail line is not a slot");
+    // Number keys: 1 the list, 2 the claims (where 1-6 then grade), alt-3 the comparison.
+    let s = check(s, "1", &["focus=Articles"]);
+    let s = check(s, "2", &["focus=Claims"]);
+    let s = check(s, "1", &["focus=Claims"]);
+    let grade = s
+        .app
+        .note_of(s.app.selected_claim().unwrap())
+        .unwrap()
+        .grade;
+    assert_eq!(grade, crosscheck::annotate::Credibility::from_number(1));
+    let s = check(s, "alt-3", &["focus=Comparison"]);
+    let s = check(s, "4", &["focus=Reader"]);
+    assert!(s.app.view.reader.is_some());
+}

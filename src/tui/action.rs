@@ -113,6 +113,14 @@ actions! {
             "Focus the next pane";
         FocusPrev "focus_prev" "previous pane"
             "Focus the previous pane";
+        FocusArticles "focus_articles" "articles"
+            "Focus the article list";
+        FocusClaims "focus_claims" "claims"
+            "Focus the claims";
+        FocusComparison "focus_comparison" "comparison"
+            "Focus the comparison of sources";
+        FocusReader "focus_reader" "reader"
+            "Focus the reader (the selected article's text)";
         Zoom "zoom" "zoom"
             "Let the focused pane fill the screen (again: back)";
     }

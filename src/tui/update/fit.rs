@@ -89,26 +89,33 @@ pub fn fit(app: &mut App) {
     fit_layer(app);
 }
 
-/// Keep the comparison's selected slot on screen, with as much of its values as fits.
-fn fit_comparison(app: &mut App, area: Rect) {
-    let slots = app.selected_comparison().map_or(0, |c| c.slots.len());
-    let view = &mut app.view.comparison;
-    view.selected = view.selected.min(slots.saturating_sub(1));
+/// The comparison as drawn in `area`: the wrapped line where each logical line starts, the
+/// logical line of each slot's row, and the number of wrapped lines.
+pub fn comparison_lines(app: &App, area: Rect) -> (Vec<usize>, Vec<usize>, usize) {
     let width = inner_width(area);
     let (lines, rows) = comparison::content(app, width);
-    let h = inner_height(area);
-    // Wrapped line where each logical line starts, to keep the selected slot on screen.
     let mut starts = Vec::with_capacity(lines.len());
     let mut total = 0;
     for line in &lines {
         starts.push(total);
         total += wrap_lines(std::slice::from_ref(line), width).len();
     }
+    (starts, rows, total)
+}
+
+/// Keep the comparison's selected slot on screen, with as much of its values as fits.
+fn fit_comparison(app: &mut App, area: Rect) {
+    let slots = app.selected_comparison().map_or(0, |c| c.slots.len());
+    let view = &mut app.view.comparison;
+    view.selected = view.selected.min(slots.saturating_sub(1));
+    let (starts, rows, total) = comparison_lines(app, area);
+    let lines_len = starts.len();
+    let h = inner_height(area);
     let view = &mut app.view.comparison;
     if let Some(&row) = rows.get(view.selected).filter(|_| !view.free) {
         let top = starts[row];
         let bottom = starts
-            .get(rows.get(view.selected + 1).copied().unwrap_or(lines.len()))
+            .get(rows.get(view.selected + 1).copied().unwrap_or(lines_len))
             .copied()
             .unwrap_or(total);
         if view.scroll > top {

@@ -1,9 +1,11 @@
-//! The mouse on the panes: a click focuses a pane or a tab and selects an article; the
-//! wheel scrolls the pane under the pointer.
+//! The mouse on the panes: a click focuses a pane or a tab and selects the article, claim
+//! or slot under it; the wheel scrolls the pane under the pointer.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-use super::fit::{fit, screen};
+use ratatui::layout::Rect;
+
+use super::fit::{comparison_lines, fit, screen, show_claim_in_reader};
 use super::navigation::{after_list_moved, move_in};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
@@ -36,17 +38,11 @@ pub fn handle(app: &mut App, mouse: MouseEvent) -> bool {
                 return false;
             };
             app.view.focus = pane;
-            if pane == Pane::Articles
-                && let Some(area) = screen.area(pane)
+            if let Some(area) = screen.area(pane)
                 && y > area.y
                 && y < area.bottom().saturating_sub(1)
             {
-                let list = &mut app.view.list;
-                let row = list.offset + (y - area.y - 1) as usize;
-                if row < list.rows.len() && row != list.selected {
-                    list.selected = row;
-                    after_list_moved(app);
-                }
+                click_row(app, pane, area, (y - area.y - 1) as usize);
             }
             fit(app);
             true
@@ -73,4 +69,55 @@ pub fn handle(app: &mut App, mouse: MouseEvent) -> bool {
         }
         _ => false,
     }
+}
+
+/// A click on line `line` (from the top of the pane's inside) of `pane`: select the row
+/// there, when there is one.
+fn click_row(app: &mut App, pane: Pane, area: Rect, line: usize) {
+    match pane {
+        Pane::Articles => {
+            let list = &mut app.view.list;
+            let row = list.offset + line;
+            if row < list.rows.len() && row != list.selected {
+                list.selected = row;
+                after_list_moved(app);
+            }
+        }
+        Pane::Claims => {
+            // The pane's last line may be the selected claim's annotation; it is not a row.
+            let rows = inner_rows(area, app.annotating());
+            let claims = &mut app.view.claims;
+            let row = claims.offset + line;
+            if line < rows && row < claims.shown.len() && row != claims.selected {
+                claims.selected = row;
+                show_claim_in_reader(app);
+            }
+        }
+        Pane::Comparison => {
+            let (starts, rows, _) = comparison_lines(app, area);
+            let at = app.view.comparison.scroll + line;
+            // Only a slot's own row selects it; details, the header and the flags do not.
+            let hit = rows.iter().position(|&r| {
+                let end = starts.get(r + 1).copied().unwrap_or(usize::MAX);
+                starts[r] <= at && at < end
+            });
+            if let Some(slot) = hit {
+                let view = &mut app.view.comparison;
+                if slot != view.selected {
+                    view.selected = slot;
+                    view.next_value = 0;
+                }
+                // Folding the old slot's details may move the new one: fit keeps it on screen.
+                view.free = false;
+            }
+        }
+        Pane::Reader => {}
+    }
+}
+
+/// The claim rows of a claims pane in `area` (its last line shows the selected claim's
+/// annotation when there is room, as drawn).
+fn inner_rows(area: Rect, annotating: bool) -> usize {
+    let full = crate::tui::panes::text_block::inner_height(area);
+    full - usize::from(full >= 6 && annotating)
 }

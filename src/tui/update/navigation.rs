@@ -31,6 +31,12 @@ pub fn update(app: &mut App, action: Action) -> bool {
                 *focus = *first;
             }
         }
+        Action::FocusArticles
+        | Action::FocusClaims
+        | Action::FocusComparison
+        | Action::FocusReader => {
+            focus_pane(app, action);
+        }
         Action::Open => open(app),
         Action::ToggleGroup => {
             if let Some(row) = app.view.list.selected_row() {
@@ -67,6 +73,34 @@ pub fn update(app: &mut App, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// A number key: focus a pane, bringing it on screen when the layout hides it.
+fn focus_pane(app: &mut App, action: Action) {
+    let pane = match action {
+        Action::FocusClaims => Pane::Claims,
+        Action::FocusComparison => Pane::Comparison,
+        Action::FocusReader => Pane::Reader,
+        _ => Pane::Articles,
+    };
+    if pane == Pane::Reader && app.view.reader.is_none() {
+        match app.view.selected_report() {
+            Some(report) => {
+                app.view.reader = Some(report);
+                app.view.reader_scroll = 0;
+                app.view.reader_beside_comparison = false;
+            }
+            None => {
+                app.view.status = Some("select an article to read it".into());
+                return;
+            }
+        }
+    }
+    app.view.focus = pane;
+    // With the reader open on a medium screen the comparison shares its column.
+    if pane == Pane::Comparison && !screen(app).cycle.contains(&pane) {
+        app.view.reader_beside_comparison = true;
+    }
 }
 
 /// Enter: open the article, fold an incident, show a slot's next value or a claim's text.
