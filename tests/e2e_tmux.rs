@@ -464,3 +464,34 @@ fn a_user_moves_a_report_merges_incidents_undoes_quits_and_reopens() {
     t.press(&["q"]);
     assert_shell_restored(&t, "0");
 }
+
+#[test]
+fn a_user_leaves_a_value_out_of_a_slot_and_undoes_it() {
+    let Some(t) = Tmux::start("exclude", 100, 40) else {
+        return;
+    };
+    t.type_line(&format!("{}; echo exit=$?", binary()));
+    t.wait_for("CAS 35+");
+    // The comparison, zoomed; Enter walks the police toll's values to the AP's 55.
+    t.press(&["3", "z"]);
+    t.wait_for("best 52 · high 55");
+    for n in 1..=4 {
+        t.press(&["Enter"]);
+        t.wait_for(&format!("value {n} of"));
+    }
+    t.wait_for("55+ security_forces killed");
+    t.press(&["-"]);
+    t.wait_for("why (not about this event");
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "another raid"]);
+    t.press(&["Enter"]);
+    let screen = t.wait_for("best 35 · high 54");
+    assert!(
+        screen.contains("⊘ left out 55+"),
+        "the value left out stays in sight:\n{screen}"
+    );
+    t.press(&["C-z"]);
+    let screen = t.wait_for("best 52 · high 55");
+    assert!(!screen.contains("⊘ left out"), "{screen}");
+    t.press(&["q"]);
+    assert_shell_restored(&t, "0");
+}

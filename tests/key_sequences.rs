@@ -454,3 +454,38 @@ fn a_click_selects_the_claim_or_slot_under_it_and_number_keys_focus_panes() {
     let s = check(s, "4", &["focus=Reader"]);
     assert!(s.app.view.reader.is_some());
 }
+
+#[test]
+fn a_value_left_out_of_its_slot_stays_listed_and_the_same_key_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = annotating_with(dir.path(), (100, 30), "ana", Config::defaults(), true);
+    select_claim_with(&mut s, WAPO, FIFTY_FIVE);
+    let claim = s.app.selected_claim().unwrap().id.clone();
+    let listed = s.app.listed_claims().len();
+    let mut s = check(
+        s,
+        "- \"the caption's figure\" enter",
+        &[
+            "layers=[]",
+            "left out: the caption's figure",
+            "verdict=unreviewed",
+        ],
+    );
+    s.settle();
+    assert!(!is_compared(&s, &claim), "the value left the comparison");
+    assert_eq!(
+        s.app.listed_claims().len(),
+        listed,
+        "the claim is still listed"
+    );
+    // On the claims pane the same key puts it back; undo and redo walk it too.
+    let mut s = check(s, "-", &["put back"]);
+    s.settle();
+    assert!(is_compared(&s, &claim));
+    let mut s = check(s, "ctrl-z", &["undo #2"]);
+    s.settle();
+    assert!(!is_compared(&s, &claim));
+    let mut s = check(s, "ctrl-z", &["undo #1"]);
+    s.settle();
+    assert!(is_compared(&s, &claim));
+}

@@ -107,16 +107,86 @@ pub fn for_comparison(
     annotations: &Annotations,
     attached: &Attached,
 ) -> Vec<Vec<Claim>> {
+    let compared = Compared::new(annotations, attached);
     listed
         .iter()
         .map(|claims| {
             claims
                 .iter()
-                .filter(|c| !is_extraction_error(c, annotations, attached))
+                .filter(|c| compared.keeps(c))
                 .cloned()
                 .collect()
         })
         .collect()
+}
+
+/// Which claims comparisons use: not those the analyst marked as extraction errors, nor the
+/// values they left out of a slot.
+pub struct Compared<'a> {
+    annotations: &'a Annotations,
+    attached: &'a Attached,
+    excluded: Excluded<'a>,
+}
+
+impl<'a> Compared<'a> {
+    /// The test for `annotations` attached as `attached`.
+    pub fn new(annotations: &'a Annotations, attached: &'a Attached) -> Self {
+        Compared {
+            annotations,
+            attached,
+            excluded: Excluded::of(annotations),
+        }
+    }
+
+    /// True when `claim` is compared.
+    pub fn keeps(&self, claim: &Claim) -> bool {
+        !is_extraction_error(claim, self.annotations, self.attached) && !self.excluded.holds(claim)
+    }
+}
+
+/// The values the analyst took out of slots, found by claim id or, when extraction renamed
+/// the claim, by where it is.
+struct Excluded<'a> {
+    /// (incident, claim id).
+    ids: FxHashSet<(&'a str, &'a str)>,
+    /// By report id: (incident, anchor).
+    anchors: FxHashMap<&'a str, Vec<(&'a str, &'a super::state::Anchor)>>,
+}
+
+impl<'a> Excluded<'a> {
+    fn of(annotations: &'a Annotations) -> Self {
+        let mut out = Excluded {
+            ids: FxHashSet::default(),
+            anchors: FxHashMap::default(),
+        };
+        for (incident, slots) in &annotations.slots {
+            for (id, e) in slots.values().flat_map(|n| &n.excluded) {
+                out.ids.insert((incident.as_str(), id.as_str()));
+                out.anchors
+                    .entry(e.anchor.report.as_str())
+                    .or_default()
+                    .push((incident.as_str(), &e.anchor));
+            }
+        }
+        out
+    }
+
+    /// True when `claim` was taken out of a slot of its incident.
+    fn holds(&self, claim: &Claim) -> bool {
+        if self.ids.is_empty() {
+            return false;
+        }
+        self.ids
+            .contains(&(claim.incident.as_str(), claim.id.as_str()))
+            || self.anchors.get(claim.report.as_str()).is_some_and(|v| {
+                v.iter().any(|(incident, a)| {
+                    *incident == claim.incident
+                        && a.span == claim.span
+                        && a.text == claim.text
+                        && a.kind == claim.kind().id()
+                })
+            })
+    }
 }
 
 /// True when the analyst marked `claim` as not what the text says.

@@ -15,11 +15,14 @@ pub mod state;
 pub mod suggest;
 
 pub use analysis::Analysis;
-pub use attach::{Attached, Attachment, attach, for_comparison, is_extraction_error, with_manual};
+pub use attach::{
+    Attached, Attachment, Compared, attach, for_comparison, is_extraction_error, with_manual,
+};
 pub use grades::{ConflictStatus, Credibility, Reliability, Verdict};
 pub use journal::{Entry, EntryKind, Journal, JournalError, Receipt, SidecarPaths, user_name};
 pub use regroup::{IncidentEdit, RegroupError, regrouped};
 pub use state::{
-    Anchor, Annotations, Assessment, Change, ClaimNote, Edit, SlotNote, SourceNote, Target, Value,
+    Anchor, Annotations, Assessment, Change, ClaimNote, Edit, Exclusion, SlotNote, SourceNote,
+    Target, Value,
 };
 pub use suggest::{Suggestion, suggest};

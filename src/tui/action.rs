@@ -243,6 +243,8 @@ actions! {
             "Conflict status: investigating";
         EditAssessment "edit_assessment" "assess"
             "Assess the slot: best value, range, rationale";
+        ExcludeValue "exclude_value" "leave out"
+            "Leave a value out of its slot, with a reason (the claim stays; again: put it back)";
     }
     Visual {
         Visual "visual" "select"

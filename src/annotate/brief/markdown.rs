@@ -73,6 +73,14 @@ fn values_markdown(out: &mut String, inc: &IncidentBrief) {
                 corrected
             );
         }
+        for (value, reason) in &s.left_out {
+            let why = if reason.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", cell(reason))
+            };
+            let _ = writeln!(out, "- left out by the analyst: {}{why}", cell(value));
+        }
         let _ = writeln!(out);
     }
 }

@@ -73,6 +73,9 @@ pub struct SlotBrief {
     pub independent_origins: usize,
     /// Each source's value.
     pub values: Vec<ValueBrief>,
+    /// Values the analyst left out of the slot, with why: (value, reason).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<(String, String)>,
 }
 
 /// One source's value in a slot.
@@ -209,6 +212,11 @@ fn slot_brief(
                     corrected: n.and_then(|n| n.corrected.clone()),
                 }
             })
+            .collect(),
+        left_out: note
+            .into_iter()
+            .flat_map(|n| n.excluded.values())
+            .map(|e| (e.value.clone(), e.reason.clone()))
             .collect(),
     }
 }

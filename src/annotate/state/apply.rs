@@ -38,6 +38,12 @@ impl Annotations {
                     Value::Assessment(_) => {
                         Value::Assessment(note.and_then(|n| n.assessment.clone()))
                     }
+                    Value::Excluded(claim, _) => Value::Excluded(
+                        claim.clone(),
+                        note.and_then(|n| n.excluded.get(claim))
+                            .cloned()
+                            .map(Box::new),
+                    ),
                     other => other.clone(),
                 }
             }
@@ -129,6 +135,12 @@ impl Annotations {
                 match &change.after {
                     Value::Status(s) => note.status = *s,
                     Value::Assessment(a) => note.assessment = a.clone().filter(|a| !a.is_empty()),
+                    Value::Excluded(claim, Some(e)) => {
+                        note.excluded.insert(claim.clone(), (**e).clone());
+                    }
+                    Value::Excluded(claim, None) => {
+                        note.excluded.remove(claim);
+                    }
                     _ => {}
                 }
                 if *note == SlotNote::default() {

@@ -116,6 +116,20 @@ impl Assessment {
     }
 }
 
+/// A value the analyst took out of a slot: the claim says it, but it is not about this
+/// slot ("not about this event", "the caption's town, not the site"). Unlike an extraction
+/// error, the claim stays listed and reviewable; only this comparison leaves it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// Where the claim is, to find it again if extraction renames it.
+    pub anchor: Anchor,
+    /// The value as the comparison showed it ("35+ · Security and medical sources").
+    pub value: String,
+    /// Why.
+    #[serde(default)]
+    pub reason: String,
+}
+
 /// The analyst's annotation of one slot of an incident's comparison.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SlotNote {
@@ -125,6 +139,9 @@ pub struct SlotNote {
     /// The analyst's assessment.
     #[serde(default)]
     pub assessment: Option<Assessment>,
+    /// Values taken out of the slot, by the claim id they were taken out under.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub excluded: BTreeMap<String, Exclusion>,
 }
 
 /// What an action changes.
@@ -209,6 +226,8 @@ pub enum Value {
     Membership(Option<Vec<String>>),
     /// An incident's record as the analyst set it; `None` as the data file has it.
     Incident(Option<IncidentEdit>),
+    /// A slot's value taken out (with why) or put back (`None`), by claim id.
+    Excluded(String, Option<Box<Exclusion>>),
 }
 
 impl Value {
@@ -238,6 +257,15 @@ impl Value {
             Value::Membership(Some(ids)) => format!("under {}", ids.join(", ")),
             Value::Incident(None) => "as filed".to_string(),
             Value::Incident(Some(edit)) => edit.describe(),
+            Value::Excluded(_, Some(e)) if e.reason.is_empty() => {
+                format!("{} left out", crate::text::fit(&e.value, 40))
+            }
+            Value::Excluded(_, Some(e)) => format!(
+                "{} left out: {}",
+                crate::text::fit(&e.value, 40),
+                crate::text::fit(&e.reason, 40)
+            ),
+            Value::Excluded(claim, None) => format!("{claim} put back"),
         }
     }
 }

@@ -34,6 +34,17 @@ pub enum Purpose {
     Incident(String),
     /// The title of a new incident a report is split off into (report id).
     Split(String),
+    /// Why a value is left out of a slot: the write to make, the reason to be filled in.
+    Exclude {
+        /// The slot's incident id.
+        incident: String,
+        /// The slot.
+        slot: String,
+        /// The claim id.
+        claim: String,
+        /// The exclusion, its reason to come from the form.
+        exclusion: Box<crate::annotate::Exclusion>,
+    },
     /// The claims pane's filter.
     Filter,
     /// Who the report says said the claim being made.

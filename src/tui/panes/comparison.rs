@@ -143,7 +143,7 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
                 format!("{} — by source", sanitize(&slot.slot)),
                 theme.label,
             ));
-            details(app, slot, &mut lines);
+            details(app, &comparison.incident, slot, &mut lines);
         }
         return (lines, rows);
     }
@@ -158,7 +158,7 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
             row
         });
         if selected {
-            details(app, slot, &mut lines);
+            details(app, &comparison.incident, slot, &mut lines);
             if let Some(a) = app
                 .model
                 .annotations
@@ -187,52 +187,66 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
 }
 
 /// The selected slot opened: its values by source, revisions marked, and the estimate.
-fn details(app: &App, slot: &crate::compare::Slot, lines: &mut Vec<Line<'static>>) {
+fn details(app: &App, incident: &str, slot: &crate::compare::Slot, lines: &mut Vec<Line<'static>>) {
     let theme = &app.config.theme;
-    {
-        {
-            for v in &slot.values {
-                let style = if v.superseded {
-                    theme.muted
-                } else {
-                    theme.text
-                };
-                let mut spans = vec![Span::styled(
-                    format!("     {}", sanitize(&figure(v))),
-                    style,
-                )];
-                if v.superseded {
-                    spans.push(Span::styled(" (revised later)", theme.muted));
-                }
-                let when = v
-                    .published
-                    .as_deref()
-                    .map(|p| format!(" · {p}"))
-                    .unwrap_or_default();
-                spans.push(Span::styled(
-                    format!(
-                        " · {} · {}{when}",
-                        sanitize(&v.attribution),
-                        sanitize(&v.report)
-                    ),
-                    theme.muted,
-                ));
-                lines.push(Line::from(spans));
-            }
-            if let Some(e) = &slot.estimate {
-                lines.push(Line::styled(
-                    format!(
-                        "     estimate: low {} · best {} · high {} · floor {}",
-                        e.low, e.best, e.high, e.floor
-                    ),
-                    theme.label,
-                ));
-                lines.push(Line::styled(
-                    format!("     {}", sanitize(&e.why)),
-                    theme.muted,
-                ));
-            }
+    for v in &slot.values {
+        let style = if v.superseded {
+            theme.muted
+        } else {
+            theme.text
+        };
+        let mut spans = vec![Span::styled(
+            format!("     {}", sanitize(&figure(v))),
+            style,
+        )];
+        if v.superseded {
+            spans.push(Span::styled(" (revised later)", theme.muted));
         }
+        let when = v
+            .published
+            .as_deref()
+            .map(|p| format!(" · {p}"))
+            .unwrap_or_default();
+        spans.push(Span::styled(
+            format!(
+                " · {} · {}{when}",
+                sanitize(&v.attribution),
+                sanitize(&v.report)
+            ),
+            theme.muted,
+        ));
+        lines.push(Line::from(spans));
+    }
+    // What the analyst left out stays in sight, with why, so the estimate can be read.
+    let excluded = app
+        .model
+        .annotations
+        .as_ref()
+        .and_then(|a| a.slot(incident, &slot.slot))
+        .map(|n| &n.excluded);
+    for e in excluded.into_iter().flat_map(|m| m.values()) {
+        let why = if e.reason.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", sanitize(&e.reason))
+        };
+        lines.push(Line::styled(
+            format!("     ⊘ left out {}{why}", sanitize(&e.value)),
+            theme.muted,
+        ));
+    }
+    if let Some(e) = &slot.estimate {
+        lines.push(Line::styled(
+            format!(
+                "     estimate: low {} · best {} · high {} · floor {}",
+                e.low, e.best, e.high, e.floor
+            ),
+            theme.label,
+        ));
+        lines.push(Line::styled(
+            format!("     {}", sanitize(&e.why)),
+            theme.muted,
+        ));
     }
 }
 

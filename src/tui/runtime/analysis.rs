@@ -199,6 +199,7 @@ fn compare_reports(
         }
     }
     let members = crate::compare::members(corpus, listed);
+    let compared = annotate::Compared::new(annotations, &derived.attached);
     let mut out = Vec::new();
     for id in incidents {
         let (Some(i), Some(members)) = (
@@ -211,7 +212,7 @@ fn compare_reports(
         for &m in members {
             sparse[m] = listed[m]
                 .iter()
-                .filter(|c| !annotate::is_extraction_error(c, annotations, &derived.attached))
+                .filter(|c| compared.keeps(c))
                 .cloned()
                 .collect();
         }

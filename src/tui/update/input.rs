@@ -245,6 +245,22 @@ pub fn save_editor(app: &mut App, editor: Editor, fx: &mut Vec<Effect>) {
                 rationale: text(2).trim_end().to_string(),
             })),
         )]),
+        Purpose::Exclude {
+            incident,
+            slot,
+            claim,
+            exclusion,
+        } => {
+            let mut exclusion = exclusion.clone();
+            exclusion.reason = text(0).trim().to_string();
+            Write::Set(vec![(
+                Target::Slot {
+                    incident: incident.clone(),
+                    slot: slot.clone(),
+                },
+                Value::Excluded(claim.clone(), Some(exclusion)),
+            )])
+        }
         Purpose::Filter => {
             set_filter(app, &text(0));
             return;

@@ -8,6 +8,7 @@
 //! [`results`] (what the runtime hands back).
 
 pub mod annotation;
+pub mod exclusion;
 pub mod fit;
 pub mod incidents;
 pub mod input;
@@ -118,6 +119,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 /// An action on the panes (no window open).
 fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     if annotation::update(app, action, fx)
+        || exclusion::update(app, action, fx)
         || review::update(app, action)
         || incidents::update(app, action)
         || navigation::update(app, action)

@@ -49,6 +49,7 @@ pub fn written(
     // Manual claims and extraction errors change which claims are listed and compared.
     let structural = entry.changes.iter().any(|c| {
         matches!(c.target, Target::Manual(_))
+            || matches!(c.after, Value::Excluded(..))
             || [&c.before, &c.after]
                 .iter()
                 .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
@@ -109,6 +110,9 @@ fn touched_reports(app: &App, entry: &annotate::Entry) -> Vec<usize> {
             (Target::Claim { anchor, .. }, ..) => Some(anchor.report.as_str()),
             (Target::Manual(_), Value::Manual(Some(c)), _)
             | (Target::Manual(_), _, Value::Manual(Some(c))) => Some(c.report.as_str()),
+            (_, Value::Excluded(_, Some(e)), _) | (_, _, Value::Excluded(_, Some(e))) => {
+                Some(e.anchor.report.as_str())
+            }
             _ => None,
         };
         if let Some(id) = report
