@@ -163,3 +163,43 @@ fn search_from_scratch_10k_reports(bencher: divan::Bencher, query: &str) {
     eprintln!("{} searchable items", index.items().len());
     bencher.bench_local(|| index.search(query, None, 200).total);
 }
+
+/// Drawing each pane and window of a 10,000-report file at 200x60, analysed and annotating:
+/// the keys that open it are pressed first (`keys`, as in key maps).
+#[divan::bench(args = ["main", "reader", "comparison zoomed", "help", "sources", "timeline", "review queue", "review queue of the file"])]
+fn draw_each_pane_10k_reports_200x60(bencher: divan::Bencher, what: &str) {
+    use crosscheck::tui::{update, view};
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_10k(dir.path(), false);
+    session.handle_event(ratatui::crossterm::event::Event::Resize(200, 60));
+    let keys: &[char] = match what {
+        "reader" => &['1', '4'],
+        "comparison zoomed" => &['3', 'z'],
+        "help" => &['?'],
+        "sources" => &['W'],
+        "timeline" => &['T'],
+        "review queue" => &['R'],
+        "review queue of the file" => &['R', 'a'],
+        _ => &[],
+    };
+    for &c in keys {
+        session.handle_event(key(c));
+    }
+    update::fit(&mut session.app);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        terminal.draw(|f| view::draw(f, &session.app)).unwrap();
+    });
+}
+
+/// Widening the review queue to the whole 10,000-report file (and back): the key that
+/// gathers every claim still to review.
+#[divan::bench(sample_count = 20)]
+fn review_queue_of_the_file_10k_reports(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_10k(dir.path(), false);
+    session.handle_event(key('R'));
+    bencher.bench_local(|| {
+        session.handle_event(key('a'));
+    });
+}

@@ -489,3 +489,47 @@ fn a_value_left_out_of_its_slot_stays_listed_and_the_same_key_puts_it_back() {
     s.settle();
     assert!(is_compared(&s, &claim));
 }
+
+#[test]
+fn the_workbench_windows_grade_sources_and_walk_the_review_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (100, 30), "ana");
+    // Sources: the second source graded B, then its report opened.
+    let s = check(s, "W j B", &["layers=[\"Sources\"]", "reliability B"]);
+    let s = check(s, "enter", &["focus=Reader", "layers=[]"]);
+    assert_eq!(
+        s.app.model.doc.corpus.reports[s.app.view.reader.unwrap()].id,
+        "wapo-bahariya-2017-10-21"
+    );
+    // The timeline opens and closes.
+    let s = check(s, "T", &["layers=[\"Timeline\"]"]);
+    let s = check(s, "esc", &["layers=[]"]);
+    // The review queue: filtered to the Post's police toll, walked with Enter then n.
+    let s = check(
+        s,
+        "R / \"slot:security source:wapo\" enter",
+        &["layers=[\"Review queue\"]"],
+    );
+    let n = match s.app.view.top() {
+        Some(Layer::Queue(q)) => q.items.len(),
+        _ => panic!("the queue is open"),
+    };
+    assert!((3..20).contains(&n), "{n} claims of the Post's police toll");
+    let s = check(s, "enter", &["layers=[]", "1 of", "in the review queue"]);
+    let s = check(s, "n", &["hit 2 of", "in the review queue"]);
+    // Its filter clears with one key, and a with the whole file widens it.
+    let s = check(
+        s,
+        "R / \"verdict:confirmed\" enter",
+        &["layers=[\"Review queue\"]"],
+    );
+    let count = |s: &Session| match s.app.view.top() {
+        Some(Layer::Queue(q)) => q.items.len(),
+        _ => usize::MAX,
+    };
+    assert_eq!(count(&s), 0);
+    let s = check(s, "esc", &["layers=[\"Review queue\"]"]);
+    let incident = count(&s);
+    let s = check(s, "a", &[]);
+    assert!(count(&s) > incident, "the whole file holds more");
+}

@@ -216,3 +216,23 @@ fn the_incident_picker_at_40x12_and_80x24() {
         );
     }
 }
+
+#[test]
+fn the_workbench_windows_at_every_size() {
+    for (w, h) in SIZES {
+        for (key, name) in [("W", "sources"), ("T", "timeline"), ("R", "review_queue")] {
+            let mut session = sample_app((w, h));
+            press(&mut session, key);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&session).backend());
+        }
+    }
+}
+
+#[test]
+fn the_review_queue_filtered_by_slot_and_source() {
+    let mut session = sample_app((80, 24));
+    press(&mut session, "R /");
+    common::tui::type_text(&mut session, "slot:killed source:wapo");
+    press(&mut session, "enter");
+    insta::assert_snapshot!("review_queue_filtered_80x24", render(&session).backend());
+}

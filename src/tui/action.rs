@@ -243,6 +243,14 @@ actions! {
             "Conflict status: investigating";
         EditAssessment "edit_assessment" "assess"
             "Assess the slot: best value, range, rationale";
+        Sources "sources" "sources"
+            "Show the incident's sources: grade, origin and why, whom they cite, what each gives";
+        Timeline "timeline" "timeline"
+            "Show the selected slot's values in order of publication, as a chart";
+        ReviewQueue "review_queue" "review queue"
+            "Show the claims still to review (unreviewed, disputed, uncertain), filtered with /";
+        QueueScope "queue_scope" "incident/file"
+            "Review queue: the whole file, or the incident again";
         ExcludeValue "exclude_value" "leave out"
             "Leave a value out of its slot, with a reason (the claim stays; again: put it back)";
     }

@@ -38,6 +38,20 @@ pub enum Layer {
         /// First line shown.
         scroll: usize,
     },
+    /// The incident's sources, one selected.
+    Sources {
+        /// The selected source (index into the incident's reports).
+        selected: usize,
+        /// First line shown.
+        scroll: usize,
+    },
+    /// The selected slot's values in order of publication.
+    Timeline {
+        /// First line shown.
+        scroll: usize,
+    },
+    /// The claims still to review.
+    Queue(Box<super::queue::ReviewQueue>),
     /// Text being selected in the reader.
     Visual {
         /// Where the selection started (byte offset in the body).
@@ -62,6 +76,10 @@ impl Layer {
     pub fn context(&self) -> Context {
         match self {
             Layer::Help { typing: true, .. } => Context::Picker,
+            Layer::Queue(q) if q.typing => Context::Picker,
+            Layer::Queue(_) => Context::Queue,
+            Layer::Sources { .. } => Context::Sources,
+            Layer::Timeline { .. } => Context::Help,
             Layer::Help { .. } | Layer::Notice { .. } => Context::Help,
             Layer::SideBySide { .. } => Context::SideBySide,
             Layer::Visual { .. } => Context::Visual,
@@ -75,6 +93,7 @@ impl Layer {
     pub fn scroll_mut(&mut self) -> Option<&mut usize> {
         match self {
             Layer::Help { scroll, .. }
+            | Layer::Timeline { scroll }
             | Layer::Notice { scroll, .. }
             | Layer::SideBySide { scroll, .. } => Some(scroll),
             _ => None,
@@ -109,7 +128,7 @@ impl Layer {
                 | Layer::Palette(_)
                 | Layer::Incidents(_)
                 | Layer::Help { typing: true, .. }
-        )
+        ) || matches!(self, Layer::Queue(q) if q.typing)
     }
 
     /// True for the windows of text that scroll (help, notices, side by side); they take
@@ -117,7 +136,10 @@ impl Layer {
     pub fn is_window_of_text(&self) -> bool {
         matches!(
             self,
-            Layer::Help { .. } | Layer::Notice { .. } | Layer::SideBySide { .. }
+            Layer::Help { .. }
+                | Layer::Notice { .. }
+                | Layer::SideBySide { .. }
+                | Layer::Timeline { .. }
         )
     }
 
@@ -133,6 +155,7 @@ impl Layer {
                 typing: true,
                 ..
             } => Some(f),
+            Layer::Queue(q) if q.typing => Some(&mut q.filter),
             _ => None,
         }
     }
@@ -158,6 +181,9 @@ impl Layer {
             Layer::Palette(_) => "Commands",
             Layer::Incidents(_) => "Incidents",
             Layer::Candidates(_) => "Make a claim",
+            Layer::Sources { .. } => "Sources",
+            Layer::Timeline { .. } => "Timeline",
+            Layer::Queue(_) => "Review queue",
         }
     }
 }

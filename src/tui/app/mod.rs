@@ -8,6 +8,7 @@ pub mod filter;
 pub mod forms;
 pub mod layer;
 pub mod model;
+pub mod queue;
 pub mod view;
 
 use crate::compare::Comparison;

@@ -177,8 +177,8 @@ pub struct ComparisonView {
 /// A search whose hits are walked with n and N.
 #[derive(Debug, Clone)]
 pub struct Found {
-    /// The query.
-    pub query: String,
+    /// What the hits are, for messages: `for "hasm"`, `in the review queue`.
+    pub what: String,
     /// Its hits, best first.
     pub hits: Vec<super::forms::SearchHit>,
     /// The hit shown.

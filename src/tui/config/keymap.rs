@@ -40,6 +40,10 @@ pub enum Context {
     Picker,
     /// The claims that can be made of the selected text, picked by key.
     Candidates,
+    /// The window of an incident's sources.
+    Sources,
+    /// The review queue.
+    Queue,
     /// A search's hits are being walked (after Enter in the search box, until Esc): tried
     /// before the focused pane's context.
     Found,
@@ -47,7 +51,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in key map file order.
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Articles,
         Context::Reader,
@@ -59,6 +63,8 @@ impl Context {
         Context::Editor,
         Context::Picker,
         Context::Candidates,
+        Context::Sources,
+        Context::Queue,
         Context::Found,
     ];
 
@@ -76,6 +82,8 @@ impl Context {
             Context::Editor => "editor",
             Context::Picker => "picker",
             Context::Candidates => "candidates",
+            Context::Sources => "sources",
+            Context::Queue => "queue",
             Context::Found => "found",
         }
     }
@@ -94,7 +102,9 @@ impl Context {
             Context::Editor => "Forms",
             Context::Picker => "Search, commands, pickers",
             Context::Candidates => "Claims of the selection",
-            Context::Found => "After a search",
+            Context::Sources => "Sources",
+            Context::Queue => "Review queue",
+            Context::Found => "After a search or the review queue",
         }
     }
 
@@ -135,6 +145,10 @@ struct KeyMapFile {
     #[serde(default)]
     candidates: BTreeMap<String, String>,
     #[serde(default)]
+    sources: BTreeMap<String, String>,
+    #[serde(default)]
+    queue: BTreeMap<String, String>,
+    #[serde(default)]
     found: BTreeMap<String, String>,
 }
 
@@ -152,6 +166,8 @@ impl KeyMapFile {
             Context::Editor => &self.editor,
             Context::Picker => &self.picker,
             Context::Candidates => &self.candidates,
+            Context::Sources => &self.sources,
+            Context::Queue => &self.queue,
             Context::Found => &self.found,
         }
     }

@@ -3,7 +3,10 @@
 
 pub mod inputs;
 pub mod overlays;
+pub mod queue;
 pub mod side_by_side;
+pub mod sources;
+pub mod timeline;
 
 use ratatui::Frame;
 
@@ -19,6 +22,9 @@ pub fn draw(frame: &mut Frame, app: &App, layer: &Layer) {
             rows,
             scroll,
         } => side_by_side::draw(frame, app, (*left, *right), rows, *scroll),
+        Layer::Sources { selected, scroll } => sources::draw(frame, app, *selected, *scroll),
+        Layer::Timeline { scroll } => timeline::draw(frame, app, *scroll),
+        Layer::Queue(q) => queue::draw(frame, app, q),
         // Visual mode is drawn by the reader, as its selection.
         Layer::Visual { .. } => {}
         _ => inputs::draw(frame, app, layer),

@@ -196,6 +196,10 @@ pub fn content_len(app: &App, overlay: &Layer, screen: Rect) -> usize {
             let inner = crate::tui::panes::text_block::inner_width(area);
             super::side_by_side::lines(app, (*left, *right), rows, inner).len()
         }
+        Layer::Timeline { .. } => crate::tui::panes::text_block::content_height(
+            &super::timeline::lines(app),
+            super::timeline::areas(app, screen).1,
+        ),
         Layer::Notice { lines, .. } => {
             let lines: Vec<Line> = lines
                 .iter()

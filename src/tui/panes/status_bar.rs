@@ -50,6 +50,19 @@ fn hinted(context: Context) -> &'static [Action] {
         ],
         Context::Global => &[Action::FocusNext],
         Context::Found => &[Action::NextHit, Action::PrevHit, Action::ClearSearch],
+        Context::Sources => &[
+            Action::MoveDown,
+            Action::Open,
+            Action::SourceB,
+            Action::Back,
+        ],
+        Context::Queue => &[
+            Action::MoveDown,
+            Action::Open,
+            Action::Search,
+            Action::QueueScope,
+            Action::Back,
+        ],
     }
 }
 
@@ -88,13 +101,19 @@ pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
         let key = app.config.keymap.key_for(context, action)?;
         let label = match action {
             Action::Back if closes => "close",
-            Action::Search if context == Context::Help => "filter",
+            Action::Search if matches!(context, Context::Help | Context::Queue) => "filter",
             _ => action.info().label,
         };
         Some((key, label))
     };
+    // The help's filter key filters nothing in the other windows of its context.
+    let filters = !matches!(
+        app.view.top(),
+        Some(crate::tui::app::Layer::Notice { .. } | crate::tui::app::Layer::Timeline { .. })
+    );
     let mut all: Vec<_> = hinted(body)
         .iter()
+        .filter(|&&action| filters || action != Action::Search)
         .filter(|&&action| !(in_note && action == Action::Submit))
         .filter(|&&action| !(one_field && action == Action::NextField))
         .filter_map(|&action| hint_in(body, action))

@@ -43,7 +43,7 @@ fn claim_value(action: Action) -> Option<Value> {
 }
 
 /// The reliability a source action sets, if it is one.
-fn reliability_of(action: Action) -> Option<Option<Reliability>> {
+pub fn reliability_of(action: Action) -> Option<Option<Reliability>> {
     use Action::*;
     Some(match action {
         SourceA => Some(Reliability::A),

@@ -33,7 +33,7 @@ pub fn page_height(app: &App) -> usize {
 }
 
 /// Keep `selected` on screen in a list of `len` rows `h` high starting at `offset`.
-fn keep_in_view(selected: usize, offset: &mut usize, len: usize, h: usize) {
+pub fn keep_in_view(selected: usize, offset: &mut usize, len: usize, h: usize) {
     if selected < *offset {
         *offset = selected;
     } else if selected >= *offset + h {
@@ -138,6 +138,7 @@ fn fit_layer(app: &mut App) {
     let area = match top {
         Layer::SideBySide { .. } => side_by_side::area(full),
         Layer::Help { .. } | Layer::Notice { .. } => overlays::centered(full),
+        Layer::Timeline { .. } => crate::tui::layers::timeline::areas(app, full).1,
         _ => return,
     };
     let total = overlays::content_len(app, top, full);

@@ -23,7 +23,9 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if !layer.field_mut().is_some_and(|f| type_into(f, key)) {
         return Vec::new();
     }
-    text_changed(layer)
+    let fx = text_changed(layer);
+    super::workbench::requeue(app);
+    fx
 }
 
 /// Carry out one of readline's editing actions on the top window's field. False when
@@ -36,6 +38,7 @@ pub fn edit_text(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
         return false;
     }
     fx.extend(text_changed(layer));
+    super::workbench::requeue(app);
     true
 }
 
@@ -87,6 +90,19 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Act
     }
     let layer = app.view.layers.pop()?;
     match layer {
+        // The review queue's filter: Enter keeps it, Esc drops it; both give the keys back.
+        Layer::Queue(mut q) => {
+            match action {
+                Action::Submit => q.typing = false,
+                Action::Cancel => {
+                    q.typing = false;
+                    q.filter = Field::new("filter", "", false);
+                }
+                _ => {}
+            }
+            app.view.layers.push(Layer::Queue(q));
+            super::workbench::requeue(app);
+        }
         // The help's filter: Enter keeps it and gives the keys back to the list; Esc drops it.
         Layer::Help { scroll, filter, .. } => {
             let filter = match action {
@@ -110,7 +126,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Act
                         status.push_str(&next);
                     }
                     app.view.found = Some(Found {
-                        query: sb.answered,
+                        what: format!("for \"{}\"", crate::text::sanitize(&sb.answered)),
                         at: sb.selected,
                         hits: sb.hits,
                     });

@@ -17,6 +17,7 @@ pub mod navigation;
 pub mod results;
 pub mod review;
 pub mod visual;
+pub mod workbench;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
@@ -105,6 +106,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Some(layer) if layer.is_window_of_text() && !layer.takes_text() => {
             window(app, action, &mut fx);
         }
+        Some(Layer::Sources { .. }) => workbench::sources(app, action, &mut fx),
+        Some(Layer::Queue(q)) if !q.typing => workbench::queue(app, action, &mut fx),
         Some(_) => {
             // The palette hands on the action it ran.
             if let Some(chosen) = input::update(app, action, &mut fx) {
@@ -120,6 +123,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     if annotation::update(app, action, fx)
         || exclusion::update(app, action, fx)
+        || workbench::open(app, action)
         || review::update(app, action)
         || incidents::update(app, action)
         || navigation::update(app, action)
@@ -159,13 +163,12 @@ fn walk_hits(app: &mut App, action: Action) {
     } else {
         (found.at + n - 1) % n
     };
-    let (hit, at, query) = (found.hits[found.at].clone(), found.at, found.query.clone());
+    let (hit, at, what) = (found.hits[found.at].clone(), found.at, found.what.clone());
     navigation::jump_to_hit(app, &hit);
     let report = &app.model.doc.corpus.reports[hit.report].id;
     app.view.status = Some(format!(
-        "hit {} of {n} for \"{}\": {} in {report}",
+        "hit {} of {n} {what}: {} in {report}",
         at + 1,
-        crate::text::sanitize(&query),
         hit.kind.label()
     ));
 }

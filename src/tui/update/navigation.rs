@@ -180,7 +180,7 @@ pub fn move_in(app: &mut App, pane: Pane, action: Action) {
 }
 
 /// A list selection after a movement, within `0..len`.
-fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
+pub fn moved(selected: usize, len: usize, action: Action, page: usize) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::MoveUp => selected.saturating_sub(1),
