@@ -278,7 +278,7 @@ actions! {
         PrevHit "prev_hit" "previous hit"
             "Go to the search's previous hit";
         ClearSearch "clear_search" "end search"
-            "Stop walking the search's hits (their keys go back to the pane)";
+            "Stop walking the search's hits and close the reader they opened";
         Palette "palette" "commands"
             "Run a command by name";
         Export "export" "export"

@@ -5,9 +5,9 @@
 
 use rustc_hash::FxHashMap;
 
-use super::App;
 use super::filter::{ClaimFilter, Setting};
 use super::forms::Field;
+use super::model::Model;
 use crate::annotate::Verdict;
 use crate::model::BACKGROUND;
 
@@ -41,7 +41,7 @@ pub struct ReviewQueue {
 
 impl ReviewQueue {
     /// The queue of `incident` (or the whole file), unfiltered.
-    pub fn new(app: &App, incident: Option<usize>) -> Self {
+    pub fn new(model: &Model, incident: Option<usize>) -> Self {
         let mut queue = ReviewQueue {
             incident,
             filter: Field::new("filter", "", false),
@@ -51,13 +51,13 @@ impl ReviewQueue {
             offset: 0,
             problem: None,
         };
-        queue.rebuild(app);
+        queue.rebuild(model);
         queue
     }
 
     /// Gather the items again, after the filter or the annotations changed; the selection
     /// stays on the same claim when it is still there.
-    pub fn rebuild(&mut self, app: &App) {
+    pub fn rebuild(&mut self, model: &Model) {
         let keep = self.items.get(self.selected).copied();
         let filter = match ClaimFilter::parse(&self.filter.text()) {
             Ok(f) => {
@@ -69,7 +69,7 @@ impl ReviewQueue {
                 return;
             }
         };
-        self.items = items(app, self.incident, filter.as_ref());
+        self.items = items(model, self.incident, filter.as_ref());
         self.selected = keep
             .and_then(|k| self.items.iter().position(|i| *i == k))
             .unwrap_or(0);
@@ -80,9 +80,9 @@ impl ReviewQueue {
 const TO_REVIEW: [Verdict; 3] = [Verdict::Unreviewed, Verdict::Disputed, Verdict::Uncertain];
 
 /// The claims of `incident` (or of every incident) still to review and passing `filter`.
-fn items(app: &App, incident: Option<usize>, filter: Option<&ClaimFilter>) -> Vec<QueueItem> {
-    let doc = &app.model.doc;
-    let comparisons = app.model.comparisons.as_deref().map_or(&[][..], |c| c);
+fn items(model: &Model, incident: Option<usize>, filter: Option<&ClaimFilter>) -> Vec<QueueItem> {
+    let doc = &model.doc;
+    let comparisons = model.comparisons.as_deref().map_or(&[][..], |c| c);
     let wanted = incident.map(|i| doc.corpus.incidents[i].id.as_str());
     // Claim id → slot, for the incidents in the queue.
     let mut slot_of: FxHashMap<&str, &str> = FxHashMap::default();
@@ -110,11 +110,11 @@ fn items(app: &App, incident: Option<usize>, filter: Option<&ClaimFilter>) -> Ve
     for r in reports {
         let report = &doc.corpus.reports[r];
         let outlet = report.outlet.value().map_or("", String::as_str);
-        for (n, claim) in app.model.claims_of(r).iter().enumerate() {
+        for (n, claim) in model.claims_of(r).iter().enumerate() {
             if claim.incident == BACKGROUND || wanted.is_some_and(|w| w != claim.incident) {
                 continue;
             }
-            let note = app.model.note_of(claim);
+            let note = model.note_of(claim);
             let verdict = note.map_or(Verdict::Unreviewed, |n| n.verdict);
             let passes = match filter {
                 Some(f) => {

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
-use super::overlays::centered;
+use super::window::centered;
 use crate::text::{fit, sanitize, width};
 use crate::tui::action::Action;
 use crate::tui::app::forms::{Candidates, Editor, Field, IncidentPicker, Palette, SearchBox};

@@ -7,10 +7,15 @@ pub mod queue;
 pub mod side_by_side;
 pub mod sources;
 pub mod timeline;
+pub mod window;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
 
+use crate::text::sanitize;
 use crate::tui::app::{App, Layer};
+use crate::tui::panes::text_block::{content_height, inner_width};
 
 /// Draw `layer` over what is below it.
 pub fn draw(frame: &mut Frame, app: &App, layer: &Layer) {
@@ -28,5 +33,32 @@ pub fn draw(frame: &mut Frame, app: &App, layer: &Layer) {
         // Visual mode is drawn by the reader, as its selection.
         Layer::Visual { .. } => {}
         _ => inputs::draw(frame, app, layer),
+    }
+}
+
+/// The lines a window over the panes shows, for scroll limits.
+pub fn content_len(app: &App, layer: &Layer, screen: Rect) -> usize {
+    let area = window::centered(screen);
+    match layer {
+        Layer::Help { .. } => {
+            content_height(&overlays::help_content(app, &layer.help_filter()), area)
+        }
+        Layer::SideBySide {
+            left, right, rows, ..
+        } => {
+            let inner = inner_width(side_by_side::area(screen));
+            side_by_side::lines(app, (*left, *right), rows, inner).len()
+        }
+        Layer::Timeline { .. } => {
+            content_height(&timeline::lines(app), timeline::areas(app, screen).1)
+        }
+        Layer::Notice { lines, .. } => {
+            let lines: Vec<Line> = lines
+                .iter()
+                .map(|l| Line::raw(sanitize(l).into_owned()))
+                .collect();
+            content_height(&lines, area)
+        }
+        _ => 0,
     }
 }

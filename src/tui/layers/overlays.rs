@@ -2,7 +2,6 @@
 //! notices (problems found in the user's config files).
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
@@ -12,10 +11,7 @@ use crate::tui::app::{App, Layer};
 use crate::tui::config::keymap::Context;
 use crate::tui::panes::text_block::draw_text_pane;
 
-/// " (KEY closes)" with the key that closes a window of text, when one is bound.
-pub fn closes(app: &App, context: Context) -> String {
-    app.key_hint(context, Action::Back, "closes")
-}
+use super::window::{centered, closes};
 
 /// The help overlay's lines for the actions matching `filter` (words of a title or a key;
 /// empty: all). Keys are grouped by where they work, in words; an action with the same keys
@@ -154,59 +150,5 @@ pub fn draw(frame: &mut Frame, app: &App, overlay: &Layer) {
             );
         }
         _ => {}
-    }
-}
-
-/// The overlay's area: most of the screen, all of it when small. Leaves the status bar free.
-pub fn centered(screen: Rect) -> Rect {
-    let body = Rect {
-        height: screen.height.saturating_sub(1),
-        ..screen
-    };
-    let w = if body.width < 60 {
-        body.width
-    } else {
-        (body.width * 4 / 5).clamp(60, 100)
-    };
-    let h = if body.height < 16 {
-        body.height
-    } else {
-        (body.height * 4 / 5).max(16)
-    };
-    Rect {
-        x: body.x + (body.width - w) / 2,
-        y: body.y + (body.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-/// The lines an overlay shows, for scroll limits.
-pub fn content_len(app: &App, overlay: &Layer, screen: Rect) -> usize {
-    let area = centered(screen);
-    match overlay {
-        Layer::Help { .. } => crate::tui::panes::text_block::content_height(
-            &help_content(app, &overlay.help_filter()),
-            area,
-        ),
-        Layer::SideBySide {
-            left, right, rows, ..
-        } => {
-            let area = super::side_by_side::area(screen);
-            let inner = crate::tui::panes::text_block::inner_width(area);
-            super::side_by_side::lines(app, (*left, *right), rows, inner).len()
-        }
-        Layer::Timeline { .. } => crate::tui::panes::text_block::content_height(
-            &super::timeline::lines(app),
-            super::timeline::areas(app, screen).1,
-        ),
-        Layer::Notice { lines, .. } => {
-            let lines: Vec<Line> = lines
-                .iter()
-                .map(|l| Line::raw(sanitize(l).into_owned()))
-                .collect();
-            crate::tui::panes::text_block::content_height(&lines, area)
-        }
-        _ => 0,
     }
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::overlays::centered;
+use super::window::centered;
 use crate::annotate::Verdict;
 use crate::text::{fit, sanitize};
 use crate::tui::action::Action;

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::overlays::{centered, closes};
+use super::window::{centered, closes};
 use crate::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;

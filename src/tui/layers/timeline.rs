@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Clear};
 
-use super::overlays::{centered, closes};
+use super::window::{centered, closes};
 use crate::compare::{Comparison, Slot, Value};
 use crate::text::sanitize;
 use crate::tui::app::App;

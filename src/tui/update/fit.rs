@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use crate::tui::app::{App, Layer, Pane};
-use crate::tui::layers::{overlays, side_by_side};
+use crate::tui::layers::{self, side_by_side, window};
 use crate::tui::panes::layout::{ScreenLayout, layout_zoomed};
 use crate::tui::panes::text_block::{content_height, inner_height, inner_width, wrap_lines};
 use crate::tui::panes::{comparison, reader};
@@ -28,7 +28,7 @@ pub fn reader_area(app: &App) -> Option<Rect> {
 
 /// Lines a page of a window over the screen holds.
 pub fn page_height(app: &App) -> usize {
-    let area = overlays::centered(Rect::new(0, 0, app.view.size.0, app.view.size.1));
+    let area = window::centered(Rect::new(0, 0, app.view.size.0, app.view.size.1));
     inner_height(area).max(2) - 1
 }
 
@@ -137,11 +137,11 @@ fn fit_layer(app: &mut App) {
     };
     let area = match top {
         Layer::SideBySide { .. } => side_by_side::area(full),
-        Layer::Help { .. } | Layer::Notice { .. } => overlays::centered(full),
+        Layer::Help { .. } | Layer::Notice { .. } => window::centered(full),
         Layer::Timeline { .. } => crate::tui::layers::timeline::areas(app, full).1,
         _ => return,
     };
-    let total = overlays::content_len(app, top, full);
+    let total = layers::content_len(app, top, full);
     let h = inner_height(area);
     if let Some(scroll) = app.view.layers.last_mut().and_then(Layer::scroll_mut) {
         *scroll = (*scroll).min(total.saturating_sub(h));

@@ -139,8 +139,12 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
         Action::NextHit | Action::PrevHit => walk_hits(app, action),
+        // Esc after a search ends the walk and closes what the walk opened, in one key.
         Action::ClearSearch => {
             app.view.found = None;
+            if app.view.zoomed || app.view.reader.is_some() {
+                back(app);
+            }
             app.view.status = Some("search ended".into());
         }
         _ => {}

@@ -12,8 +12,8 @@ use crate::tui::app::forms::{Field, SearchHit};
 use crate::tui::app::queue::ReviewQueue;
 use crate::tui::app::{App, Effect, Found, Layer, Pane};
 use crate::tui::config::keymap::Context;
-use crate::tui::layers::overlays::centered;
 use crate::tui::layers::sources;
+use crate::tui::layers::window::centered;
 use crate::tui::panes::text_block::{inner_height, inner_width, wrap_lines};
 
 /// Open a workbench window. False when `action` opens none.
@@ -35,9 +35,10 @@ pub fn open(app: &mut App, action: Action) -> bool {
             }
         }
         Action::Timeline => Layer::Timeline { scroll: 0 },
-        Action::ReviewQueue => {
-            Layer::Queue(Box::new(ReviewQueue::new(app, app.selected_incident())))
-        }
+        Action::ReviewQueue => Layer::Queue(Box::new(ReviewQueue::new(
+            &app.model,
+            app.selected_incident(),
+        ))),
         _ => return false,
     };
     app.view.layers.push(layer);
@@ -119,7 +120,7 @@ pub fn queue(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
     match action {
         Action::Back if !q.filter.text().is_empty() => {
             q.filter = Field::new("filter", "", false);
-            q.rebuild(app);
+            q.rebuild(&app.model);
         }
         Action::Back | Action::Help => return,
         Action::Quit => return fx.push(Effect::Quit),
@@ -130,7 +131,7 @@ pub fn queue(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
                 None => app.selected_incident(),
             };
             q.selected = 0;
-            q.rebuild(app);
+            q.rebuild(&app.model);
         }
         Action::Open => return walk_queue(app, &q),
         _ => q.selected = moved(q.selected, q.items.len(), action, page(app)),
@@ -179,7 +180,7 @@ pub fn requeue(app: &mut App) {
     if let Some(Layer::Queue(_)) = app.view.top()
         && let Some(Layer::Queue(mut q)) = app.view.layers.pop()
     {
-        q.rebuild(app);
+        q.rebuild(&app.model);
         q.offset = 0;
         app.view.layers.push(Layer::Queue(q));
     }
