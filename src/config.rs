@@ -73,6 +73,11 @@ impl Paths {
         }
     }
 
+    /// What is remembered between runs: the theme, and where the analyst was in each file.
+    pub fn state_file(&self) -> PathBuf {
+        self.data_dir.join("state.ron")
+    }
+
     /// The log file.
     pub fn log_file(&self) -> PathBuf {
         self.data_dir.join("crosscheck.log")

@@ -198,6 +198,11 @@ fn a_user_browses_the_sample_at_every_size() {
         }
 
         if w >= 80 {
+            // The hints end with help and quit from the first screen, beside the copy notice.
+            assert!(
+                screen.contains("? help") && screen.contains("q quit"),
+                "{w}x{h}: hints:\n{screen}"
+            );
             // The comparison of sources, by keys: the police toll is in conflict.
             t.press(&["Tab", "Tab"]);
             let screen = t.wait_for("CONFLICT");
@@ -206,6 +211,17 @@ fn a_user_browses_the_sample_at_every_size() {
                 screen.contains("security forces killed"),
                 "{w}x{h}:\n{screen}"
             );
+        }
+        if w == 80 {
+            // Above the first slot: the arithmetic flag, then the header's one-origin line.
+            t.press(&["k", "k", "k", "k"]);
+            let screen = t.wait_for("the parts add up to 54, not 55");
+            assert_clean(&screen, w);
+            t.press(&["g"]);
+            let screen = t.wait_for("≡ one origin: afp-bahariya-2017-10-21");
+            assert_clean(&screen, w);
+        }
+        if w >= 80 {
             t.press(&["Tab"]);
         }
 

@@ -271,6 +271,39 @@ fn esc_closes_and_cancels_but_never_quits_and_q_quits() {
 }
 
 #[test]
+fn quitting_from_a_form_with_unsaved_text_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // Nothing typed: ctrl-c quits from the form at once.
+    let s = check(on_fifty_five(dir.path()), "t", &["layers=[\"Form\"]"]);
+    let s = check(s, "ctrl-c", &[]);
+    assert!(s.quit);
+    // Typed tags: the first ctrl-c asks and names the keys, the form and its text stay.
+    let s = check(
+        on_fifty_five(dir.path()),
+        r#"t "toll""#,
+        &["layers=[\"Form\"]"],
+    );
+    let s = check(
+        s,
+        "ctrl-c",
+        &[
+            "layers=[\"Form\"]",
+            "is not saved (ctrl-s saves) (ctrl-c again quits",
+        ],
+    );
+    assert!(!s.quit);
+    // Typing again means the question is asked again about the new text.
+    let s = check(s, r#""s" ctrl-c"#, &["is not saved"]);
+    assert!(!s.quit);
+    let Some(Layer::Editor(ed)) = s.app.view.top() else {
+        panic!("the form is still open")
+    };
+    assert_eq!(ed.fields[0].text(), "tolls");
+    let s = check(s, "ctrl-c", &[]);
+    assert!(s.quit);
+}
+
+#[test]
 fn esc_ends_the_zoom_and_then_the_claim_filter() {
     let dir = tempfile::tempdir().unwrap();
     let s = annotating_app(dir.path(), (80, 24), "ana");

@@ -8,8 +8,11 @@ use crate::config::Paths;
 use crate::sample;
 use crate::store::{self};
 use crate::tui::app::Layer;
+use crate::tui::app::spot::Spot;
 use crate::tui::config::keymap::KeyMap;
 use crate::tui::config::theme::Theme;
+use crate::tui::runtime::remembered::Remembered;
+use crate::tui::update::restore::restore;
 use crate::tui::{self, App, Document};
 
 use super::{Failure, annotations};
@@ -48,17 +51,14 @@ pub fn open(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
         }
         None => KeyMap::defaults(),
     };
-    let mut theme = match read_optional(&paths.theme_file())? {
-        Some(text) => {
-            let (theme, problems) = Theme::with_user_file(&text, &paths.theme_file());
-            config_problems.extend(problems.map(|p| p.to_string()));
-            theme
-        }
-        None => Theme::defaults(),
-    };
-    if Theme::no_color_requested() {
-        theme = theme.without_colour();
-    }
+    let mut remembered = Remembered::load(&paths.state_file());
+    let (config, problems) = tui::config::Config::new(
+        keymap,
+        remembered.theme(),
+        read_optional(&paths.theme_file())?.map(|text| (text, paths.theme_file())),
+        Theme::no_color_requested(),
+    );
+    config_problems.extend(problems.map(|p| p.to_string()));
 
     let journal = match file {
         Some(path) => Some(crate::annotate::Journal::open(
@@ -71,7 +71,13 @@ pub fn open(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
         )?),
         None => None,
     };
-    let mut app = App::new(doc, tui::config::Config { keymap, theme }, (80, 24));
+    // The file as remembered: by its real path, however it was named on the command line.
+    let remembered_as = std::fs::canonicalize(&doc.name)
+        .map_or_else(|_| doc.name.clone(), |p| p.display().to_string());
+    let mut app = App::new(doc, config, (80, 24));
+    if let Some(spot) = remembered.spot(&remembered_as) {
+        restore(&mut app, spot);
+    }
     let mut journal = journal;
     let recovered = journal
         .as_mut()
@@ -101,7 +107,12 @@ pub fn open(file: Option<&Path>, mouse: bool, paths: &Paths) -> Result<ExitCode,
             .push(Layer::notice("Configuration problems", lines));
     }
     app.view.status = notices.pop();
-    tui::run(app, journal, mouse)?;
+    let app = tui::run(app, journal, mouse)?;
+    remembered.remember(&remembered_as, Spot::of(&app), app.config.theme_name);
+    if let Err(e) = remembered.save(&paths.state_file()) {
+        // Losing the spot loses no work: say so in the log only.
+        tracing::warn!("{}: {e}", paths.state_file().display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

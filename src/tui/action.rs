@@ -22,6 +22,8 @@ pub enum ActionGroup {
     General,
     /// Windows that take text: forms, search, the palette and the pickers.
     Windows,
+    /// Rarely wanted, run by name from the palette, no key needed (themes).
+    Commands,
 }
 
 impl ActionGroup {
@@ -36,6 +38,7 @@ impl ActionGroup {
             ActionGroup::Visual => "Making a claim from the text (visual mode)",
             ActionGroup::General => "General",
             ActionGroup::Windows => "Forms, search, palette and pickers",
+            ActionGroup::Commands => "From the palette",
         }
     }
 }
@@ -326,6 +329,16 @@ actions! {
         DeleteWord "delete_word" "delete word"
             "Text: delete the word before the cursor";
     }
+    Commands {
+        ThemeDefault "theme_default" "default theme"
+            "Theme: the terminal's own colours (remembered)";
+        ThemeDark "theme_dark" "dark theme"
+            "Theme: dark, for dark backgrounds (remembered)";
+        ThemeLight "theme_light" "light theme"
+            "Theme: light, for light backgrounds (remembered)";
+        ThemeHighContrast "theme_high_contrast" "high-contrast theme"
+            "Theme: high contrast (remembered)";
+    }
 }
 
 impl Action {
@@ -338,6 +351,11 @@ impl Action {
     /// (they act on the window the palette replaces).
     pub fn in_palette(self) -> bool {
         self.info().group != ActionGroup::Windows
+    }
+
+    /// True for the actions run by name from the palette, which need no key.
+    pub fn palette_only(self) -> bool {
+        self.info().group == ActionGroup::Commands
     }
 }
 

@@ -100,6 +100,32 @@ pub struct Editor {
     pub fields: Vec<Field>,
     /// The field with the cursor.
     pub focus: usize,
+    /// The fields' texts when the form opened, to know whether anything was typed.
+    pristine: Vec<String>,
+    /// Quit was asked once with unsaved text: asked again, it quits without it.
+    pub quit_asked: bool,
+}
+
+impl Editor {
+    /// A form with the cursor in its first field.
+    pub fn new(purpose: Purpose, title: &str, fields: Vec<Field>) -> Editor {
+        Editor {
+            purpose,
+            title: title.to_string(),
+            pristine: fields.iter().map(Field::text).collect(),
+            fields,
+            focus: 0,
+            quit_asked: false,
+        }
+    }
+
+    /// True when a field's text differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::text)
+            .ne(self.pristine.iter().cloned())
+    }
 }
 
 /// The search box and its results.

@@ -9,6 +9,7 @@ pub mod forms;
 pub mod layer;
 pub mod model;
 pub mod queue;
+pub mod spot;
 pub mod view;
 
 use crate::compare::Comparison;

@@ -156,6 +156,8 @@ pub struct ClaimView {
     pub shown: Vec<usize>,
     /// The listed report's tally of victims for its main incident, kept with `shown`.
     pub tally: Option<crate::extract::tally::Tally>,
+    /// A claim to select once the claims are known (a spot remembered from the last run).
+    pub pending: Option<String>,
 }
 
 /// The comparison pane's view state.
@@ -172,6 +174,8 @@ pub struct ComparisonView {
     /// True when the pane was scrolled past its first or last slot (to the incident's header,
     /// its origins, or the flags below the slots): the selected slot need not be on screen.
     pub free: bool,
+    /// A slot to select once the comparisons are known (a spot remembered from the last run).
+    pub pending: Option<usize>,
 }
 
 /// A search whose hits are walked with n and N.

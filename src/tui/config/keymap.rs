@@ -363,6 +363,9 @@ mod tests {
     fn every_action_has_a_default_key() {
         let map = KeyMap::defaults();
         for info in crate::tui::action::ACTIONS {
+            if info.action.palette_only() {
+                continue;
+            }
             let bound = Context::ALL
                 .iter()
                 .any(|c| !map.keys_in(*c, info.action).is_empty());

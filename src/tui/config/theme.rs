@@ -1,5 +1,6 @@
-//! Semantic styles (roles such as `selection` or `inferred`), loaded from `assets/theme.ron`
-//! with the user's `theme.ron` on top, and a colourless variant for NO_COLOR.
+//! Semantic styles (roles such as `selection` or `inferred`), loaded from `assets/theme.ron`,
+//! then a built-in theme chosen from the palette (`assets/themes/`), then the user's
+//! `theme.ron` on top, and a colourless variant for NO_COLOR.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -11,6 +12,61 @@ use crate::store::{LoadError, Position, Problem, ProblemKind, ValueIndex};
 
 /// The default theme, as shipped.
 pub const DEFAULT_THEME: &str = include_str!("../../../assets/theme.ron");
+
+/// The built-in themes, each a partial theme over the default.
+const BUILT_IN: [(ThemeName, &str); 3] = [
+    (
+        ThemeName::Dark,
+        include_str!("../../../assets/themes/dark.ron"),
+    ),
+    (
+        ThemeName::Light,
+        include_str!("../../../assets/themes/light.ron"),
+    ),
+    (
+        ThemeName::HighContrast,
+        include_str!("../../../assets/themes/high-contrast.ron"),
+    ),
+];
+
+/// A built-in theme, chosen from the palette and remembered between runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// The 16 named colours: follows the terminal's own palette.
+    #[default]
+    Default,
+    /// Tuned for dark backgrounds.
+    Dark,
+    /// Tuned for light backgrounds.
+    Light,
+    /// The strongest contrast, meaning carried by bold and underline too.
+    HighContrast,
+}
+
+impl ThemeName {
+    /// Every built-in theme, in palette order.
+    pub const ALL: [ThemeName; 4] = [
+        ThemeName::Default,
+        ThemeName::Dark,
+        ThemeName::Light,
+        ThemeName::HighContrast,
+    ];
+
+    /// Its name in the state file and on screen.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Default => "default",
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+        }
+    }
+
+    /// The theme called `name`, if there is one.
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
 
 /// A style as written in a theme file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -143,13 +199,34 @@ impl Theme {
         theme
     }
 
+    /// The built-in theme `name`: the default with its roles on top.
+    pub fn built_in(name: ThemeName) -> Theme {
+        let mut theme = Theme::defaults();
+        if let Some((_, text)) = BUILT_IN.iter().find(|(n, _)| *n == name) {
+            let path = format!("assets/themes/{}.ron", name.as_str());
+            theme
+                .apply(text, Path::new(&path))
+                .expect("the built-in themes are valid (tested)");
+        }
+        theme
+    }
+
     /// The defaults with the user's theme file applied. A file with problems changes nothing.
     pub fn with_user_file(text: &str, path: &Path) -> (Theme, Option<LoadError>) {
-        let defaults = Theme::defaults();
-        let mut trial = defaults.clone();
+        Theme::composed(ThemeName::Default, Some((text, path)))
+    }
+
+    /// The built-in theme `name` with the user's theme file, if any, on top. A file with
+    /// problems changes nothing, and its problems are returned.
+    pub fn composed(name: ThemeName, user: Option<(&str, &Path)>) -> (Theme, Option<LoadError>) {
+        let base = Theme::built_in(name);
+        let Some((text, path)) = user else {
+            return (base, None);
+        };
+        let mut trial = base.clone();
         match trial.apply(text, path) {
             Ok(()) => (trial, None),
-            Err(e) => (defaults, Some(e)),
+            Err(e) => (base, Some(e)),
         }
     }
 
@@ -182,6 +259,26 @@ mod tests {
         assert_eq!(mono.border_focused.fg, None);
         assert!(mono.selection.add_modifier.contains(Modifier::REVERSED));
         assert!(mono.title_focused.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn built_in_themes_load_differ_and_parse_by_name() {
+        for name in ThemeName::ALL {
+            assert_eq!(ThemeName::parse(name.as_str()), Some(name));
+            let theme = Theme::built_in(name);
+            if name != ThemeName::Default {
+                assert_ne!(theme, Theme::defaults(), "{name:?}");
+            }
+        }
+        assert_eq!(ThemeName::parse("solarized"), None);
+        // The user's file applies over the built-in theme, role by role.
+        let (theme, problems) = Theme::composed(
+            ThemeName::Light,
+            Some(("(border: (fg: \"red\"))", Path::new("theme.ron"))),
+        );
+        assert!(problems.is_none());
+        assert_eq!(theme.border.fg, Some(Color::Red));
+        assert_eq!(theme.conflict, Theme::built_in(ThemeName::Light).conflict);
     }
 
     #[test]

@@ -72,7 +72,36 @@ pub fn help_content(app: &App, filter: &str) -> Vec<Line<'static>> {
             Span::styled(*what, theme.hint),
         ]));
     }
-    if rows.is_empty() {
+    // The commands without a key, under the key that opens the palette.
+    let palette_key = app
+        .config
+        .keymap
+        .key_for(Context::Global, Action::Palette)
+        .map_or_else(String::new, |k| format!(" ({k})"));
+    let commands: Vec<&'static str> = ACTIONS
+        .iter()
+        .filter(|info| info.action.palette_only())
+        .map(|info| info.title)
+        .filter(|title| {
+            let hay = format!("{title} palette").to_lowercase();
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .collect();
+    if !commands.is_empty() {
+        if !rows.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(
+            format!("From the palette{palette_key}, by name"),
+            theme.group_header,
+        ));
+        lines.extend(
+            commands
+                .into_iter()
+                .map(|title| Line::styled(format!("  {title}"), theme.hint)),
+        );
+    }
+    if rows.is_empty() && lines.is_empty() {
         lines.push(Line::styled(
             format!("No key matches \"{}\".", sanitize(filter)),
             theme.muted,

@@ -119,9 +119,15 @@ pub fn hints(app: &App) -> (Vec<(String, &'static str)>, usize) {
         .filter_map(|&action| hint_in(body, action))
         .collect();
     let kept = all.len();
+    // A window taking text is left with its own keys (Esc, Enter); quitting is not its hint.
+    let typing = app
+        .view
+        .top()
+        .is_some_and(crate::tui::app::Layer::takes_text);
     all.extend(
         [Action::Help, Action::Quit]
             .iter()
+            .filter(|&&action| !(typing && action == Action::Quit))
             .filter_map(|&action| hint_in(context, action)),
     );
     (all, kept)

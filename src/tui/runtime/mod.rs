@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod data_file;
+pub mod remembered;
 pub mod search;
 pub mod session;
 pub mod terminal;
@@ -25,8 +26,9 @@ const WORKER_POLL: Duration = Duration::from_millis(25);
 /// How often to look for annotations written by another instance or a script.
 const REFRESH: Duration = Duration::from_secs(2);
 
-/// Run the interface on `app` (annotating with `journal`) until the user quits.
-pub fn run(app: App, journal: Option<Journal>, mouse: bool) -> std::io::Result<()> {
+/// Run the interface on `app` (annotating with `journal`) until the user quits; returns the
+/// app as it was left, for what is remembered until the next run.
+pub fn run(app: App, journal: Option<Journal>, mouse: bool) -> std::io::Result<App> {
     let mut session = Session::threaded(app, journal);
     let mut guard = terminal::TerminalGuard::enter(mouse)?;
     let size = guard.terminal.size()?;
@@ -70,5 +72,5 @@ pub fn run(app: App, journal: Option<Journal>, mouse: bool) -> std::io::Result<(
     }
     session.close();
     tracing::info!("quit");
-    Ok(())
+    Ok(session.app)
 }

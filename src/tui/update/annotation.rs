@@ -319,12 +319,9 @@ fn slot(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
 
 /// Open a form as the top layer.
 pub fn open_editor(app: &mut App, purpose: Purpose, title: &str, fields: Vec<Field>) {
-    app.view.layers.push(Layer::Editor(Editor {
-        purpose,
-        title: title.to_string(),
-        fields,
-        focus: 0,
-    }));
+    app.view
+        .layers
+        .push(Layer::Editor(Editor::new(purpose, title, fields)));
 }
 
 /// The report the source actions apply to: the reader's, else the list's selection.

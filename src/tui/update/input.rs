@@ -45,6 +45,8 @@ pub fn edit_text(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> bool {
 /// The text of the top window changed: search again, or narrow its list again.
 fn text_changed(layer: &mut Layer) -> Vec<Effect> {
     match layer {
+        // Quitting asks again about the text as it is now.
+        Layer::Editor(ed) => ed.quit_asked = false,
         Layer::Search(sb) => {
             let q = sb.query.text();
             if q.trim().is_empty() {
@@ -86,6 +88,10 @@ fn step_of(action: Action) -> Option<isize> {
 /// window was the palette and the analyst chose one.
 pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Action> {
     if edit_text(app, action, fx) {
+        return None;
+    }
+    if action == Action::Quit {
+        quit_from_window(app, fx);
         return None;
     }
     let layer = app.view.layers.pop()?;
@@ -185,6 +191,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Act
 
 /// An action on an open form.
 fn editor(app: &mut App, mut ed: Editor, action: Action, fx: &mut Vec<Effect>) {
+    ed.quit_asked = false;
     let n = ed.fields.len();
     let multiline = ed.fields.get(ed.focus).is_some_and(|f| f.multiline);
     match action {
@@ -312,4 +319,20 @@ fn set_filter(app: &mut App, text: &str) {
         }
         Err(e) => app.view.status = Some(e),
     }
+}
+
+/// Quit from a window that takes text. A form holding unsaved text asks first: the same key
+/// again quits without it; every other window has nothing to lose.
+fn quit_from_window(app: &mut App, fx: &mut Vec<Effect>) {
+    let save = app.key_hint(Context::Editor, Action::Save, "saves");
+    let quit = app.key_hint(Context::Editor, Action::Quit, "again quits without it");
+    if let Some(Layer::Editor(ed)) = app.view.layers.last_mut()
+        && ed.is_dirty()
+        && !ed.quit_asked
+    {
+        ed.quit_asked = true;
+        app.view.status = Some(format!("\"{}\" is not saved{save}{quit}", ed.title));
+        return;
+    }
+    fx.push(Effect::Quit);
 }

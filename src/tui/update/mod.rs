@@ -14,6 +14,7 @@ pub mod incidents;
 pub mod input;
 pub mod mouse;
 pub mod navigation;
+pub mod restore;
 pub mod results;
 pub mod review;
 pub mod visual;
@@ -139,6 +140,10 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
         Action::NextHit | Action::PrevHit => walk_hits(app, action),
+        Action::ThemeDefault
+        | Action::ThemeDark
+        | Action::ThemeLight
+        | Action::ThemeHighContrast => switch_theme(app, action),
         // Esc after a search ends the walk and closes what the walk opened, in one key.
         Action::ClearSearch => {
             app.view.found = None;
@@ -149,6 +154,26 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         }
         _ => {}
     }
+}
+
+/// Switch to a built-in theme; the user's own roles stay on top, and the choice is
+/// remembered when the app quits.
+fn switch_theme(app: &mut App, action: Action) {
+    use crate::tui::config::theme::ThemeName;
+    let name = match action {
+        Action::ThemeDark => ThemeName::Dark,
+        Action::ThemeLight => ThemeName::Light,
+        Action::ThemeHighContrast => ThemeName::HighContrast,
+        _ => ThemeName::Default,
+    };
+    // The user's file was checked at start: it cannot have new problems now.
+    let _ = app.config.set_theme(name);
+    let colourless = if app.config.no_color {
+        " (without colour: NO_COLOR is set)"
+    } else {
+        ""
+    };
+    app.view.status = Some(format!("theme: {}{colourless}", name.as_str()));
 }
 
 /// n/N: the search's next or previous hit, round the list.

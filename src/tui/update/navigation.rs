@@ -221,6 +221,7 @@ pub fn after_list_moved(app: &mut App) {
     if report.is_some() && report != view.claims.report {
         view.claims.report = report;
         view.claims.selected = 0;
+        view.claims.pending = None;
         view.claims.offset = 0;
     }
     if view.reader.is_some()
@@ -266,7 +267,7 @@ fn show_next_value(app: &mut App) {
 
 /// The group of the article list a report is shown under: `preferred` if it is listed
 /// there, else its first incident's.
-fn row_of_report(app: &App, r: usize, preferred: Option<usize>) -> Option<usize> {
+pub fn row_of_report(app: &App, r: usize, preferred: Option<usize>) -> Option<usize> {
     let first_group = app
         .model
         .doc
@@ -362,6 +363,7 @@ fn jump_to_slot(app: &mut App) {
         scroll: usize::MAX,
         next_value: 0,
         free: false,
+        pending: None,
     };
     app.view.focus = Pane::Comparison;
 }

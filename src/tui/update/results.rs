@@ -176,6 +176,7 @@ pub fn analysed(app: &mut App, reply: Analysis) -> Vec<Effect> {
             apply_patch(app, patch);
         }
     }
+    super::restore::select_pending(app);
     fit(app);
     fx
 }

@@ -164,12 +164,11 @@ pub fn ask_said_by(app: &mut App, c: Candidates) {
         .get(c.selected)
         .map(|x| x.attribution.text.clone())
         .unwrap_or_default();
-    app.view.layers.push(Layer::Editor(Editor {
-        purpose: Purpose::SaidBy(Box::new(c)),
-        title: "Who the report says said it".into(),
-        fields: vec![Field::new("said by", &who, false)],
-        focus: 0,
-    }));
+    app.view.layers.push(Layer::Editor(Editor::new(
+        Purpose::SaidBy(Box::new(c)),
+        "Who the report says said it",
+        vec![Field::new("said by", &who, false)],
+    )));
 }
 
 /// The said-by editor closed: put the source on the candidate and show the picker again.
