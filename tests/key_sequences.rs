@@ -566,3 +566,42 @@ fn the_workbench_windows_grade_sources_and_walk_the_review_queue() {
     let s = check(s, "a", &[]);
     assert!(count(&s) > incident, "the whole file holds more");
 }
+
+#[test]
+fn the_matrix_fits_80_columns_and_scrolls_its_sources_sideways() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (80, 24), "ana");
+    // Unzoomed at 80 columns the slots are a list: h and l say how to get the matrix.
+    let s = check(
+        s,
+        "3 l",
+        &[
+            "focus=Comparison",
+            "the sources are columns of the matrix (z zooms)",
+        ],
+    );
+    let s = check(s, "z", &["focus=Comparison"]);
+    let header = |s: &Session| {
+        let (lines, _) = crosscheck::tui::panes::comparison::content(&s.app, 76);
+        lines
+            .iter()
+            .map(ToString::to_string)
+            .find(|l| l.trim_start().starts_with("slot"))
+            .expect("a matrix header")
+    };
+    let first = header(&s);
+    assert!(first.contains("1 l▶") && first.contains("AFP?"), "{first}");
+    assert!(!first.contains("Gulf News"), "{first}");
+    let mut s = check(s, "l", &[]);
+    assert_eq!(s.app.view.comparison.column, 1);
+    let second = header(&s);
+    assert!(
+        second.contains("◀h 1") && second.contains("Gulf News?"),
+        "{second}"
+    );
+    // At the last source it stops; h goes back.
+    press(&mut s, "l l");
+    assert_eq!(s.app.view.comparison.column, 1);
+    press(&mut s, "h h");
+    assert_eq!(s.app.view.comparison.column, 0);
+}

@@ -196,6 +196,26 @@ fn the_comparison_pane_at_80x24_and_200x60() {
 }
 
 #[test]
+fn the_comparison_zoomed_is_a_matrix_from_80_columns() {
+    for (w, h, keys) in [
+        (80, 24, "tab tab z g"),
+        (80, 24, "tab tab z g l"),
+        (200, 60, "tab tab z g"),
+    ] {
+        let mut session = sample_app((w, h));
+        press(&mut session, keys);
+        let text = screen_text(&session);
+        // Sources as columns, by outlet, the inferred ones marked.
+        assert!(
+            text.contains("slot") && text.contains("?"),
+            "{w}x{h}:\n{text}"
+        );
+        let name = if keys.ends_with('l') { "_scrolled" } else { "" };
+        insta::assert_snapshot!(format!("matrix{name}_{w}x{h}"), screen_text(&session));
+    }
+}
+
+#[test]
 fn two_reports_side_by_side_at_200x60() {
     let mut session = sample_app((200, 60));
     press(&mut session, "tab tab v ]");

@@ -254,6 +254,10 @@ actions! {
             "Show the claims still to review (unreviewed, disputed, uncertain), filtered with /";
         QueueScope "queue_scope" "incident/file"
             "Review queue: the whole file, or the incident again";
+        ColumnsLeft "columns_left" "◀ sources"
+            "Matrix: show the sources to the left";
+        ColumnsRight "columns_right" "sources ▶"
+            "Matrix: show the sources to the right";
         ExcludeValue "exclude_value" "leave out"
             "Leave a value out of its slot, with a reason (the claim stays; again: put it back)";
     }

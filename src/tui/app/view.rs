@@ -176,6 +176,8 @@ pub struct ComparisonView {
     pub free: bool,
     /// A slot to select once the comparisons are known (a spot remembered from the last run).
     pub pending: Option<usize>,
+    /// The matrix's first source column shown (sources that do not fit scroll sideways).
+    pub column: usize,
 }
 
 /// A search whose hits are walked with n and N.

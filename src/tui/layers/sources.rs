@@ -133,7 +133,7 @@ fn contributions(
             if v.attribution != "the report" && !cited.contains(&v.attribution.as_str()) {
                 cited.push(&v.attribution);
             }
-            let figure = crate::tui::panes::comparison::figure(v);
+            let figure = crate::tui::panes::describe::figure(v);
             if !values.contains(&figure) {
                 values.push(figure);
             }

@@ -14,7 +14,7 @@ use crate::compare::{Comparison, Slot, Value};
 use crate::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::config::keymap::Context;
-use crate::tui::panes::comparison::figure;
+use crate::tui::panes::describe::figure;
 use crate::tui::panes::text_block::draw_text_pane;
 
 /// A definite figure: exact or "at least", not a vague range ("dozens" is 24-99).

@@ -5,9 +5,11 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::compare::{Comparison, Status};
-use crate::text::{fit, sanitize};
+use crate::compare::Comparison;
+use crate::text::sanitize;
 use crate::tui::app::App;
+
+use super::describe::{figure, status_mark, status_style};
 
 /// The pane's title for the current selection.
 pub fn title(app: &App) -> String {
@@ -20,29 +22,6 @@ pub fn title(app: &App) -> String {
         None => "Comparison".to_string(),
     }
 }
-
-/// The style a status is shown in.
-fn status_style(theme: &crate::tui::config::theme::Theme, status: Status) -> ratatui::style::Style {
-    match status {
-        Status::Conflict => theme.conflict,
-        Status::Agree | Status::Consistent => theme.agree,
-        _ => theme.muted,
-    }
-}
-
-/// A status as a symbol (meaning without colour) and a word.
-pub fn status_mark(status: Status) -> (&'static str, &'static str) {
-    match status {
-        Status::Conflict => ("‼", "CONFLICT"),
-        Status::Consistent => ("≈", "consistent"),
-        Status::Agree => ("=", "agree"),
-        Status::NotComparable => ("?", "not comparable"),
-        Status::SingleSource => ("·", "single source"),
-    }
-}
-
-/// From this inner width the slots are drawn as a matrix, sources as columns.
-pub const MATRIX_FROM: u16 = 120;
 
 /// A slot's row: status mark, name, status word, range, origins, and the analyst's status
 /// and assessment.
@@ -135,8 +114,8 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         return (lines, Vec::new());
     };
     header(app, comparison, &mut lines);
-    if width >= MATRIX_FROM && !comparison.slots.is_empty() {
-        let rows = matrix(app, comparison, width as usize, &mut lines);
+    if width >= super::matrix::MATRIX_FROM && !comparison.slots.is_empty() {
+        let rows = super::matrix::draw(app, comparison, width as usize, &mut lines);
         if let Some(slot) = comparison.slots.get(app.view.comparison.selected) {
             lines.push(Line::default());
             lines.push(Line::styled(
@@ -247,125 +226,6 @@ fn details(app: &App, incident: &str, slot: &crate::compare::Slot, lines: &mut V
             format!("     {}", sanitize(&e.why)),
             theme.muted,
         ));
-    }
-}
-
-/// The slots as a matrix: a row a slot, a column a report, each cell the report's figures
-/// (revised ones marked ~). Returns the line of each slot's row.
-fn matrix(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'static>>) -> Vec<usize> {
-    let theme = &app.config.theme;
-    let label_w = 30;
-    let status_w = 28;
-    let mut reports: Vec<&str> = Vec::new();
-    for v in c.slots.iter().flat_map(|s| &s.values) {
-        if !reports.contains(&v.report.as_str()) {
-            reports.push(&v.report);
-        }
-    }
-    let room = width.saturating_sub(label_w + status_w + 2);
-    let col_w = (room / reports.len().max(1)).clamp(12, 40);
-    let shown = (room / col_w).min(reports.len());
-    let short = |id: &str| -> String {
-        let report = app.model.doc.corpus.report(id);
-        let name = report
-            .and_then(|r| r.outlet.value().or(r.wire.value()).cloned())
-            .unwrap_or_else(|| id.to_string());
-        fit(&name, col_w - 1)
-    };
-    let pad = |s: String, w: usize| {
-        let used = crate::text::width(&s);
-        format!("{s}{}", " ".repeat(w.saturating_sub(used)))
-    };
-    let mut head = vec![Span::styled(
-        pad("  slot".into(), label_w + status_w),
-        theme.label,
-    )];
-    for id in &reports[..shown] {
-        head.push(Span::styled(pad(short(id), col_w), theme.label));
-    }
-    if shown < reports.len() {
-        head.push(Span::styled(
-            format!("+{} more", reports.len() - shown),
-            theme.muted,
-        ));
-    }
-    lines.push(Line::from(head));
-    let mut rows = Vec::with_capacity(c.slots.len());
-    for (n, slot) in c.slots.iter().enumerate() {
-        rows.push(lines.len());
-        let selected = n == app.view.comparison.selected;
-        let (mark, word) = status_mark(slot.status);
-        let status_style = status_style(theme, slot.status);
-        let label = format!(
-            "{}{mark} {}",
-            if selected { "▶ " } else { "  " },
-            sanitize(&slot.slot)
-        );
-        let mut spans = vec![
-            Span::styled(pad(fit(&label, label_w - 1), label_w), theme.text),
-            Span::styled(
-                pad(
-                    fit(
-                        &format!(
-                            "{word} {}",
-                            slot.range.as_deref().map(sanitize).unwrap_or_default()
-                        ),
-                        status_w - 6,
-                    ),
-                    status_w - 5,
-                ),
-                status_style,
-            ),
-            Span::styled(
-                pad(format!("{}×", slot.independent_origins), 5),
-                theme.muted,
-            ),
-        ];
-        for id in &reports[..shown] {
-            let cell: Vec<String> = slot
-                .values
-                .iter()
-                .filter(|v| v.report == *id)
-                .map(|v| format!("{}{}", if v.superseded { "~" } else { "" }, figure(v)))
-                .collect();
-            spans.push(Span::styled(
-                pad(fit(&sanitize(&cell.join(", ")), col_w - 1), col_w),
-                theme.text,
-            ));
-        }
-        let row = Line::from(spans);
-        lines.push(if selected {
-            row.style(theme.selection)
-        } else {
-            row
-        });
-    }
-    rows
-}
-
-/// A value as short as it can be: the figure for numbers ("35+", "16", "24-99", "129 km"),
-/// else the value's words.
-pub fn figure(v: &crate::compare::Value) -> String {
-    let n = |x: f64| {
-        if x.fract() == 0.0 {
-            format!("{x:.0}")
-        } else {
-            format!("{x:.1}")
-        }
-    };
-    match (v.low, v.high) {
-        (Some(l), Some(h)) if l == h => n(l),
-        (Some(l), None) => format!("{}+", n(l)),
-        (Some(l), Some(h)) if v.value.contains("km") => v
-            .value
-            .split(" of ")
-            .next()
-            .unwrap_or(&v.value)
-            .split(" from ")
-            .next()
-            .map_or_else(|| format!("{}-{}", n(l), n(h)), str::to_string),
-        (Some(l), Some(h)) => format!("{}-{}", n(l), n(h)),
-        _ => v.value.clone(),
     }
 }
 

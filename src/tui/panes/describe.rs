@@ -4,6 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
+use crate::compare::Status;
 use crate::model::{Field, Report};
 use crate::text::sanitize;
 use crate::tui::config::theme::Theme;
@@ -51,5 +52,51 @@ pub fn field_text<T: ToString>(field: &Field<T>) -> Option<(String, Option<Strin
             sanitize(&value.to_string()).into_owned(),
             Some(sanitize(why).into_owned()),
         )),
+    }
+}
+
+/// The style a status is shown in.
+pub fn status_style(theme: &Theme, status: Status) -> ratatui::style::Style {
+    match status {
+        Status::Conflict => theme.conflict,
+        Status::Agree | Status::Consistent => theme.agree,
+        _ => theme.muted,
+    }
+}
+
+/// A status as a symbol (meaning without colour) and a word.
+pub fn status_mark(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Conflict => ("‼", "CONFLICT"),
+        Status::Consistent => ("≈", "consistent"),
+        Status::Agree => ("=", "agree"),
+        Status::NotComparable => ("?", "not comparable"),
+        Status::SingleSource => ("·", "single source"),
+    }
+}
+
+/// A value as short as it can be: the figure for numbers ("35+", "16", "24-99", "129 km"),
+/// else the value's words.
+pub fn figure(v: &crate::compare::Value) -> String {
+    let n = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x:.1}")
+        }
+    };
+    match (v.low, v.high) {
+        (Some(l), Some(h)) if l == h => n(l),
+        (Some(l), None) => format!("{}+", n(l)),
+        (Some(l), Some(h)) if v.value.contains("km") => v
+            .value
+            .split(" of ")
+            .next()
+            .unwrap_or(&v.value)
+            .split(" from ")
+            .next()
+            .map_or_else(|| format!("{}-{}", n(l), n(h)), str::to_string),
+        (Some(l), Some(h)) => format!("{}-{}", n(l), n(h)),
+        _ => v.value.clone(),
     }
 }

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod comparison;
 pub mod describe;
 pub mod layout;
+pub mod matrix;
 pub mod reader;
 pub mod status_bar;
 pub mod text_block;

@@ -127,6 +127,14 @@ fn fit_comparison(app: &mut App, area: Rect) {
         }
     }
     view.scroll = view.scroll.min(total.saturating_sub(h));
+    let width = inner_width(area);
+    if width >= crate::tui::panes::matrix::MATRIX_FROM
+        && let Some(c) = app.selected_comparison()
+    {
+        let first =
+            crate::tui::panes::matrix::columns(c, width.into(), app.view.comparison.column).first;
+        app.view.comparison.column = first;
+    }
 }
 
 /// Clamp the scroll of the window of text on top.

@@ -6,6 +6,7 @@ use super::fit::{fit, refresh_shown, screen, show_claim_in_reader, show_offset_i
 use crate::tui::action::Action;
 use crate::tui::app::forms::SearchHit;
 use crate::tui::app::{App, Pane, Row};
+use crate::tui::config::keymap::Context;
 use crate::tui::panes::text_block::inner_height;
 
 /// Carry out a navigation action on the panes. False when `action` is not one.
@@ -37,6 +38,7 @@ pub fn update(app: &mut App, action: Action) -> bool {
         | Action::FocusReader => {
             focus_pane(app, action);
         }
+        Action::ColumnsLeft | Action::ColumnsRight => sideways(app, action),
         Action::Open => open(app),
         Action::ToggleGroup => {
             if let Some(row) = app.view.list.selected_row() {
@@ -177,6 +179,25 @@ pub fn move_in(app: &mut App, pane: Pane, action: Action) {
             _ => scroll_by(&mut app.view.comparison.scroll, action, page),
         },
     }
+}
+
+/// Scroll the matrix's source columns; `fit` stops them at the last source. Without a
+/// matrix (a narrow pane) say how to get one.
+fn sideways(app: &mut App, action: Action) {
+    let wide = screen(app).area(Pane::Comparison).is_some_and(|a| {
+        crate::tui::panes::text_block::inner_width(a) >= crate::tui::panes::matrix::MATRIX_FROM
+    });
+    if !wide {
+        let zoom = app.key_hint(Context::Comparison, Action::Zoom, "zooms");
+        app.view.status = Some(format!("the sources are columns of the matrix{zoom}"));
+        return;
+    }
+    let view = &mut app.view.comparison;
+    view.column = if action == Action::ColumnsLeft {
+        view.column.saturating_sub(1)
+    } else {
+        view.column + 1
+    };
 }
 
 /// A list selection after a movement, within `0..len`.
@@ -364,6 +385,7 @@ fn jump_to_slot(app: &mut App) {
         next_value: 0,
         free: false,
         pending: None,
+        column: 0,
     };
     app.view.focus = Pane::Comparison;
 }
