@@ -605,3 +605,62 @@ fn the_matrix_fits_80_columns_and_scrolls_its_sources_sideways() {
     press(&mut s, "h h");
     assert_eq!(s.app.view.comparison.column, 0);
 }
+
+#[test]
+fn two_means_that_are_one_are_merged_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_with(dir.path(), (100, 30), "ana", Config::defaults(), true);
+    let slots = |s: &Session| -> Vec<(String, usize)> {
+        s.app
+            .selected_comparison()
+            .unwrap()
+            .slots
+            .iter()
+            .map(|x| (x.slot.clone(), x.independent_origins))
+            .collect()
+    };
+    let origins = |s: &Session, name: &str| {
+        slots(s)
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o)
+    };
+    assert_eq!(origins(&s, "means: explosive devices"), Some(2));
+    assert_eq!(origins(&s, "means: bombs"), Some(1));
+    // Only actors and means merge.
+    let s = check(s, "alt-3 g m", &["only actors and means are merged"]);
+    let bombs = slots(&s)
+        .iter()
+        .position(|(n, _)| n == "means: bombs")
+        .unwrap();
+    let mut s = s;
+    s.app.view.comparison.selected = bombs;
+    let mut s = check(
+        s,
+        r#"m "explosive" enter"#,
+        &["saved #1", "merged into \\\"means: explosive devices\\\""],
+    );
+    s.settle();
+    assert_eq!(origins(&s, "means: bombs"), None);
+    assert_eq!(origins(&s, "means: explosive devices"), Some(3));
+    // The merged slot says what was merged into it; m there offers to set it apart.
+    let devices = slots(&s)
+        .iter()
+        .position(|(n, _)| n == "means: explosive devices")
+        .unwrap();
+    s.app.view.comparison.selected = devices;
+    let (lines, _) = crosscheck::tui::panes::comparison::content(&s.app, 96);
+    let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.contains("⊕ merged here: means: bombs")),
+        "{text:#?}"
+    );
+    let mut s = check(s, r#"m "apart" enter"#, &["saved #2", "apart"]);
+    s.settle();
+    assert_eq!(origins(&s, "means: bombs"), Some(1));
+    // Undo merges them again; redo sets them apart.
+    let mut s = check(s, "ctrl-z", &["undo #2"]);
+    s.settle();
+    assert_eq!(origins(&s, "means: explosive devices"), Some(3));
+}

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::state::{Anchor, Annotations, ClaimNote, Target};
-use crate::model::{Claim, Corpus};
+use crate::model::{Claim, Corpus, Detail};
 
 /// Where each annotation landed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,22 +110,19 @@ pub fn for_comparison(
     let compared = Compared::new(annotations, attached);
     listed
         .iter()
-        .map(|claims| {
-            claims
-                .iter()
-                .filter(|c| compared.keeps(c))
-                .cloned()
-                .collect()
-        })
+        .map(|claims| compared.claims(claims))
         .collect()
 }
 
 /// Which claims comparisons use: not those the analyst marked as extraction errors, nor the
-/// values they left out of a slot.
+/// values they left out of a slot; and under which name, when the analyst merged two slots
+/// of actors or means that are one.
 pub struct Compared<'a> {
     annotations: &'a Annotations,
     attached: &'a Attached,
     excluded: Excluded<'a>,
+    /// (incident, slot) → the slot it was merged into, chains followed.
+    merged: FxHashMap<(&'a str, &'a str), &'a str>,
 }
 
 impl<'a> Compared<'a> {
@@ -135,13 +132,68 @@ impl<'a> Compared<'a> {
             annotations,
             attached,
             excluded: Excluded::of(annotations),
+            merged: merges(annotations),
         }
+    }
+
+    /// The claims of `claims` that are compared, as they are compared.
+    pub fn claims(&self, claims: &[Claim]) -> Vec<Claim> {
+        claims
+            .iter()
+            .filter(|c| self.keeps(c))
+            .map(|c| self.as_compared(c))
+            .collect()
+    }
+
+    /// `claim` under the name of the slot it was merged into, if it was.
+    fn as_compared(&self, claim: &Claim) -> Claim {
+        let mut claim = claim.clone();
+        if self.merged.is_empty() {
+            return claim;
+        }
+        let (prefix, name) = match &mut claim.detail {
+            Detail::Actor { actor, .. } => ("actor", actor),
+            Detail::Means { means } => ("means", means),
+            _ => return claim,
+        };
+        let slot = format!("{prefix}: {name}");
+        if let Some(into) = self.merged.get(&(claim.incident.as_str(), slot.as_str()))
+            && let Some(target) = into.strip_prefix(prefix).and_then(|t| t.strip_prefix(": "))
+        {
+            *name = target.to_string();
+        }
+        claim
     }
 
     /// True when `claim` is compared.
     pub fn keeps(&self, claim: &Claim) -> bool {
         !is_extraction_error(claim, self.annotations, self.attached) && !self.excluded.holds(claim)
     }
+}
+
+/// Every merged slot and where its values go, chains followed (bombs → devices → explosives)
+/// and stopped where they would come back.
+fn merges(annotations: &Annotations) -> FxHashMap<(&str, &str), &str> {
+    let mut out = FxHashMap::default();
+    for (incident, slots) in &annotations.slots {
+        for (slot, note) in slots {
+            let Some(mut into) = note.merged_into.as_deref() else {
+                continue;
+            };
+            let mut seen = vec![slot.as_str()];
+            while let Some(next) = slots.get(into).and_then(|n| n.merged_into.as_deref()) {
+                if seen.contains(&into) || seen.contains(&next) {
+                    break;
+                }
+                seen.push(into);
+                into = next;
+            }
+            if into != slot {
+                out.insert((incident.as_str(), slot.as_str()), into);
+            }
+        }
+    }
+    out
 }
 
 /// The values the analyst took out of slots, found by claim id or, when extraction renamed
@@ -413,5 +465,30 @@ mod tests {
         let at = attach(&a, &corpus, &claims);
         assert_eq!(at.attachment(&claim.id), Attachment::Orphan, "{at:?}");
         assert!(at.by_claim.is_empty());
+    }
+
+    #[test]
+    fn merged_slots_follow_chains_and_stop_at_circles() {
+        use crate::annotate::state::SlotNote;
+        let mut a = Annotations::default();
+        let mut slot = |name: &str, into: &str| {
+            a.slots.entry("i".into()).or_default().insert(
+                name.into(),
+                SlotNote {
+                    merged_into: Some(into.into()),
+                    ..SlotNote::default()
+                },
+            );
+        };
+        slot("means: bombs", "means: devices");
+        slot("means: devices", "means: explosives");
+        slot("actor: A", "actor: B");
+        slot("actor: B", "actor: A");
+        let m = merges(&a);
+        assert_eq!(m.get(&("i", "means: bombs")), Some(&"means: explosives"));
+        assert_eq!(m.get(&("i", "means: devices")), Some(&"means: explosives"));
+        // A merged into B and B into A: each keeps its first step, nothing loops.
+        assert_eq!(m.get(&("i", "actor: A")), Some(&"actor: B"));
+        assert_eq!(m.get(&("i", "actor: B")), Some(&"actor: A"));
     }
 }

@@ -254,6 +254,8 @@ actions! {
             "Show the claims still to review (unreviewed, disputed, uncertain), filtered with /";
         QueueScope "queue_scope" "incident/file"
             "Review queue: the whole file, or the incident again";
+        MergeSlot "merge_slot" "merge"
+            "Merge the slot (an actor or a means) into another that names the same thing, or set one merged into it apart";
         ColumnsLeft "columns_left" "◀ sources"
             "Matrix: show the sources to the left";
         ColumnsRight "columns_right" "sources ▶"

@@ -81,6 +81,9 @@ fn values_markdown(out: &mut String, inc: &IncidentBrief) {
             };
             let _ = writeln!(out, "- left out by the analyst: {}{why}", cell(value));
         }
+        for name in &s.merged {
+            let _ = writeln!(out, "- merged here by the analyst: {}", cell(name));
+        }
         let _ = writeln!(out);
     }
 }

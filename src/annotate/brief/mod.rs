@@ -76,6 +76,10 @@ pub struct SlotBrief {
     /// Values the analyst left out of the slot, with why: (value, reason).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<(String, String)>,
+    /// Slots the analyst merged into this one (two names of one thing), whose values are
+    /// among `values`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
 }
 
 /// One source's value in a slot.
@@ -217,6 +221,14 @@ fn slot_brief(
             .into_iter()
             .flat_map(|n| n.excluded.values())
             .map(|e| (e.value.clone(), e.reason.clone()))
+            .collect(),
+        merged: annotations
+            .slots
+            .get(incident)
+            .into_iter()
+            .flatten()
+            .filter(|(_, n)| n.merged_into.as_deref() == Some(slot.slot.as_str()))
+            .map(|(name, _)| name.clone())
             .collect(),
     }
 }

@@ -44,6 +44,9 @@ impl Annotations {
                             .cloned()
                             .map(Box::new),
                     ),
+                    Value::MergedInto(_) => {
+                        Value::MergedInto(note.and_then(|n| n.merged_into.clone()))
+                    }
                     other => other.clone(),
                 }
             }
@@ -141,6 +144,7 @@ impl Annotations {
                     Value::Excluded(claim, None) => {
                         note.excluded.remove(claim);
                     }
+                    Value::MergedInto(into) => note.merged_into.clone_from(into),
                     _ => {}
                 }
                 if *note == SlotNote::default() {

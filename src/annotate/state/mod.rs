@@ -142,6 +142,10 @@ pub struct SlotNote {
     /// Values taken out of the slot, by the claim id they were taken out under.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub excluded: BTreeMap<String, Exclusion>,
+    /// The slot of the same kind this one is the same thing as ("means: bombs" into "means:
+    /// explosive devices"): its values are compared there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
 }
 
 /// What an action changes.
@@ -228,6 +232,8 @@ pub enum Value {
     Incident(Option<IncidentEdit>),
     /// A slot's value taken out (with why) or put back (`None`), by claim id.
     Excluded(String, Option<Box<Exclusion>>),
+    /// A slot merged into another of its kind (by name), or apart again (`None`).
+    MergedInto(Option<String>),
 }
 
 impl Value {
@@ -266,6 +272,8 @@ impl Value {
                 crate::text::fit(&e.reason, 40)
             ),
             Value::Excluded(claim, None) => format!("{claim} put back"),
+            Value::MergedInto(Some(slot)) => format!("merged into {slot:?}"),
+            Value::MergedInto(None) => "apart".to_string(),
         }
     }
 }

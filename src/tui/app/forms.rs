@@ -307,6 +307,14 @@ pub enum PickFor {
     Add(String),
     /// Merge this incident (by id) into it.
     Merge(String),
+    /// Merge this slot of this incident into the slot chosen (or set the chosen one apart
+    /// again, when it was merged into this one).
+    MergeSlot {
+        /// The incident's id.
+        incident: String,
+        /// The slot's name ("means: bombs").
+        slot: String,
+    },
 }
 
 /// The incident picker: every other incident of the file, fuzzy-matched by what is typed.
@@ -336,9 +344,14 @@ impl IncidentPicker {
                 (i.id.clone(), crate::text::sanitize(&label).into_owned())
             })
             .collect();
+        IncidentPicker::of(purpose, "incident", choices)
+    }
+
+    /// A picker over `choices` (id, label), its field named `what`.
+    pub fn of(purpose: PickFor, what: &'static str, choices: Vec<(String, String)>) -> Self {
         let mut p = IncidentPicker {
             purpose,
-            query: Field::new("incident", "", false),
+            query: Field::new(what, "", false),
             choices,
             matches: Vec::new(),
             selected: 0,
@@ -377,6 +390,9 @@ impl IncidentPicker {
             PickFor::Move(report) => format!(" Move {report} to "),
             PickFor::Add(report) => format!(" Add {report} to "),
             PickFor::Merge(from) => format!(" Merge {from} into "),
+            PickFor::MergeSlot { slot, .. } => {
+                format!(" Merge \"{}\" into ", crate::text::sanitize(slot))
+            }
         }
     }
 }

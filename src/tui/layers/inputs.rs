@@ -224,7 +224,13 @@ fn incidents(frame: &mut Frame, app: &App, p: &IncidentPicker, area: Rect) {
     let row = |n: &usize, selected: bool, max: usize| {
         let (id, label) = &p.choices[*n];
         let head = format!("{} ", if selected { "▶" } else { " " });
-        let text = fit(&format!("{label} [{id}]"), max.saturating_sub(width(&head)));
+        // The id is shown when the label does not already say it.
+        let text = if label.contains(id.as_str()) {
+            label.clone()
+        } else {
+            format!("{label} [{id}]")
+        };
+        let text = fit(&text, max.saturating_sub(width(&head)));
         Line::from(vec![
             Span::styled(head, app.config.theme.hint_key),
             Span::styled(text, app.config.theme.text),

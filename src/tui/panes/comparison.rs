@@ -214,6 +214,21 @@ fn details(app: &App, incident: &str, slot: &crate::compare::Slot, lines: &mut V
             theme.muted,
         ));
     }
+    // Slots the analyst merged into this one: their values are among those above.
+    let merged = app
+        .model
+        .annotations
+        .as_ref()
+        .and_then(|a| a.slots.get(incident))
+        .into_iter()
+        .flatten()
+        .filter(|(_, n)| n.merged_into.as_deref() == Some(slot.slot.as_str()));
+    for (name, _) in merged {
+        lines.push(Line::styled(
+            format!("     ⊕ merged here: {}", sanitize(name)),
+            theme.muted,
+        ));
+    }
     if let Some(e) = &slot.estimate {
         lines.push(Line::styled(
             format!(

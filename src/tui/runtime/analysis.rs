@@ -210,11 +210,7 @@ fn compare_reports(
         };
         let mut sparse: Vec<Vec<Claim>> = vec![Vec::new(); corpus.reports.len()];
         for &m in members {
-            sparse[m] = listed[m]
-                .iter()
-                .filter(|c| compared.keeps(c))
-                .cloned()
-                .collect();
+            sparse[m] = compared.claims(&listed[m]);
         }
         let c = crate::compare::compare_members(corpus, &sparse, id, members, extractor.lexicon());
         out.push((i, c));

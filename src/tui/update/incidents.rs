@@ -114,6 +114,9 @@ pub fn choose(app: &mut App, purpose: &PickFor, to: &str, fx: &mut Vec<Effect>) 
         PickFor::Move(report) => regroup::move_report(corpus, report, to),
         PickFor::Add(report) => regroup::add_report(corpus, report, to),
         PickFor::Merge(from) => regroup::merge(corpus, from, to),
+        PickFor::MergeSlot { incident, slot } => {
+            Ok(super::merge_slots::chosen(app, incident, slot, to))
+        }
     };
     match sets {
         Ok(sets) => fx.push(Effect::set(sets)),

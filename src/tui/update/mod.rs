@@ -12,6 +12,7 @@ pub mod exclusion;
 pub mod fit;
 pub mod incidents;
 pub mod input;
+pub mod merge_slots;
 pub mod mouse;
 pub mod navigation;
 pub mod restore;
@@ -140,6 +141,7 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Quit => fx.push(Effect::Quit),
         Action::Visual => visual::start(app),
         Action::NextHit | Action::PrevHit => walk_hits(app, action),
+        Action::MergeSlot => merge_slots::open(app),
         Action::ThemeDefault
         | Action::ThemeDark
         | Action::ThemeLight

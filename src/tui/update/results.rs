@@ -49,7 +49,7 @@ pub fn written(
     // Manual claims and extraction errors change which claims are listed and compared.
     let structural = entry.changes.iter().any(|c| {
         matches!(c.target, Target::Manual(_))
-            || matches!(c.after, Value::Excluded(..))
+            || matches!(c.after, Value::Excluded(..) | Value::MergedInto(_))
             || [&c.before, &c.after]
                 .iter()
                 .any(|v| matches!(v, Value::Verdict(Verdict::ExtractionError)))
@@ -106,6 +106,25 @@ fn recompute(app: &mut App, scope: Scope) -> Effect {
 fn touched_reports(app: &App, entry: &annotate::Entry) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     for change in &entry.changes {
+        // Merging slots moves values of every report on the incident.
+        if let (Target::Slot { incident, .. }, Value::MergedInto(_)) =
+            (&change.target, &change.after)
+        {
+            let corpus = &app.model.doc.corpus;
+            for group in &app.model.doc.index.groups {
+                if group
+                    .incident
+                    .is_some_and(|i| corpus.incidents[i].id == *incident)
+                {
+                    for &r in &group.reports {
+                        if !out.contains(&r) {
+                            out.push(r);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
         let report = match (&change.target, &change.before, &change.after) {
             (Target::Claim { anchor, .. }, ..) => Some(anchor.report.as_str()),
             (Target::Manual(_), Value::Manual(Some(c)), _)
