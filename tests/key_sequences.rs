@@ -534,6 +534,20 @@ fn the_workbench_windows_grade_sources_and_walk_the_review_queue() {
         s.app.model.doc.corpus.reports[s.app.view.reader.unwrap()].id,
         "wapo-bahariya-2017-10-21"
     );
+    // f on a source: its claims still to review, as the review queue filtered by it.
+    let s = check(s, "esc W f", &["layers=[\"Review queue\"]"]);
+    match s.app.view.top() {
+        Some(Layer::Queue(q)) => {
+            assert_eq!(q.filter.text(), "source:wapo-bahariya-2017-10-21");
+            assert!(!q.items.is_empty());
+            assert!(
+                q.items.iter().all(|i| i.report == 1),
+                "only the Post's claims"
+            );
+        }
+        _ => panic!("the queue is open"),
+    }
+    let s = check(s, "esc esc", &["layers=[]"]);
     // The timeline opens and closes.
     let s = check(s, "T", &["layers=[\"Timeline\"]"]);
     let s = check(s, "esc", &["layers=[]"]);

@@ -213,7 +213,7 @@ actions! {
         PrevUnreviewed "prev_unreviewed" "prev unreviewed"
             "Go to the previous unreviewed claim";
         FilterClaims "filter_claims" "filter"
-            "Filter the claims (verdict:disputed tag:toll kind:casualty, words)";
+            "Filter the claims (verdict:disputed tag:toll kind:casualty, words); on a source, its claims still to review";
         Undo "undo" "undo"
             "Undo the last annotation action";
         Redo "redo" "redo"

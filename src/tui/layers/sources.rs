@@ -178,10 +178,18 @@ pub fn draw(frame: &mut Frame, app: &App, selected: usize, scroll: usize) {
         .map(|(a, f)| format!(" · {a}-{f} grade"))
         .unwrap_or_default();
     let open = app.key_hint(Context::Sources, Action::Open, "opens");
+    let queue = app.key_hint(
+        Context::Sources,
+        Action::FilterClaims,
+        "its claims to review",
+    );
     draw_text_pane(
         frame,
         area,
-        &format!("Sources{}{grade}{open}", closes(app, Context::Sources)),
+        &format!(
+            "Sources{}{grade}{open}{queue}",
+            closes(app, Context::Sources)
+        ),
         &lines,
         scroll,
         true,

@@ -70,6 +70,18 @@ pub fn sources(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
             }
             return;
         }
+        // The source's claims still to review, across the incident: the review queue,
+        // filtered by it.
+        Action::FilterClaims => {
+            if let Some(&r) = reports.get(selected) {
+                let mut q = ReviewQueue::new(&app.model, app.selected_incident());
+                let id = &app.model.doc.corpus.reports[r].id;
+                q.filter = Field::new("filter", &format!("source:{id}"), false);
+                q.rebuild(&app.model);
+                app.view.layers.push(Layer::Queue(Box::new(q)));
+            }
+            return;
+        }
         _ => {
             if let (Some(grade), Some(&r)) = (reliability_of(action), reports.get(selected)) {
                 if app.annotating() {
