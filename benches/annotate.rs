@@ -203,3 +203,20 @@ fn review_queue_of_the_file_10k_reports(bencher: divan::Bencher) {
         session.handle_event(key('a'));
     });
 }
+
+/// Sorting the 10,000-report article list (the key cycles date, outlet, incident title,
+/// review progress), and filtering it by outlet and word.
+#[divan::bench(sample_count = 20)]
+fn article_list_sorted_and_filtered_10k_reports(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = session_10k(dir.path(), false);
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        if n % 5 == 0 {
+            crosscheck::tui::update::list::set_filter(&mut session.app, "outlet:a police");
+        } else {
+            session.handle_event(key('o'));
+        }
+    });
+}

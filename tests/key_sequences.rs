@@ -678,3 +678,45 @@ fn two_means_that_are_one_are_merged_and_undone() {
     s.settle();
     assert_eq!(origins(&s, "means: explosive devices"), Some(3));
 }
+
+#[test]
+fn the_article_list_sorts_and_filters_and_esc_clears_the_filter() {
+    use crosscheck::tui::app::Row;
+    let dir = tempfile::tempdir().unwrap();
+    let s = annotating_app(dir.path(), (100, 30), "ana");
+    let reports = |s: &Session| -> Vec<String> {
+        s.app
+            .view
+            .list
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Article { report, .. } => {
+                    Some(s.app.model.doc.corpus.reports[*report].id.clone())
+                }
+                Row::Group(_) => None,
+            })
+            .collect()
+    };
+    let filed = reports(&s);
+    // By outlet: AFP, Gulf News, Taipei Times, The Washington Post under the ambush.
+    let s = check(s, "o", &["articles by outlet"]);
+    let by_outlet = reports(&s);
+    assert_eq!(by_outlet.len(), filed.len());
+    assert_ne!(by_outlet, filed);
+    assert!(by_outlet[1].starts_with("gulf-news"), "{by_outlet:?}");
+    let s = check(s, "o o o", &["articles by date"]);
+    assert_eq!(reports(&s), filed);
+    // Filtered by outlet: only the Gulf News reports, the selection on the first of them.
+    let s = check(
+        s,
+        r#"f "outlet:gulf" enter"#,
+        &["layers=[]", "2 article row(s) match"],
+    );
+    assert!(reports(&s).iter().all(|r| r.starts_with("gulf-news")));
+    assert!(s.app.selected_report().is_some());
+    // A field that is not one says so; Esc on the list clears the filter.
+    let s = check(s, r#"f ctrl-u "colour:red" enter"#, &["colour: is not a field"]);
+    let s = check(s, "esc", &["article filter cleared"]);
+    assert_eq!(reports(&s), filed);
+}

@@ -158,6 +158,10 @@ actions! {
             "Merge the selected incident into another";
         EditIncident "edit_incident" "edit incident"
             "Edit the selected incident's title, date and place";
+        SortList "sort_list" "sort"
+            "Sort the articles: by date, outlet, incident title, review progress (round)";
+        FilterList "filter_list" "filter"
+            "Filter the articles: outlet:afp date:2017-10 incident:oasis progress:todo, words of the headline (Esc clears)";
     }
     Claims {
         VerdictConfirmed "verdict_confirmed" "confirmed"

@@ -47,6 +47,8 @@ pub enum Purpose {
     },
     /// The claims pane's filter.
     Filter,
+    /// The article list's filter.
+    ListFilter,
     /// Who the report says said the claim being made.
     SaidBy(Box<Candidates>),
 }

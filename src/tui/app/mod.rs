@@ -3,6 +3,7 @@
 //! the [`effect::Effect`]s `update` returns. Nothing here does I/O or touches a terminal.
 
 pub mod analysis;
+pub mod arrange;
 pub mod effect;
 pub mod filter;
 pub mod forms;

@@ -89,6 +89,14 @@ pub struct ArticleList {
     pub selected: usize,
     /// Index of the first row on screen.
     pub offset: usize,
+    /// The order chosen.
+    pub order: super::arrange::ListOrder,
+    /// The filter in force, if any.
+    pub filter: Option<super::arrange::ListFilter>,
+    /// (group, reports) as ordered and filtered; `None`: the index as filed, all of it.
+    pub arranged: Option<Vec<(usize, Vec<usize>)>>,
+    /// By group, how many of its reports are listed, when arranged (empty otherwise).
+    pub listed: Vec<usize>,
 }
 
 impl ArticleList {
@@ -107,12 +115,30 @@ impl ArticleList {
     pub fn rebuild(&mut self, index: &ArticleIndex) {
         let previous = self.rows.get(self.selected).copied();
         self.rows.clear();
-        for (g, group) in index.groups.iter().enumerate() {
+        self.listed.clear();
+        if let Some(arranged) = &self.arranged {
+            self.listed.resize(index.groups.len(), 0);
+            for (g, reports) in arranged {
+                if let Some(n) = self.listed.get_mut(*g) {
+                    *n = reports.len();
+                }
+            }
+        }
+        let groups: Box<dyn Iterator<Item = (usize, &[usize])>> = match &self.arranged {
+            Some(arranged) => Box::new(arranged.iter().map(|(g, r)| (*g, r.as_slice()))),
+            None => Box::new(
+                index
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(g, group)| (g, group.reports.as_slice())),
+            ),
+        };
+        for (g, reports) in groups {
             self.rows.push(Row::Group(g));
             if !self.collapsed[g] {
                 self.rows.extend(
-                    group
-                        .reports
+                    reports
                         .iter()
                         .map(|&report| Row::Article { group: g, report }),
                 );

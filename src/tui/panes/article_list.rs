@@ -18,7 +18,15 @@ pub const SELECTED_MARK: &str = "▶ ";
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focused: bool) {
     let theme = &app.config.theme;
     let total = app.model.doc.corpus.reports.len();
-    let title = format!(" Articles ({total}) ");
+    let list = &app.view.list;
+    let mut title = format!(" Articles ({total})");
+    if list.order != crate::tui::app::arrange::ListOrder::Date {
+        title.push_str(&format!(" · by {}", list.order.name()));
+    }
+    if let Some(f) = &list.filter {
+        title.push_str(&format!(" · filter \"{}\"", crate::text::sanitize(&f.text)));
+    }
+    title.push(' ');
     let block = pane_block(Line::from(title), focused, theme);
     let inner_width = area.width.saturating_sub(2) as usize;
     let height = inner_height(area);
@@ -65,12 +73,24 @@ fn row_line(app: &App, row: Row, selected: bool, max: usize) -> Line<'static> {
                 }
                 None => ("Not assigned to an incident", String::new()),
             };
+            // Under a filter, how many of the incident's reports are listed.
+            let listed = app
+                .view
+                .list
+                .listed
+                .get(g)
+                .copied()
+                .filter(|&n| n < group.reports.len());
+            let n = match listed {
+                Some(n) => format!("{n} of {}", group.reports.len()),
+                None => group.reports.len().to_string(),
+            };
             let count = match app.model.notes.group_reviewed.get(g) {
                 // Only where the title keeps room to be read.
                 Some((done, all)) if *all > 0 && app.annotating() && max >= 50 => {
-                    format!(" ({}) {done}/{all}", group.reports.len())
+                    format!(" ({n}) {done}/{all}")
                 }
-                _ => format!(" ({})", group.reports.len()),
+                _ => format!(" ({n})"),
             };
             let date = if date.is_empty() {
                 date

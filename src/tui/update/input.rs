@@ -288,6 +288,10 @@ pub fn save_editor(app: &mut App, editor: Editor, fx: &mut Vec<Effect>) {
             set_filter(app, &text(0));
             return;
         }
+        Purpose::ListFilter => {
+            super::list::set_filter(app, &text(0));
+            return;
+        }
         Purpose::SaidBy(_) => return super::visual::said_by(app, editor),
         Purpose::Incident(id) => {
             let id = id.clone();

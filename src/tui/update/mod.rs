@@ -12,6 +12,7 @@ pub mod exclusion;
 pub mod fit;
 pub mod incidents;
 pub mod input;
+pub mod list;
 pub mod merge_slots;
 pub mod mouse;
 pub mod navigation;
@@ -142,6 +143,20 @@ fn panes(app: &mut App, action: Action, fx: &mut Vec<Effect>) {
         Action::Visual => visual::start(app),
         Action::NextHit | Action::PrevHit => walk_hits(app, action),
         Action::MergeSlot => merge_slots::open(app),
+        Action::SortList => list::sort(app),
+        Action::FilterList => {
+            let text = app.view.list.filter.as_ref().map(|f| f.text.clone());
+            annotation::open_editor(
+                app,
+                crate::tui::app::forms::Purpose::ListFilter,
+                "Filter articles: outlet:afp date:2017-10 incident:oasis progress:todo words",
+                vec![crate::tui::app::forms::Field::new(
+                    "filter",
+                    &text.unwrap_or_default(),
+                    false,
+                )],
+            );
+        }
         Action::ThemeDefault
         | Action::ThemeDark
         | Action::ThemeLight
@@ -220,6 +235,8 @@ fn back(app: &mut App) {
     } else if view.claims.filter.is_some() && view.focus == Pane::Claims {
         view.claims.filter = None;
         view.status = Some("filter cleared".into());
+    } else if view.list.filter.is_some() && view.focus == Pane::Articles {
+        list::clear_filter(app);
     } else {
         let quit = app.key_hint(app.view.context(), Action::Quit, "quits");
         app.view.status = Some(format!("nothing to close{quit}"));
