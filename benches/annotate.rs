@@ -210,6 +210,7 @@ fn review_queue_of_the_file_10k_reports(bencher: divan::Bencher) {
 fn article_list_sorted_and_filtered_10k_reports(bencher: divan::Bencher) {
     let dir = tempfile::tempdir().unwrap();
     let mut session = session_10k(dir.path(), false);
+    session.app.view.focus = crosscheck::tui::app::Pane::Articles;
     let mut n = 0;
     bencher.bench_local(|| {
         n += 1;

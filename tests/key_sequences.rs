@@ -716,7 +716,11 @@ fn the_article_list_sorts_and_filters_and_esc_clears_the_filter() {
     assert!(reports(&s).iter().all(|r| r.starts_with("gulf-news")));
     assert!(s.app.selected_report().is_some());
     // A field that is not one says so; Esc on the list clears the filter.
-    let s = check(s, r#"f ctrl-u "colour:red" enter"#, &["colour: is not a field"]);
+    let s = check(
+        s,
+        r#"f ctrl-u "colour:red" enter"#,
+        &["colour: is not a field"],
+    );
     let s = check(s, "esc", &["article filter cleared"]);
     assert_eq!(reports(&s), filed);
 }

@@ -114,7 +114,7 @@ pub struct Slot {
     pub slot: String,
     /// How the values relate.
     pub status: Status,
-    /// The span of values ("16-55", "south-southeast").
+    /// The span of values ("south-southeast"); for counts, the estimate's low-high ("16-55").
     pub range: Option<String>,
     /// The values, in publication order.
     pub values: Vec<Value>,
@@ -261,6 +261,17 @@ pub fn compare_members(
     slots::responsibility::build(&cx, &mut slots);
     slots::named::build(&cx, &mut slots);
     slots::said::build(&cx, &mut slots);
+    // A count's range is its estimate's credible span, so the two never disagree on screen
+    // or in an export (every value, vague ones too, stays listed under the slot).
+    for slot in &mut slots {
+        if let Some(e) = &slot.estimate {
+            slot.range = Some(if e.low == e.high {
+                e.low.to_string()
+            } else {
+                format!("{}-{}", e.low, e.high)
+            });
+        }
+    }
     // Conflicts first, then by how many origins stand behind the slot.
     slots.sort_by_key(|s| {
         (

@@ -78,7 +78,7 @@ fn value_text(claim: &Claim) -> String {
         } => {
             let mut parts = Vec::new();
             if let Some(d) = distance {
-                parts.push(format!("{} km", d.km));
+                parts.push(distance_text(d, claim.hedge));
             }
             if let Some(d) = direction {
                 parts.push(d.clone());
@@ -113,6 +113,41 @@ fn value_text(claim: &Claim) -> String {
         },
         Detail::Means { means } => means.clone(),
         Detail::Statement => String::new(),
+    }
+}
+
+/// A distance as the report gives it, hedge and unit kept, in kilometres too when written
+/// in another unit: "less than 200 km", "about 80 miles (128.7 km)".
+fn distance_text(d: &super::Distance, hedge: super::Hedge) -> String {
+    use super::Hedge;
+    let qualifier = match d.qualifier.as_deref() {
+        Some("less_than") => "less than ",
+        Some("more_than") => "more than ",
+        Some("about") => "about ",
+        Some(_) | None => match hedge {
+            Hedge::About => "about ",
+            Hedge::AtMost => "at most ",
+            Hedge::AtLeast => "at least ",
+            _ => "",
+        },
+    };
+    let number = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    let unit = d.unit.to_lowercase();
+    if unit.is_empty() || unit.starts_with("km") || unit.starts_with("kilomet") {
+        format!("{qualifier}{} km", number(d.km))
+    } else {
+        format!(
+            "{qualifier}{} {} ({} km)",
+            number(d.value),
+            d.unit,
+            number(d.km)
+        )
     }
 }
 

@@ -98,7 +98,11 @@ fn sources_markdown(out: &mut String, inc: &IncidentBrief) {
             out,
             "| {} | {} | {} | {}/{} | {} |",
             cell(&s.report),
-            cell(&s.outlet),
+            cell(&format!(
+                "{}{}",
+                s.outlet,
+                if s.outlet_inferred { "?" } else { "" }
+            )),
             s.reliability.map_or_else(
                 || "–".to_string(),
                 |r| format!("{} ({})", r.id(), r.label())
@@ -106,6 +110,12 @@ fn sources_markdown(out: &mut String, inc: &IncidentBrief) {
             s.reviewed,
             s.claims,
             cell(&s.note)
+        );
+    }
+    if inc.sources.iter().any(|s| s.outlet_inferred) {
+        let _ = writeln!(
+            out,
+            "\nAn outlet ending in ? is inferred, not printed in the report."
         );
     }
     if !inc.notes.is_empty() {

@@ -42,7 +42,7 @@ pub struct IncidentBrief {
     pub articles: usize,
     /// Independent origins.
     pub independent_origins: usize,
-    /// Claims reviewed, of all claims about the incident.
+    /// Claims reviewed, of all claims its reports list (as the article list counts them).
     pub reviewed: usize,
     /// All claims about the incident.
     pub claims: usize,
@@ -112,17 +112,20 @@ pub struct ValueBrief {
 pub struct SourceBrief {
     /// Report id.
     pub report: String,
-    /// Outlet, or "unknown outlet".
+    /// Outlet, else the wire agency, or "unknown outlet".
     pub outlet: String,
+    /// The outlet is inferred, not printed in the report (shown with "?").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub outlet_inferred: bool,
     /// Headline.
     pub headline: String,
     /// Reliability grade.
     pub reliability: Option<Reliability>,
     /// The analyst's note on the source.
     pub note: String,
-    /// Claims reviewed / all claims of the report about the incident.
+    /// Claims reviewed / all claims the report lists.
     pub reviewed: usize,
-    /// All claims of the report about the incident.
+    /// All claims the report lists.
     pub claims: usize,
 }
 
@@ -241,13 +244,19 @@ fn source_brief(
     claims: usize,
 ) -> SourceBrief {
     let source = annotations.sources.get(&report.id);
+    // Who published it: the outlet, else the wire (as every pane names it).
+    let field = if report.outlet.is_unknown() {
+        &report.wire
+    } else {
+        &report.outlet
+    };
     SourceBrief {
         report: report.id.clone(),
-        outlet: report
-            .outlet
+        outlet: field
             .value()
             .cloned()
             .unwrap_or_else(|| "unknown outlet".into()),
+        outlet_inferred: field.is_inferred(),
         headline: report.headline.value().cloned().unwrap_or_default(),
         reliability: source.and_then(|s| s.reliability),
         note: source.map(|s| s.note.clone()).unwrap_or_default(),
@@ -323,13 +332,16 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
                 .flatten()
                 .filter(|c| c.incident == cmp.incident)
                 .collect();
-            let reviewed = about
+            // Review is counted over every claim the report lists, as the article list and
+            // the claims pane count it, so the three always agree.
+            let listed = claims.get(r).map_or(&[][..], Vec::as_slice);
+            let reviewed = listed
                 .iter()
                 .filter(|c| note_of(&c.id).is_some_and(ClaimNote::reviewed))
                 .count();
-            total += about.len();
+            total += listed.len();
             reviewed_total += reviewed;
-            sources.push(source_brief(annotations, report, reviewed, about.len()));
+            sources.push(source_brief(annotations, report, reviewed, listed.len()));
             notes.extend(note_briefs(annotations, attached, report, &about));
         }
         let slots = cmp

@@ -173,7 +173,15 @@ fn row(
         _ => claim.value().to_string(),
     };
     spans.push(Span::styled(value, theme.text));
-    if !matches!(claim.hedge, Hedge::Exact) {
+    // A distance carries its hedge in its words ("less than 200 km").
+    let worded = matches!(
+        &claim.detail,
+        crate::model::Detail::Location {
+            distance: Some(_),
+            ..
+        }
+    );
+    if !matches!(claim.hedge, Hedge::Exact) && !worded {
         spans.push(Span::styled(
             format!(" ({})", snake(&claim.hedge).replace('_', " ")),
             theme.muted,

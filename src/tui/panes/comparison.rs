@@ -115,15 +115,16 @@ pub fn content(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     };
     header(app, comparison, &mut lines);
     if width >= super::matrix::MATRIX_FROM && !comparison.slots.is_empty() {
-        let rows = super::matrix::draw(app, comparison, width as usize, &mut lines);
-        if let Some(slot) = comparison.slots.get(app.view.comparison.selected) {
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                format!("{} — by source", sanitize(&slot.slot)),
-                theme.label,
-            ));
-            details(app, &comparison.incident, slot, &mut lines);
-        }
+        // The selected slot opens under its row, as in the list: its details stay in view.
+        let rows = super::matrix::draw(
+            app,
+            comparison,
+            width as usize,
+            &mut lines,
+            |slot, lines| {
+                details(app, &comparison.incident, slot, lines);
+            },
+        );
         return (lines, rows);
     }
     let mut rows = Vec::with_capacity(comparison.slots.len());

@@ -68,8 +68,15 @@ fn pad(s: String, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(used)))
 }
 
-/// Append the matrix of `c` to `lines`; returns the line of each slot's row.
-pub fn draw(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'static>>) -> Vec<usize> {
+/// Append the matrix of `c` to `lines`, `open` adding the selected slot's details under its
+/// row; returns the line of each slot's row.
+pub fn draw(
+    app: &App,
+    c: &Comparison,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+    open: impl Fn(&crate::compare::Slot, &mut Vec<Line<'static>>),
+) -> Vec<usize> {
     let theme = &app.config.theme;
     let cols = columns(c, width, app.view.comparison.column);
     let reports = reports(c);
@@ -117,11 +124,12 @@ pub fn draw(app: &App, c: &Comparison, width: usize, lines: &mut Vec<Line<'stati
             ));
         }
         let row = Line::from(spans);
-        lines.push(if selected {
-            row.style(theme.selection)
+        if selected {
+            lines.push(row.style(theme.selection));
+            open(slot, lines);
         } else {
-            row
-        });
+            lines.push(row);
+        }
     }
     rows
 }
