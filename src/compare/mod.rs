@@ -311,7 +311,8 @@ fn snake_origin(c: &Claim, origin: &Origin, lex: &Lexicon) -> String {
     match c.attribution.kind {
         SourceKind::WireAgency => format!("agency: {}", agency_name(&c.attribution.text, lex)),
         SourceKind::Official => "official sources".to_string(),
-        SourceKind::TheReport => origin_label(origin),
+        // A caption is the report's own newsroom: the same origin.
+        SourceKind::TheReport | SourceKind::Caption => origin_label(origin),
         kind => format!(
             "{} ({})",
             origin_label(origin),

@@ -8,6 +8,7 @@
 
 pub mod actors;
 pub mod attribution;
+pub mod caption;
 pub mod casualty;
 pub mod common_words;
 mod elsewhere;
@@ -187,7 +188,9 @@ impl Extractor {
 
     /// The claims of one report, with the corpus's incidents already indexed.
     pub fn report_in(&self, report: &Report, incidents: &Incidents) -> Vec<Claim> {
-        reader::read(&self.lex, report, incidents)
+        let mut claims = reader::read(&self.lex, report, incidents);
+        caption::credit(&report.body, &mut claims);
+        claims
     }
 }
 

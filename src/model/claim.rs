@@ -392,6 +392,8 @@ pub enum SourceKind {
     Other,
     /// No attribution: the report says it in its own voice.
     TheReport,
+    /// A photo caption: the words under a picture, not the report's telling.
+    Caption,
 }
 
 /// The part an actor plays in an event.
