@@ -6,6 +6,9 @@ use super::forms::{Candidates, Editor, Field, IncidentPicker, Palette, SearchBox
 use crate::compare::align::Row as AlignedRow;
 use crate::tui::config::keymap::Context;
 
+/// The help's lines, shared between the layer and its frames.
+pub type HelpLines = std::sync::Arc<Vec<ratatui::text::Line<'static>>>;
+
 /// One layer.
 #[derive(Debug, Clone)]
 pub enum Layer {
@@ -17,6 +20,9 @@ pub enum Layer {
         filter: Option<Box<Field>>,
         /// True while the filter takes typed keys.
         typing: bool,
+        /// The lines shown and the filter they were made for: made once per filter (by
+        /// `fit`), not at every frame.
+        shown: Option<(String, HelpLines)>,
     },
     /// A message the user must see (a failed write, problems in config files).
     Notice {
@@ -106,6 +112,7 @@ impl Layer {
             scroll: 0,
             filter: None,
             typing: false,
+            shown: None,
         }
     }
 

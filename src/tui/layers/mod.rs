@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App, layer: &Layer) {
 pub fn content_len(app: &App, layer: &Layer, screen: Rect) -> usize {
     let area = window::centered(screen);
     match layer {
-        Layer::Help { .. } => {
-            content_height(&overlays::help_content(app, &layer.help_filter()), area)
+        Layer::Help { shown, .. } => {
+            content_height(&overlays::help_lines(app, layer, shown.as_ref()), area)
         }
         Layer::SideBySide {
             left, right, rows, ..

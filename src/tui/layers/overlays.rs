@@ -145,16 +145,29 @@ fn help_title(app: &App, layer: &Layer) -> String {
     }
 }
 
+/// The help's lines: those made for its filter when they are, else made now.
+pub fn help_lines(
+    app: &App,
+    help: &Layer,
+    shown: Option<&(String, crate::tui::app::layer::HelpLines)>,
+) -> crate::tui::app::layer::HelpLines {
+    let filter = help.help_filter();
+    match shown {
+        Some((made_for, lines)) if *made_for == filter => std::sync::Arc::clone(lines),
+        _ => std::sync::Arc::new(help_content(app, &filter)),
+    }
+}
+
 /// Draw the overlay on top of whatever is below it.
 pub fn draw(frame: &mut Frame, app: &App, overlay: &Layer) {
     let area = centered(frame.area());
     frame.render_widget(Clear, area);
     match overlay {
-        Layer::Help { scroll, .. } => draw_text_pane(
+        Layer::Help { scroll, shown, .. } => draw_text_pane(
             frame,
             area,
             &help_title(app, overlay),
-            &help_content(app, &overlay.help_filter()),
+            &help_lines(app, overlay, shown.as_ref()),
             *scroll,
             true,
             &app.config.theme,

@@ -137,8 +137,27 @@ fn fit_comparison(app: &mut App, area: Rect) {
     }
 }
 
+/// Make the help's lines for its filter when they are not made yet, so frames only draw them.
+fn make_help_lines(app: &mut App) {
+    let Some(top @ Layer::Help { shown, .. }) = app.view.layers.last() else {
+        return;
+    };
+    let filter = top.help_filter();
+    if shown
+        .as_ref()
+        .is_some_and(|(made_for, _)| *made_for == filter)
+    {
+        return;
+    }
+    let lines = crate::tui::layers::overlays::help_lines(app, top, None);
+    if let Some(Layer::Help { shown, .. }) = app.view.layers.last_mut() {
+        *shown = Some((filter, lines));
+    }
+}
+
 /// Clamp the scroll of the window of text on top.
 fn fit_layer(app: &mut App) {
+    make_help_lines(app);
     let full = Rect::new(0, 0, app.view.size.0, app.view.size.1);
     let Some(top) = app.view.layers.last() else {
         return;

@@ -120,6 +120,7 @@ pub fn update(app: &mut App, action: Action, fx: &mut Vec<Effect>) -> Option<Act
                 scroll,
                 filter,
                 typing,
+                shown: None,
             });
         }
         Layer::Editor(ed) => editor(app, ed, action, fx),
