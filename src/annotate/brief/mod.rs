@@ -226,12 +226,8 @@ fn slot_brief(
             .map(|e| (e.value.clone(), e.reason.clone()))
             .collect(),
         merged: annotations
-            .slots
-            .get(incident)
-            .into_iter()
-            .flatten()
-            .filter(|(_, n)| n.merged_into.as_deref() == Some(slot.slot.as_str()))
-            .map(|(name, _)| name.clone())
+            .merged_into(incident, &slot.slot)
+            .cloned()
             .collect(),
     }
 }

@@ -212,4 +212,18 @@ impl Annotations {
     pub fn slot(&self, incident: &str, slot: &str) -> Option<&SlotNote> {
         self.slots.get(incident)?.get(slot)
     }
+
+    /// The slots of `incident` the analyst merged into `slot`, by name.
+    pub fn merged_into<'a>(
+        &'a self,
+        incident: &str,
+        slot: &'a str,
+    ) -> impl Iterator<Item = &'a String> {
+        self.slots
+            .get(incident)
+            .into_iter()
+            .flatten()
+            .filter(move |(_, n)| n.merged_into.as_deref() == Some(slot))
+            .map(|(name, _)| name)
+    }
 }

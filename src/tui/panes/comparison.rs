@@ -219,12 +219,9 @@ fn details(app: &App, incident: &str, slot: &crate::compare::Slot, lines: &mut V
     let merged = app
         .model
         .annotations
-        .as_ref()
-        .and_then(|a| a.slots.get(incident))
-        .into_iter()
-        .flatten()
-        .filter(|(_, n)| n.merged_into.as_deref() == Some(slot.slot.as_str()));
-    for (name, _) in merged {
+        .iter()
+        .flat_map(|a| a.merged_into(incident, &slot.slot));
+    for name in merged {
         lines.push(Line::styled(
             format!("     ⊕ merged here: {}", sanitize(name)),
             theme.muted,

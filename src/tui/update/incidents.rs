@@ -183,20 +183,16 @@ fn rebuild_document(app: &mut App, grouped: Corpus, grouping: Grouping) {
         grouping,
         source: doc.source.take(),
     };
-    let view = &mut app.view;
-    let (order, filter) = (view.list.order, view.list.filter.take());
-    view.list = ArticleList::new(&doc.index);
+    let (order, filter) = (app.view.list.order, app.view.list.filter.take());
+    app.view.list = ArticleList::new(&app.model.doc.index);
     // The analyst's order and filter outlive the regrouping.
-    view.list.order = order;
-    view.list.filter = filter;
-    if order != crate::tui::app::arrange::ListOrder::Date || view.list.filter.is_some() {
-        view.list.arranged = Some(crate::tui::app::arrange::arrange(
-            &app.model,
-            order,
-            view.list.filter.as_ref(),
-        ));
-        view.list.rebuild(&app.model.doc.index);
+    app.view.list.order = order;
+    app.view.list.filter = filter;
+    app.view.list.arranged = super::list::arrangement(app);
+    if app.view.list.arranged.is_some() {
+        app.view.list.rebuild(&app.model.doc.index);
     }
+    let view = &mut app.view;
     if let Some(at) = keep.and_then(|k| {
         view.list
             .rows

@@ -43,12 +43,17 @@ pub fn clear_filter(app: &mut App) {
     app.view.status = Some("article filter cleared".into());
 }
 
+/// The list's arrangement for its order and filter: `None` for the index as filed.
+pub fn arrangement(app: &App) -> Option<Vec<(usize, Vec<usize>)>> {
+    let list = &app.view.list;
+    let plain = list.order == ListOrder::Date && list.filter.is_none();
+    (!plain).then(|| arrange(&app.model, list.order, list.filter.as_ref()))
+}
+
 /// Arrange the list again for its order and filter, keeping the selected report (or its
 /// incident) selected when it is still listed.
 pub fn rearrange(app: &mut App) {
-    let list = &app.view.list;
-    let plain = list.order == ListOrder::Date && list.filter.is_none();
-    let arranged = (!plain).then(|| arrange(&app.model, list.order, list.filter.as_ref()));
+    let arranged = arrangement(app);
     let list = &mut app.view.list;
     list.arranged = arranged;
     list.rebuild(&app.model.doc.index);

@@ -69,16 +69,10 @@ pub fn open(app: &mut App) {
 pub fn merged_into(app: &App, incident: &str, slot: &str) -> Vec<String> {
     app.model
         .annotations
-        .as_ref()
-        .and_then(|a| a.slots.get(incident))
-        .map(|slots| {
-            slots
-                .iter()
-                .filter(|(_, n)| n.merged_into.as_deref() == Some(slot))
-                .map(|(name, _)| name.clone())
-                .collect()
-        })
-        .unwrap_or_default()
+        .iter()
+        .flat_map(|a| a.merged_into(incident, slot))
+        .cloned()
+        .collect()
 }
 
 /// The journal change for the picker's choice `to`: set it apart when it was merged into
