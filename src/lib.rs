@@ -8,6 +8,7 @@
 
 pub mod annotate;
 pub mod article_index;
+pub mod batch;
 pub mod cli;
 pub mod compare;
 pub mod config;

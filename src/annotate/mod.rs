@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod attach;
 pub mod brief;
+pub mod formats;
 pub mod grades;
 pub mod journal;
 pub mod manual;

@@ -13,6 +13,7 @@ pub mod casualty;
 pub mod common_words;
 mod elsewhere;
 pub mod gazetteer;
+pub mod geocode;
 pub mod incident;
 pub mod lexicon;
 pub mod location;

@@ -21,7 +21,8 @@ mod words;
 
 pub use masthead::dateline;
 pub use read::{
-    Article, FileKind, ReadAll, ReadError, collect_files, read_all, read_file, text_hash,
+    Article, FileKind, ReadAll, ReadError, article_of_json, article_of_value, collect_files,
+    drop_invisible, read_all, read_file, text_hash,
 };
 
 use crate::extract::Extractor;
@@ -241,6 +242,31 @@ fn added(
         report.incidents.clone(),
         how,
     ));
+}
+
+/// The file an import of `article` alone into an empty file makes: its report, under the
+/// incident its lead describes. The same as [`import`] gives, without the work of weighing
+/// the incidents of a file (there are none): what the batch filter needs per line.
+pub fn alone(article: &Article, extractor: &Extractor) -> Corpus {
+    let mut corpus = Corpus::new();
+    let (mut report_ids, mut incident_ids) = ids_of(&corpus);
+    let hash = text_hash(&article.body);
+    let mut report = new_report(article, &hash, extractor.lexicon(), &mut report_ids);
+    let lead = with_dateline(
+        lead_of(
+            &extractor.report_in(&report, &Incidents::new(&corpus)),
+            &report,
+        ),
+        &report,
+    );
+    let incident = new_incident(&report, &lead, &mut incident_ids);
+    report.incidents.push(incident.id.clone());
+    if let Some(p) = report.provenance.as_mut() {
+        p.grouped = Some("new incident: read alone (batch)".into());
+    }
+    corpus.incidents.push(incident);
+    corpus.reports.push(report);
+    corpus
 }
 
 /// Add `articles` to `corpus`, every one under incident `id`, as the analyst says: no

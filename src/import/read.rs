@@ -176,6 +176,9 @@ fn walk(
 /// One line of a JSON Lines file.
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
+    /// The caller's own id for the article, which the batch filter gives its report.
+    #[serde(default)]
+    id: Option<serde_json::Value>,
     #[serde(default, alias = "headline")]
     title: Option<String>,
     #[serde(alias = "text", alias = "content")]
@@ -199,11 +202,7 @@ fn nonempty(s: Option<String>) -> Option<String> {
 /// The articles in one file, and a note for each article skipped for having no text.
 pub fn read_file(path: &Path, kind: FileKind) -> Result<(Vec<Article>, Vec<String>), ReadError> {
     let mut articles = read_articles(path, kind)?;
-    for a in &mut articles {
-        if a.body.contains(INVISIBLE) {
-            a.body = a.body.replace(INVISIBLE, "");
-        }
-    }
+    articles.iter_mut().for_each(drop_invisible);
     let mut skipped = Vec::new();
     articles.retain(|a| {
         let keep = !a.body.trim().is_empty();
@@ -213,6 +212,13 @@ pub fn read_file(path: &Path, kind: FileKind) -> Result<(Vec<Article>, Vec<Strin
         keep
     });
     Ok((articles, skipped))
+}
+
+/// Take out of `article`'s text the characters that show nothing (see [`INVISIBLE`]).
+pub fn drop_invisible(article: &mut Article) {
+    if article.body.contains(INVISIBLE) {
+        article.body = article.body.replace(INVISIBLE, "");
+    }
 }
 
 /// Characters pages put inside words that show nothing: soft hyphens ("neigh\u{ad}bor"),
@@ -300,30 +306,55 @@ fn read_articles(path: &Path, kind: FileKind) -> Result<Vec<Article>, ReadError>
                     line: n + 1,
                     message,
                 };
-                let a: JsonArticle =
-                    serde_json::from_str(line).map_err(|e| bad(format!("not an article: {e}")))?;
-                let published = match nonempty(a.published) {
-                    Some(p) => Some(
-                        parse_published(&p)
-                            .ok_or_else(|| bad(format!("`{p}` is not a date or time")))?,
-                    ),
-                    None => None,
-                };
-                let url = nonempty(a.url);
-                out.push(Article {
-                    source: url.clone().unwrap_or_else(|| format!("{source}:{}", n + 1)),
-                    title: nonempty(a.title),
-                    body: a.body,
-                    outlet: nonempty(a.outlet),
-                    published,
-                    url,
-                    byline: nonempty(a.byline),
-                    language: nonempty(a.language),
-                });
+                let (article, _) =
+                    article_of_json(line, &format!("{source}:{}", n + 1)).map_err(bad)?;
+                out.push(article);
             }
             Ok(out)
         }
     }
+}
+
+/// The article one line of JSON Lines gives (`source` names it when it has no URL), and
+/// the id the line gives it, if any (a string or a number).
+pub fn article_of_json(line: &str, source: &str) -> Result<(Article, Option<String>), String> {
+    let a: JsonArticle = serde_json::from_str(line).map_err(|e| format!("not an article: {e}"))?;
+    article_of(a, source)
+}
+
+/// [`article_of_json`] for a line already parsed.
+pub fn article_of_value(
+    value: serde_json::Value,
+    source: &str,
+) -> Result<(Article, Option<String>), String> {
+    let a: JsonArticle =
+        serde_json::from_value(value).map_err(|e| format!("not an article: {e}"))?;
+    article_of(a, source)
+}
+
+fn article_of(a: JsonArticle, source: &str) -> Result<(Article, Option<String>), String> {
+    let published = match nonempty(a.published) {
+        Some(p) => Some(parse_published(&p).ok_or_else(|| format!("`{p}` is not a date or time"))?),
+        None => None,
+    };
+    let id = match a.id {
+        Some(serde_json::Value::String(s)) => nonempty(Some(s)),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => return Err(format!("`id` is {other}; give a string or a number")),
+    };
+    let url = nonempty(a.url);
+    let article = Article {
+        source: url.clone().unwrap_or_else(|| source.to_string()),
+        title: nonempty(a.title),
+        body: a.body,
+        outlet: nonempty(a.outlet),
+        published,
+        url,
+        byline: nonempty(a.byline),
+        language: nonempty(a.language),
+    };
+    Ok((article, id))
 }
 
 /// A publication time as feeds and pages write it: ISO dates and times, with or without

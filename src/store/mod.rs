@@ -15,6 +15,6 @@ pub use load::{FORMAT_DOC, Fingerprint, Loaded, from_ron, load, parse, ron_optio
 pub use locate::ValueIndex;
 pub use problem::{LoadError, Position, Problem, ProblemKind};
 pub use save::{
-    SaveError, backup_path, free_alternative, lock_data, replace_file, replace_file_with_mode,
-    save, save_locked, to_ron, write_atomically,
+    SaveError, backup_path, free_alternative, lock_data, replace_file, replace_file_with,
+    replace_file_with_mode, save, save_locked, to_ron, write_atomically,
 };

@@ -178,6 +178,21 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     replace_file_with_mode(path, bytes, None)
 }
 
+/// [`replace_file`] with the bytes `write` writes, streamed into the temporary file (through
+/// a buffer) rather than held whole. When `write` fails, `path` is left as it was.
+pub fn replace_file_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+    }
+    file.commit()
+}
+
 /// [`replace_file`], the new file taking the permission bits `mode` when given.
 pub fn replace_file_with_mode(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
     let mut options = atomic_write_file::OpenOptions::new();

@@ -292,35 +292,74 @@ fn note_briefs(
     notes
 }
 
-/// Build the brief of every incident, or of `only`.
-pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
-    let Inputs {
-        corpus,
-        claims,
-        comparisons,
-        annotations,
-        attached,
-        ..
-    } = inputs;
-    let note_of = |id: &str| attached.note_of(annotations, id);
-    let report_index: FxHashMap<&str, usize> = corpus
-        .reports
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let members_of = crate::compare::members(corpus, claims);
-    let mut incidents = Vec::new();
-    for cmp in comparisons
-        .iter()
-        .filter(|c| only.is_none_or(|o| o == c.incident))
-    {
-        let members = members_of.get(&cmp.incident).cloned().unwrap_or_default();
+/// What every incident's brief needs of the whole file, worked out once: a brief is made
+/// incident by incident, so that an export can write each as soon as it is made.
+pub struct Builder<'a> {
+    inputs: Inputs<'a>,
+    members_of: FxHashMap<String, Vec<usize>>,
+    report_index: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Builder<'a> {
+    /// Index `inputs`.
+    pub fn new(inputs: Inputs<'a>) -> Self {
+        Builder {
+            inputs,
+            members_of: crate::compare::members(inputs.corpus, inputs.claims),
+            report_index: inputs
+                .corpus
+                .reports
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i))
+                .collect(),
+        }
+    }
+
+    /// What the brief is built from.
+    pub fn inputs(&self) -> Inputs<'a> {
+        self.inputs
+    }
+
+    /// The reports compared on incident `id`, as indices into the corpus.
+    pub fn members(&self, id: &str) -> &[usize] {
+        self.members_of
+            .get(id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
+    /// The comparisons whose incidents the brief covers: all, or `only`.
+    pub fn comparisons<'b>(
+        &self,
+        only: Option<&'b str>,
+    ) -> impl Iterator<Item = &'a Comparison> + use<'a, 'b> {
+        self.inputs
+            .comparisons
+            .iter()
+            .filter(move |c| only.is_none_or(|o| o == c.incident))
+    }
+
+    /// The brief of the incident `cmp` compares.
+    pub fn incident(&self, cmp: &Comparison) -> IncidentBrief {
+        let Inputs {
+            corpus,
+            claims,
+            annotations,
+            attached,
+            ..
+        } = self.inputs;
+        let note_of = |id: &str| attached.note_of(annotations, id);
+        let members = self
+            .members_of
+            .get(&cmp.incident)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let mut total = 0;
         let mut reviewed_total = 0;
         let mut sources = Vec::new();
         let mut notes = Vec::new();
-        for &r in &members {
+        for &r in members {
             let report = &corpus.reports[r];
             let about: Vec<&Claim> = claims
                 .get(r)
@@ -340,19 +379,18 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
             sources.push(source_brief(annotations, report, reviewed, listed.len()));
             notes.extend(note_briefs(annotations, attached, report, &about));
         }
-        let slots = cmp
-            .slots
-            .iter()
-            .map(|slot| slot_brief(annotations, attached, &cmp.incident, slot))
-            .collect();
-        incidents.push(IncidentBrief {
+        IncidentBrief {
             id: cmp.incident.clone(),
             title: cmp.title.clone(),
             articles: cmp.counts.articles,
             independent_origins: cmp.counts.independent_origins,
             reviewed: reviewed_total,
             claims: total,
-            slots,
+            slots: cmp
+                .slots
+                .iter()
+                .map(|slot| slot_brief(annotations, attached, &cmp.incident, slot))
+                .collect(),
             sources,
             notes,
             flags: cmp
@@ -360,35 +398,58 @@ pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
                 .iter()
                 .map(|f| format!("{}: {}", f.report, f.message))
                 .collect(),
-        });
+        }
     }
-    let orphans = attached
-        .orphans
-        .iter()
-        .filter_map(|key| {
-            let n = annotations.claims.get(key)?;
-            let wanted = only.is_none_or(|o| {
-                report_index
-                    .get(n.anchor.report.as_str())
-                    .is_some_and(|&r| corpus.reports[r].incidents.iter().any(|i| i == o))
-            });
-            wanted.then(|| OrphanBrief {
-                key: key.clone(),
-                report: n.anchor.report.clone(),
-                text: n.anchor.text.clone(),
-                verdict: n.verdict,
-                note: n.note.clone(),
+
+    /// The annotations whose claims are gone, of every report or of `only`'s.
+    pub fn orphans(&self, only: Option<&str>) -> Vec<OrphanBrief> {
+        let Inputs {
+            corpus,
+            annotations,
+            attached,
+            ..
+        } = self.inputs;
+        attached
+            .orphans
+            .iter()
+            .filter_map(|key| {
+                let n = annotations.claims.get(key)?;
+                let wanted = only.is_none_or(|o| {
+                    self.report_index
+                        .get(n.anchor.report.as_str())
+                        .is_some_and(|&r| corpus.reports[r].incidents.iter().any(|i| i == o))
+                });
+                wanted.then(|| OrphanBrief {
+                    key: key.clone(),
+                    report: n.anchor.report.clone(),
+                    text: n.anchor.text.clone(),
+                    verdict: n.verdict,
+                    note: n.note.clone(),
+                })
             })
-        })
-        .collect();
+            .collect()
+    }
+}
+
+/// Now, to the second, as the brief's `generated` field gives it.
+pub fn generated_now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+/// Build the brief of every incident, or of `only`.
+pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
+    let builder = Builder::new(inputs);
     Brief {
         file: inputs.file.to_string(),
-        generated: jiff::Timestamp::now()
-            .round(jiff::Unit::Second)
-            .map(|t| t.to_string())
-            .unwrap_or_default(),
-        incidents,
-        orphans,
+        generated: generated_now(),
+        incidents: builder
+            .comparisons(only)
+            .map(|c| builder.incident(c))
+            .collect(),
+        orphans: builder.orphans(only),
     }
 }
 
