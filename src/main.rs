@@ -1,6 +1,7 @@
 //! The `crosscheck` binary: everything is in the library (`crosscheck::cli`), which forbids
-//! `unsafe`. The two things that need it live here: restoring the default SIGPIPE action,
-//! and the signal handler that gives the terminal back on an abort.
+//! `unsafe`. The one thing that needs it lives here: the signal handler that gives the
+//! terminal back on an abort. (A closed pipe is an error every write checks: the command
+//! then ends quietly with exit 0, see `cli::out`.)
 
 /// Extraction builds many small strings and vectors per sentence; mimalloc serves them about a
 /// sixth faster than the system allocator (`cargo bench --bench extraction`).
@@ -8,26 +9,10 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    quiet_on_closed_pipe();
     #[cfg(unix)]
     crosscheck::tui::runtime::terminal::on_abort(on_abort::arm);
     crosscheck::cli::main()
 }
-
-/// A closed pipe ends a command quietly, as it ends other Unix tools (`crosscheck list FILE |
-/// head`): Rust ignores SIGPIPE, which turns every print after the reader left into a panic.
-#[cfg(unix)]
-#[allow(unsafe_code)] // the one call below; see SAFETY
-fn quiet_on_closed_pipe() {
-    // SAFETY: the default disposition of one signal is restored at start-up, before any
-    // thread is spawned; no handler is installed.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
-}
-
-#[cfg(not(unix))]
-fn quiet_on_closed_pipe() {}
 
 /// Restoring the terminal when the process aborts: no destructor or panic hook runs then, so a
 /// SIGABRT handler does what async-signal-safe calls can — write the sequences that leave the

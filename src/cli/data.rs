@@ -279,3 +279,46 @@ pub fn import(file: &Path, paths: &[PathBuf], under: Option<&str>) -> Result<Exi
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `crosscheck gen-corpus`: a realistic corpus of `reports` reports, as a data file or as
+/// articles in JSON Lines.
+pub fn gen_corpus(reports: usize, seed: u64, out: &Path, jsonl: bool) -> Result<ExitCode, Failure> {
+    let corpus = crate::generate::corpus(reports, seed);
+    if jsonl {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(out)
+            .map_err(|e| {
+                Failure::BadInput(format!(
+                    "error: {}: {}\n  help: give a path that does not exist",
+                    out.display(),
+                    crate::text::io_reason(&e)
+                ))
+            })?;
+        let mut to = std::io::BufWriter::new(file);
+        for r in &corpus.reports {
+            let article = serde_json::json!({
+                "id": r.id,
+                "title": r.headline.value(),
+                "outlet": r.outlet.value(),
+                "published": r.published.value().map(ToString::to_string),
+                "url": r.url,
+                "text": r.body,
+            });
+            serde_json::to_writer(&mut to, &article).map_err(std::io::Error::other)?;
+            std::io::Write::write_all(&mut to, b"\n")?;
+        }
+        std::io::Write::flush(&mut to)?;
+    } else {
+        store::save(&corpus, out, None).map_err(|e| Failure::BadInput(format!("error: {e}")))?;
+    }
+    say!(
+        "{}: {} reports, {} incidents, {} bytes of text",
+        out.display(),
+        corpus.reports.len(),
+        corpus.incidents.len(),
+        corpus.body_bytes()
+    );
+    Ok(ExitCode::SUCCESS)
+}

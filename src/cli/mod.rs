@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Paths;
-use crate::store::{self, LoadError};
+use crate::store::LoadError;
 
 #[macro_use]
 mod out;
@@ -15,8 +15,11 @@ mod analysis;
 pub mod annotations;
 mod data;
 pub mod incidents;
+mod json;
+mod jsonl;
 mod logging;
 mod open_tui;
+mod settings;
 
 /// Exit code for every failure (0 is success): a bad data file or arguments, or a file the
 /// system would not read or write. The message says which, and what to do.
@@ -56,10 +59,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Extract the claims of every report (or one) and print them.
+    /// Extract the claims of every report (or one) and print them; with --jsonl, a batch
+    /// filter: one article a line in, its claims and tally a line out.
     Extract {
         /// The data file.
-        file: PathBuf,
+        #[arg(required_unless_present = "jsonl")]
+        file: Option<PathBuf>,
+        /// Read articles as JSON Lines on standard input (the fields `import` reads) and write
+        /// one JSON line per article, in order, with no state between lines (docs/batch.md).
+        #[arg(long, conflicts_with_all = ["file", "report", "format"])]
+        jsonl: bool,
         /// Only this report.
         #[arg(long)]
         report: Option<String>,
@@ -90,6 +99,10 @@ pub enum Command {
         seed: u64,
         /// Where to write it (must not exist).
         out: PathBuf,
+        /// Write the reports as articles in JSON Lines (what `import` and `extract --jsonl`
+        /// read) instead of a data file.
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Add articles to a data file (created if missing): text/Markdown, saved HTML pages,
     /// JSON Lines; directories are read recursively. Duplicates are skipped.
@@ -104,10 +117,16 @@ pub enum Command {
         #[arg(long)]
         incident: Option<String>,
     },
-    /// Compare the sources on each incident (or one): slots, conflicts, origins, flags.
+    /// Compare the sources on each incident (or one): slots, conflicts, origins, flags; with
+    /// --jsonl, a batch filter: one incident's articles a line in, their comparison a line out.
     Compare {
         /// The data file.
-        file: PathBuf,
+        #[arg(required_unless_present = "jsonl")]
+        file: Option<PathBuf>,
+        /// Read groups of articles as JSON Lines on standard input (an array of articles, or
+        /// {"id": …, "articles": [...]}) and write one comparison per line (docs/batch.md).
+        #[arg(long, conflicts_with_all = ["file", "incident", "format"])]
+        jsonl: bool,
         /// Only this incident.
         #[arg(long)]
         incident: Option<String>,
@@ -159,6 +178,20 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Search headlines, the texts, claims, notes and tags as `/` does in the TUI.
+    Search(annotations::SearchArgs),
+    /// Show where crosscheck reads its configuration, or print the default key map and
+    /// theme to start your own from.
+    Config(settings::ConfigArgs),
+    /// Print a completion script for your shell (e.g. `crosscheck completions bash >
+    /// ~/.local/share/bash-completion/completions/crosscheck`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `crosscheck man | man -l -`.
+    Man,
     /// Print the article list grouped by incident, as the TUI shows it.
     List {
         /// The data file.
@@ -260,40 +293,41 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check { file, format }) => data::check(&file, format),
         Some(Command::List { file, format }) => data::list(&file, format),
+        Some(Command::Compare { jsonl: true, .. }) => analysis::compare_jsonl(),
         Some(Command::Compare {
-            file,
+            file: Some(file),
             incident,
             format,
+            ..
         }) => analysis::compare(&file, incident.as_deref(), format),
         Some(Command::Import {
             file,
             paths,
             incident,
         }) => data::import(&file, &paths, incident.as_deref()),
-        Some(Command::GenCorpus { reports, seed, out }) => {
-            let corpus = crate::generate::corpus(reports, seed);
-            store::save(&corpus, &out, None)
-                .map_err(|e| Failure::BadInput(format!("error: {e}")))?;
-            say!(
-                "{}: {} reports, {} incidents, {} bytes of text",
-                out.display(),
-                corpus.reports.len(),
-                corpus.incidents.len(),
-                corpus.body_bytes()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::GenCorpus {
+            reports,
+            seed,
+            out,
+            jsonl,
+        }) => data::gen_corpus(reports, seed, &out, jsonl),
         Some(Command::Eval {
             gold,
             file,
             format,
             details,
         }) => analysis::eval(&gold, &file, format, details),
+        Some(Command::Extract { jsonl: true, .. }) => analysis::extract_jsonl(),
         Some(Command::Extract {
-            file,
+            file: Some(file),
             report,
             format,
+            ..
         }) => analysis::extract(&file, report.as_deref(), format),
+        // clap requires a file without --jsonl.
+        Some(Command::Extract { file: None, .. } | Command::Compare { file: None, .. }) => Err(
+            Failure::BadInput("error: give a data file, or --jsonl to read standard input".into()),
+        ),
         Some(Command::Annotate(args)) => annotations::annotate(args, paths),
         Some(Command::Grade(args)) => annotations::grade(args, paths),
         Some(Command::Assess(args)) => annotations::assess(args, paths),
@@ -305,6 +339,10 @@ pub fn run(cli: Cli, paths: &Paths) -> Result<ExitCode, Failure> {
         }
         Some(Command::Export(args)) => annotations::export(args, paths),
         Some(Command::Incident(args)) => incidents::incident(args, paths),
+        Some(Command::Search(args)) => annotations::search(args, paths),
+        Some(Command::Config(args)) => settings::config(&args, paths),
+        Some(Command::Completions { shell }) => settings::completions(shell),
+        Some(Command::Man) => settings::man(),
         Some(Command::Regroup { file, dry_run }) => incidents::regroup_file(&file, dry_run, paths),
         None => open_tui::open(cli.file.as_deref(), !cli.no_mouse, paths),
     }

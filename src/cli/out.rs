@@ -1,7 +1,7 @@
 //! Everything the command line prints goes through here, so that no article text, id, path or
 //! note can send an escape sequence to the terminal: text is sanitised line by line (controls
 //! shown as visible symbols), JSON escapes every control character, C1 and bidirectional
-//! overrides included, so the data stays exact and inert.
+//! overrides included (see [`super::json`]), so the data stays exact and inert.
 
 use std::io::Write;
 
@@ -38,29 +38,60 @@ fn write(to: &mut impl Write, text: &str, newline: bool) {
 
 /// `value` as pretty JSON in which no character can act on a terminal.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_else(|e| {
-        // Every value printed is plain data; say so rather than panic if one is not.
-        format!("{{\"error\": \"cannot encode as JSON: {e}\"}}")
-    });
-    escape_json(text)
+    super::json::to_string(value, true)
 }
 
-/// JSON text with the controls serde_json leaves as they are (DEL, C1) and the bidirectional
-/// overrides written as `\uXXXX` escapes. They can only occur inside strings, where the escape
-/// means the same character.
-pub fn escape_json(text: String) -> String {
-    if !text.chars().any(crate::text::is_unsafe) {
-        return text;
+/// Standard output for a stream of records, buffered. A closed pipe ends the program
+/// quietly (exit 0), as it ends other Unix tools: `crosscheck extract … | head`.
+pub struct Stdout(std::io::BufWriter<std::io::Stdout>);
+
+impl Stdout {
+    /// Standard output, with a buffer of 64 KiB.
+    pub fn new() -> Self {
+        Stdout(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))
     }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if crate::text::is_unsafe(c) && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
+
+    /// Flush, ending quietly on a closed pipe.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let flushed = self.0.flush();
+        quiet_on_closed_pipe(flushed)
+    }
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.0.write(buf);
+        if let Err(e) = &written
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
         }
+        written
     }
-    out
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.0.flush();
+        quiet_on_closed_pipe(flushed)
+    }
+}
+
+/// `result`, unless it is a closed pipe: then the program ends quietly.
+fn quiet_on_closed_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    if let Err(e) = &result
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+    result
 }
 
 /// Print a line on standard output, sanitised (`println!` for untrusted text).
@@ -82,21 +113,4 @@ macro_rules! tell {
     ($($arg:tt)*) => {
         $crate::cli::out::to_stderr(&format!($($arg)*))
     };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_escapes_every_control_and_stays_the_same_data() {
-        let value = serde_json::json!({ "t": "a\u{1b}]52;c;x\u{7}b\u{9b}c\u{202e}d\u{7f}" });
-        let text = json(&value);
-        assert!(
-            !text.chars().any(|c| crate::text::is_unsafe(c) && c != '\n'),
-            "{text}"
-        );
-        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, value);
-    }
 }

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 mod export;
 mod listing;
+mod search;
 mod write;
 
 use super::Failure;
@@ -18,6 +19,7 @@ use crate::model::Corpus;
 use crate::store;
 pub use export::export;
 pub use listing::list;
+pub use search::search;
 pub use write::{add_claim, annotate, assess, grade, undo_redo};
 
 /// `crosscheck annotate`.
@@ -132,6 +134,52 @@ pub struct ExportArgs {
     pub out: Option<PathBuf>,
 }
 
+/// `crosscheck search`'s arguments.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The data file.
+    pub file: PathBuf,
+    /// What to look for: words, or letters in order (fuzzy, as `/` in the TUI).
+    pub query: String,
+    /// Only hits of these kinds (repeat or separate with commas).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<SearchKind>,
+    /// At most this many hits, best first.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = super::Format::Text)]
+    pub format: super::Format,
+}
+
+/// What a search hit can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchKind {
+    /// A report's headline.
+    Headline,
+    /// A sentence of a report's text.
+    Text,
+    /// A claim's words.
+    Claim,
+    /// An analyst's note.
+    Note,
+    /// A claim's tag.
+    Tag,
+}
+
+impl From<crate::search::HitKind> for SearchKind {
+    fn from(kind: crate::search::HitKind) -> Self {
+        use crate::search::HitKind;
+        match kind {
+            HitKind::Headline => SearchKind::Headline,
+            HitKind::Text => SearchKind::Text,
+            HitKind::Claim => SearchKind::Claim,
+            HitKind::Note => SearchKind::Note,
+            HitKind::Tag => SearchKind::Tag,
+        }
+    }
+}
+
 /// How the brief is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BriefFormat {
@@ -141,17 +189,14 @@ pub enum BriefFormat {
     Csv,
     /// JSON, for scripts.
     Json,
-}
-
-impl BriefFormat {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            BriefFormat::Markdown => "md",
-            BriefFormat::Csv => "csv",
-            BriefFormat::Json => "json",
-        }
-    }
+    /// ACLED-style CSV: one row per incident, ACLED's columns (docs/formats/acled.md).
+    Acled,
+    /// UCDP GED-style CSV: one row per incident, the GED's columns (docs/formats/ucdp.md).
+    Ucdp,
+    /// MISP event JSON, with admiralty-scale tags (docs/formats/misp.md).
+    Misp,
+    /// W3C Web Annotations, JSON-LD (docs/formats/w3c.md).
+    W3c,
 }
 
 impl From<JournalError> for Failure {
