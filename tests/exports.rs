@@ -30,10 +30,6 @@ fn run(setup: &Setup, args: &[&str]) -> Output {
     out
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
 /// The sample, with an analyst's work on it: two claims reviewed, one source graded, the
 /// toll assessed.
 fn annotated() -> Setup {
@@ -114,7 +110,7 @@ fn sheet(setup: &Setup, format: &str) -> serde_json::Value {
     let path = setup.file.with_extension(format);
     let f = setup.file.to_str().unwrap();
     run(
-        &setup,
+        setup,
         &[
             "export",
             f,

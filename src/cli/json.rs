@@ -19,6 +19,10 @@ impl<F: Formatter> Formatter for Inert<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Most text is ASCII without DEL: nothing to look for character by character.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest
             .char_indices()

@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::json;
 
 /// Input read before the chunk is worked: enough for every core, little enough memory.
-const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 /// At most this many lines a chunk, however short.
-const CHUNK_LINES: usize = 2048;
+const CHUNK_LINES: usize = 512;
 /// The longest line read: longer ones are answered with an error line, not held.
 pub const MAX_LINE: usize = 64 << 20;
 

@@ -10,6 +10,8 @@
 
 use std::hash::{Hash, Hasher};
 
+use rustc_hash::FxHashSet;
+
 use super::words::Words;
 use crate::extract::common_words::is_common;
 use crate::extract::gazetteer::{Reading, gazetteer};
@@ -225,16 +227,19 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty() && !title_case(w))
         .collect();
     // A capitalised word that opens a sentence is a name only when the text also
-    // capitalises it where no sentence opens.
-    let mut named: Vec<String> = Vec::new();
+    // capitalises it where no sentence opens. Sets, not lists: a long text has thousands of
+    // capitalised words, and each asks.
+    let mut named: FxHashSet<String> = FxHashSet::default();
     for w in lines.iter().flatten() {
         if w.capital && !w.initial {
-            named.push(w.text.to_lowercase());
+            named.insert(w.text.to_lowercase());
         }
     }
     let mut out: Vec<String> = Vec::new();
-    let push = |t: String, out: &mut Vec<String>| {
-        if !out.contains(&t) {
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let push = |t: String, out: &mut Vec<String>, seen: &mut FxHashSet<String>| {
+        if !seen.contains(&t) {
+            seen.insert(t.clone());
             out.push(t);
         }
     };
@@ -242,35 +247,44 @@ pub(super) fn terms(text: &str) -> Vec<String> {
     for line in &lines {
         let mut run: Vec<String> = Vec::new();
         for (i, w) in line.iter().enumerate() {
-            let lower = w.text.to_lowercase();
-            let name = w.capital
-                && w.text.chars().any(char::is_alphabetic)
-                && !w.text.chars().any(|c| c.is_ascii_digit())
-                && !BREAKS.contains(&lower.as_str())
-                && (!w.initial
-                    || named.contains(&lower)
-                    || shouted(w.text)
-                    || line.get(i + 1).is_some_and(|n| n.capital && !w.joined));
-            if name {
+            // Only a capitalised word can be a name: the others are not lowercased at all.
+            let lower = w.capital.then(|| w.text.to_lowercase());
+            let name = lower.as_ref().is_some_and(|lower| {
+                w.text.chars().any(char::is_alphabetic)
+                    && !w.text.chars().any(|c| c.is_ascii_digit())
+                    && !BREAKS.contains(&lower.as_str())
+                    && (!w.initial
+                        || named.contains(lower)
+                        || shouted(w.text)
+                        || line.get(i + 1).is_some_and(|n| n.capital && !w.joined))
+            });
+            if name && let Some(lower) = lower {
                 run.push(lower);
             }
             if !name || w.joined {
-                emit(&run, &mut |t| push(t, &mut out));
+                emit(&run, &mut |t| push(t, &mut out, &mut seen));
                 runs.push(std::mem::take(&mut run));
             }
         }
-        emit(&run, &mut |t| push(t, &mut out));
+        emit(&run, &mut |t| push(t, &mut out, &mut seen));
         runs.push(run);
     }
     // "Devon Lofton ... Lofton said": a full name, then its last word alone, is a person's.
+    let alone: FxHashSet<&str> = runs
+        .iter()
+        .filter_map(|r| match r.as_slice() {
+            [one] => Some(one.as_str()),
+            _ => None,
+        })
+        .collect();
     for r in &runs {
         if let [first, last] = r.as_slice()
             && specificity(first) > 0.0
             && specificity(last) == 1.0
             && !wide(last)
-            && runs.iter().any(|o| o.len() == 1 && o[0] == *last)
+            && alone.contains(last.as_str())
         {
-            push(format!("{PERSON}{first} {last}"), &mut out);
+            push(format!("{PERSON}{first} {last}"), &mut out, &mut seen);
         }
     }
     out

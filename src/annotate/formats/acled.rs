@@ -162,10 +162,24 @@ fn fatalities(event: &Event) -> (u64, String) {
         notes.push("No report counts anyone killed.".into());
     }
     // The other counts the sources disagree on ("security forces killed: 16-55").
+    let counted: Vec<&str> = event
+        .perpetrators_killed()
+        .map(|s| s.slot.as_str())
+        .collect();
     for slot in event.brief.slots.iter().filter(|s| {
-        s.slot != KILLED && s.estimate.is_some() && s.status == crate::compare::Status::Conflict
+        s.slot != KILLED
+            && !counted.contains(&s.slot.as_str())
+            && s.status == crate::compare::Status::Conflict
     }) {
-        notes.push(format!("Disputed, {}: {}", slot.slot, dispute(slot)));
+        if let Some(e) = &slot.estimate {
+            notes.push(format!(
+                "Disputed, {} ({}-{}): {}",
+                slot.slot,
+                e.low,
+                e.high,
+                dispute(slot)
+            ));
+        }
     }
     let sources: Vec<String> = event
         .brief

@@ -144,7 +144,10 @@ fn figure_of(value: &str) -> &str {
 pub fn days(incident: Option<&Incident>) -> Option<(String, String)> {
     let span = incident?.date?;
     let first = span.start.as_day()?;
-    let last = span.end.and_then(crate::model::PartialDate::as_day).unwrap_or(first);
+    let last = span
+        .end
+        .and_then(crate::model::PartialDate::as_day)
+        .unwrap_or(first);
     Some((first.to_string(), last.to_string()))
 }
 
