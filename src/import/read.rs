@@ -369,12 +369,14 @@ fn parse_published(text: &str) -> Option<Published> {
 
 /// A hash of an article's text that ignores whitespace differences.
 pub fn text_hash(body: &str) -> String {
-    let mut hasher = blake3::Hasher::new();
+    // The words, each followed by one space, hashed at once: the same hash as feeding the
+    // hasher word by word, without a call per word.
+    let mut words = String::with_capacity(body.len() + 1);
     for word in body.split_whitespace() {
-        hasher.update(word.as_bytes());
-        hasher.update(b" ");
+        words.push_str(word);
+        words.push(' ');
     }
-    hasher.finalize().to_hex()[..32].to_string()
+    blake3::hash(words.as_bytes()).to_hex()[..32].to_string()
 }
 
 /// Every file read: the articles and the notes of articles skipped for having no text.
@@ -460,6 +462,14 @@ mod tests {
     #[test]
     fn hashes_ignore_whitespace() {
         assert_eq!(text_hash("a  b\n\nc"), text_hash("a b c"));
+        // The hashes data files keep: the words fed one by one, each with a space.
+        let text = "Two people  were killed\n\nin Dayton, police said. ";
+        let mut hasher = blake3::Hasher::new();
+        for word in text.split_whitespace() {
+            hasher.update(word.as_bytes());
+            hasher.update(b" ");
+        }
+        assert_eq!(text_hash(text), hasher.finalize().to_hex()[..32]);
         assert_ne!(text_hash("a b c"), text_hash("a b d"));
     }
 }
