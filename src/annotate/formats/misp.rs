@@ -33,7 +33,7 @@ fn tags(names: impl IntoIterator<Item = String>) -> Vec<Value> {
 /// The event of `event`, as `{"Event": {...}}`; `today` dates it when the incident's day is
 /// not known.
 pub fn event(event: &Event, today: &str) -> Value {
-    let inputs_reliability = |report: &str| {
+    let reliability_of = |report: &str| {
         event
             .brief
             .sources
@@ -44,7 +44,7 @@ pub fn event(event: &Event, today: &str) -> Value {
     let id = &event.comparison.incident;
     let mut attributes: Vec<Value> = Vec::new();
     for report in &event.reports {
-        attributes.push(report_attribute(id, report, inputs_reliability(&report.id)));
+        attributes.push(report_attribute(id, report, reliability_of(&report.id)));
     }
     let mut claims: Vec<&Claim> = event
         .claims
@@ -67,7 +67,7 @@ pub fn event(event: &Event, today: &str) -> Value {
             .unwrap_or(Verdict::Unreviewed);
         let grade = note.and_then(|n| n.grade).or(review.and_then(|v| v.grade));
         let mut names: Vec<String> = Vec::new();
-        names.extend(inputs_reliability(&claim.report).map(reliability_tag));
+        names.extend(reliability_of(&claim.report).map(reliability_tag));
         names.extend(grade.map(credibility_tag));
         names.extend(note.into_iter().flat_map(|n| n.tags.iter().cloned()));
         let mut comment = format!(
