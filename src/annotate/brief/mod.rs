@@ -441,9 +441,13 @@ pub fn generated_now() -> String {
 
 /// Build the brief of every incident, or of `only`.
 pub fn build(inputs: Inputs<'_>, only: Option<&str>) -> Brief {
-    let builder = Builder::new(inputs);
+    build_with(&Builder::new(inputs), only)
+}
+
+/// [`build`] with the file already indexed.
+pub fn build_with(builder: &Builder<'_>, only: Option<&str>) -> Brief {
     Brief {
-        file: inputs.file.to_string(),
+        file: builder.inputs().file.to_string(),
         generated: generated_now(),
         incidents: builder
             .comparisons(only)

@@ -34,9 +34,11 @@ fn write_export(
     let builder = Builder::new(inputs);
     match format {
         BriefFormat::Markdown => {
-            to.write_all(brief::markdown(&brief::build(inputs, incident)).as_bytes())
+            to.write_all(brief::markdown(&brief::build_with(&builder, incident)).as_bytes())
         }
-        BriefFormat::Csv => to.write_all(brief::csv(&brief::build(inputs, incident)).as_bytes()),
+        BriefFormat::Csv => {
+            to.write_all(brief::csv(&brief::build_with(&builder, incident)).as_bytes())
+        }
         BriefFormat::Json => {
             let mut doc = json::Document::start(to)?;
             doc.field("file", &name)?;
