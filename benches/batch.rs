@@ -21,16 +21,7 @@ fn lines() -> Vec<String> {
     crosscheck::generate::corpus(500, 1)
         .reports
         .iter()
-        .map(|r| {
-            serde_json::json!({
-                "id": r.id,
-                "title": r.headline.value(),
-                "outlet": r.outlet.value(),
-                "published": r.published.value().map(ToString::to_string),
-                "text": r.body,
-            })
-            .to_string()
-        })
+        .map(|r| crosscheck::generate::article_line(r).to_string())
         .collect()
 }
 

@@ -135,6 +135,19 @@ const CONTEXT: &[&str] = &[
     "Diplomats said the violence threatened fragile talks between the government and opposition groups.",
 ];
 
+/// A report as an article line of JSON Lines, with the fields `import` and `extract --jsonl`
+/// read: its id, title, outlet, publication date, address and text.
+pub fn article_line(r: &Report) -> serde_json::Value {
+    serde_json::json!({
+        "id": r.id,
+        "title": r.headline.value(),
+        "outlet": r.outlet.value(),
+        "published": r.published.value().map(ToString::to_string),
+        "url": r.url,
+        "text": r.body,
+    })
+}
+
 /// A corpus of `reports` reports about `reports / 5` incidents, from `seed`.
 pub fn corpus(reports: usize, seed: u64) -> Corpus {
     corpus_with(reports, reports / 5, seed)

@@ -298,14 +298,7 @@ pub fn gen_corpus(reports: usize, seed: u64, out: &Path, jsonl: bool) -> Result<
             })?;
         let mut to = std::io::BufWriter::new(file);
         for r in &corpus.reports {
-            let article = serde_json::json!({
-                "id": r.id,
-                "title": r.headline.value(),
-                "outlet": r.outlet.value(),
-                "published": r.published.value().map(ToString::to_string),
-                "url": r.url,
-                "text": r.body,
-            });
+            let article = crate::generate::article_line(r);
             serde_json::to_writer(&mut to, &article).map_err(std::io::Error::other)?;
             std::io::Write::write_all(&mut to, b"\n")?;
         }
