@@ -160,14 +160,24 @@ pub fn compare_line(line: &str, extractor: &Extractor) -> Result<Comparison, Str
     if articles.is_empty() {
         return Err("the group has no articles".into());
     }
+    // Each article's report is found again by its text's hash (an article whose text
+    // repeats an earlier one's makes no report, and keeps the earlier one's id).
+    let hashes: Vec<String> = articles
+        .iter()
+        .map(|a| import::text_hash(&a.body))
+        .collect();
     let mut corpus = Corpus::new();
-    let summary = import::import_under(&mut corpus, articles, extractor, &id);
-    // The lines' own ids, for the reports made of them (copies of an earlier text are not).
-    let sources: Vec<&str> = summary.added.iter().map(|a| a.1.as_str()).collect();
-    for (n, own) in ids.into_iter().enumerate() {
-        let source = format!("{STDIN}#{}", n + 1);
-        if let (Some(own), Some(i)) = (own, sources.iter().position(|s| *s == source)) {
+    import::import_under(&mut corpus, articles, extractor, &id);
+    let mut named = vec![false; corpus.reports.len()];
+    for (own, hash) in ids.into_iter().zip(&hashes) {
+        let made = corpus.reports.iter().position(|r| {
+            r.provenance.as_ref().and_then(|p| p.text_hash.as_deref()) == Some(hash.as_str())
+        });
+        if let (Some(own), Some(i)) = (own, made)
+            && !named[i]
+        {
             corpus.reports[i].id = own;
+            named[i] = true;
         }
     }
     let claims = extractor.corpus(&corpus);
@@ -212,6 +222,30 @@ mod tests {
         let c = compare_line(&line, &Extractor::default()).unwrap();
         assert_eq!(c.incident, "dayton");
         assert_eq!(c.counts.articles, 2);
+        // The lines' own ids, whether or not an article gives its address.
+        let reports: Vec<&str> = c
+            .slots
+            .iter()
+            .flat_map(|s| &s.values)
+            .map(|v| v.report.as_str())
+            .collect();
+        assert!(
+            reports.contains(&"7") && reports.contains(&"b"),
+            "{reports:?}"
+        );
+        let with_url = line.replacen(
+            r#""id": "b","#,
+            r#""id": "b", "url": "https://example.com/b","#,
+            1,
+        );
+        let c = compare_line(&with_url, &Extractor::default()).unwrap();
+        assert!(
+            c.slots
+                .iter()
+                .flat_map(|s| &s.values)
+                .any(|v| v.report == "b"),
+            "{c:#?}"
+        );
         assert!(c.slots.iter().any(|s| s.slot == "victims killed"), "{c:#?}");
         let e = compare_line("[]", &Extractor::default()).unwrap_err();
         assert!(e.contains("no articles"), "{e}");
