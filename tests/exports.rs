@@ -245,6 +245,44 @@ fn the_ucdp_sheet_gives_low_best_high_and_the_sources() {
 fn the_misp_event_carries_the_admiralty_tags() {
     let setup = annotated();
     let f = setup.file.to_str().unwrap();
+    // A claim graded with no note and in no slot of the comparison keeps its grade too.
+    let compared: serde_json::Value = serde_json::from_slice(
+        &run(
+            &setup,
+            &[
+                "compare",
+                f,
+                "--incident",
+                "bahariya-ambush-2017-10-20",
+                "--format",
+                "json",
+            ],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let in_slots: Vec<&str> = compared["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["values"].as_array().unwrap())
+        .map(|v| v["claim"].as_str().unwrap())
+        .collect();
+    let claims: serde_json::Value =
+        serde_json::from_slice(&run(&setup, &["extract", f, "--format", "json"]).stdout).unwrap();
+    let apart = claims["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["incident"] == "bahariya-ambush-2017-10-20"
+                && !in_slots.contains(&c["id"].as_str().unwrap())
+        })
+        .expect("a claim outside the slots");
+    run(
+        &setup,
+        &["annotate", f, apart["id"].as_str().unwrap(), "--grade", "4"],
+    );
     let path = setup.file.with_extension("misp.json");
     run(
         &setup,
@@ -271,6 +309,7 @@ fn the_misp_event_carries_the_admiralty_tags() {
         .collect();
     assert!(tags.contains(&"admiralty-scale:source-reliability=\"b\"".to_string()));
     assert!(tags.contains(&"admiralty-scale:information-credibility=\"2\"".to_string()));
+    assert!(tags.contains(&"admiralty-scale:information-credibility=\"4\"".to_string()));
     // PyMISP, as MISP's own tools load it.
     let has_pymisp = Command::new("python3")
         .args(["-c", "import pymisp"])

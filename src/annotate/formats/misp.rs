@@ -33,18 +33,14 @@ fn tags(names: impl IntoIterator<Item = String>) -> Vec<Value> {
 /// The event of `event`, as `{"Event": {...}}`; `today` dates it when the incident's day is
 /// not known.
 pub fn event(event: &Event, today: &str) -> Value {
-    let reliability_of = |report: &str| {
-        event
-            .brief
-            .sources
-            .iter()
-            .find(|s| s.report == report)
-            .and_then(|s| s.reliability)
-    };
     let id = &event.comparison.incident;
     let mut attributes: Vec<Value> = Vec::new();
     for report in &event.reports {
-        attributes.push(report_attribute(id, report, reliability_of(&report.id)));
+        attributes.push(report_attribute(
+            id,
+            report,
+            event.reliability_of(&report.id),
+        ));
     }
     let mut claims: Vec<&Claim> = event
         .claims
@@ -54,20 +50,12 @@ pub fn event(event: &Event, today: &str) -> Value {
         .collect();
     claims.sort_by(|a, b| (&a.report, a.span).cmp(&(&b.report, b.span)));
     for claim in claims {
-        let note = event.brief.notes.iter().find(|n| n.claim == claim.id);
-        let review = event
-            .brief
-            .slots
-            .iter()
-            .flat_map(|s| &s.values)
-            .find(|v| v.claim == claim.id);
-        let verdict = note
-            .map(|n| n.verdict)
-            .or(review.map(|v| v.verdict))
-            .unwrap_or(Verdict::Unreviewed);
-        let grade = note.and_then(|n| n.grade).or(review.and_then(|v| v.grade));
+        // Every annotated claim, whether or not it has a note or stands in a slot.
+        let note = event.note_of(&claim.id);
+        let verdict = note.map_or(Verdict::Unreviewed, |n| n.verdict);
+        let grade = note.and_then(|n| n.grade);
         let mut names: Vec<String> = Vec::new();
-        names.extend(reliability_of(&claim.report).map(reliability_tag));
+        names.extend(event.reliability_of(&claim.report).map(reliability_tag));
         names.extend(grade.map(credibility_tag));
         names.extend(note.into_iter().flat_map(|n| n.tags.iter().cloned()));
         let mut comment = format!(

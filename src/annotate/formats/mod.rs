@@ -30,6 +30,9 @@ pub struct Event<'a> {
     pub reports: Vec<&'a Report>,
     /// Claims of those reports, by id.
     pub claims: FxHashMap<&'a str, &'a Claim>,
+    /// The analyst's annotations, and where they landed.
+    annotations: &'a crate::annotate::Annotations,
+    attached: &'a crate::annotate::Attached,
 }
 
 impl<'a> Event<'a> {
@@ -50,7 +53,19 @@ impl<'a> Event<'a> {
             brief: builder.incident(comparison),
             reports,
             claims,
+            annotations: inputs.annotations,
+            attached: inputs.attached,
         }
+    }
+
+    /// The analyst's annotation of claim `id`, if any.
+    pub fn note_of(&self, id: &str) -> Option<&'a crate::annotate::ClaimNote> {
+        self.attached.note_of(self.annotations, id)
+    }
+
+    /// The reliability the analyst gave report `id`'s source, if any.
+    pub fn reliability_of(&self, id: &str) -> Option<crate::annotate::Reliability> {
+        self.annotations.sources.get(id).and_then(|s| s.reliability)
     }
 
     /// The slot named `name`.
