@@ -11,9 +11,9 @@
 use serde::Serialize;
 
 use crate::compare::Comparison;
-use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
 use crate::extract::tally::Tally;
+use crate::extract::{Extractor, Reading};
 use crate::import::{self, Article};
 use crate::model::{Claim, Corpus, DateSpan, Field, Published, Report};
 
@@ -58,13 +58,14 @@ pub struct IncidentLine {
 }
 
 /// The report an import into an empty file makes of `article`, with its incident, in a
-/// corpus of their own; `id` replaces the report's made-up id.
-fn corpus_of(article: &Article, id: Option<String>, extractor: &Extractor) -> Corpus {
-    let mut corpus = import::alone(article, extractor);
+/// corpus of their own, and the reading that found its incident; `id` replaces the report's
+/// made-up id.
+fn corpus_of(article: &Article, id: Option<String>, extractor: &Extractor) -> (Corpus, Reading) {
+    let (mut corpus, reading) = import::alone(article, extractor);
     if let (Some(id), Some(report)) = (id, corpus.reports.first_mut()) {
         report.id = id;
     }
-    corpus
+    (corpus, reading)
 }
 
 fn value_of<T: ToString>(field: &Field<T>) -> Option<String> {
@@ -79,11 +80,12 @@ pub fn extract_line(line: &str, extractor: &Extractor) -> Result<Extracted, Stri
     if article.body.trim().is_empty() {
         return Err("the article has no text".into());
     }
-    let corpus = corpus_of(&article, id, extractor);
+    let (corpus, reading) = corpus_of(&article, id, extractor);
     let (Some(report), Some(incident)) = (corpus.reports.first(), corpus.incidents.first()) else {
         return Err("the article could not be read".into());
     };
-    let claims = extractor.report_in(report, &Incidents::new(&corpus));
+    // Filed under its incident, as `extract` reads an imported report.
+    let claims = reading.file(extractor, report, &Incidents::new(&corpus));
     Ok(Extracted {
         id: report.id.clone(),
         source: source_of(report),

@@ -27,17 +27,23 @@ pub fn home_state(place: &str) -> Option<u32> {
 /// Words before a town that say where someone is from, not where something happened.
 const ORIGIN: [&str; 5] = ["a", "an", "of", "from", "the"];
 
-/// True when tokens `from..to` name a place in another state than `home`. States are
-/// compared by name: "Florida" is also a department of Uruguay, and "Fla." is the US one.
-pub fn names_other_state(toks: &Tokens, from: usize, to: usize, home: u32) -> bool {
-    let states = &gazetteer().states;
-    let name = |s: u32| states[s as usize].name.as_str();
+/// The states (first-level divisions) tokens `from..to` name, in text order: where the
+/// sentence is set, if anywhere else than its report's incident.
+pub fn states_named(toks: &Tokens, from: usize, to: usize) -> Vec<u32> {
+    (from..to).filter_map(|k| state_at(toks, k, to)).collect()
+}
+
+/// True when one of `states` is another state than `home`. States are compared by name:
+/// "Florida" is also a department of Uruguay, and "Fla." is the US one.
+pub fn other_state(states: &[u32], home: u32) -> bool {
+    let all = &gazetteer().states;
+    let name = |s: u32| all[s as usize].name.as_str();
     // A division of another country read in the text is a word that names one ("West" is
     // a region of Cameroon): only the home country's divisions count.
-    let country = |s: u32| states[s as usize].country.as_str();
-    (from..to).any(|k| {
-        state_at(toks, k, to).is_some_and(|s| name(s) != name(home) && country(s) == country(home))
-    })
+    let country = |s: u32| all[s as usize].country.as_str();
+    states
+        .iter()
+        .any(|&s| name(s) != name(home) && country(s) == country(home))
 }
 
 /// The state named at token `k`: "Town, State" (the town starting at `k`) or "in State".
@@ -107,7 +113,7 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let toks = Tokens::new(text, &lower);
         let home = home_state(home).expect("a known state");
-        names_other_state(&toks, 0, toks.len(), home)
+        other_state(&states_named(&toks, 0, toks.len()), home)
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod caption;
 pub mod casualty;
 pub mod common_words;
 mod elsewhere;
+mod filing;
 pub mod gazetteer;
 pub mod geocode;
 pub mod incident;
@@ -24,6 +25,7 @@ mod phrases;
 mod reader;
 mod sites;
 
+pub use filing::Reading;
 pub use sites::is_site;
 mod speakers;
 pub mod tally;
@@ -192,6 +194,15 @@ impl Extractor {
         let mut claims = reader::read(&self.lex, report, incidents);
         caption::credit(&report.body, &mut claims);
         claims
+    }
+
+    /// The reading of one report under `incidents`, kept to be filed under others (as an
+    /// import files a report under the incident its reading points to) without reading the
+    /// text again.
+    pub fn reading(&self, report: &Report, incidents: &Incidents) -> Reading {
+        let (mut claims, facts) = reader::read_kept(&self.lex, report, incidents);
+        caption::credit(&report.body, &mut claims);
+        Reading::new(claims, facts)
     }
 }
 

@@ -5,6 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::attribution::{self, Frame};
+use super::filing::{Facts, TollRead, date_of};
 use super::incident::{self, Incidents};
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
@@ -13,12 +14,21 @@ use super::{
     speakers, timex,
 };
 use crate::model::{
-    ActorRole, Attribution, Claim, Detail, Hedge, Outcome, PartialDate, Report,
-    ResponsibilityStatus, SourceKind, Who,
+    ActorRole, Attribution, Claim, Detail, Hedge, Outcome, Report, ResponsibilityStatus,
+    SourceKind, Who,
 };
 
 /// The claims of `report`, in text order.
 pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim> {
+    read_kept(lex, report, incidents).0
+}
+
+/// The claims of `report`, in text order, and what filing them under other incidents needs.
+pub(super) fn read_kept(
+    lex: &Lexicon,
+    report: &Report,
+    incidents: &Incidents,
+) -> (Vec<Claim>, Facts) {
     let body = report.body.as_str();
     let lower = body.to_ascii_lowercase();
     let mut toks = Tokens::new(body, &lower);
@@ -46,27 +56,27 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
                 || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
         })
         .collect();
-    let mut sentence_incidents = incident::assign(report, incidents, &times, &cues);
-    // A count over several events is no one incident's, whatever day it names ("Two teens
-    // died on Thursday in separate incidents").
-    for (incident, _) in sentence_incidents
-        .iter_mut()
-        .zip(&several)
-        .filter(|(_, several)| **several)
-    {
-        *incident = crate::model::BACKGROUND.to_string();
-    }
-    // A sentence set in another state tells another event; the next one need not. A title
-    // line's place is often the outlet's ("… - MSNewsNow.com - Jackson, MS").
-    if let Some(home) = incident::main_place(report, incidents).and_then(elsewhere::home_state) {
-        for (s, incident) in sentences.iter().zip(sentence_incidents.iter_mut()).skip(1) {
-            if report.incidents.first() == Some(incident)
-                && elsewhere::names_other_state(&toks, s.from, s.to, home)
-            {
-                *incident = crate::model::BACKGROUND.to_string();
-            }
-        }
-    }
+    let mut facts = Facts {
+        spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
+        time_spans: times
+            .iter()
+            .map(|exprs| {
+                exprs
+                    .iter()
+                    .map(|e| [toks.start(e.start), toks.end(e.end - 1)])
+                    .collect()
+            })
+            .collect(),
+        times,
+        cues,
+        several,
+        states: sentences
+            .iter()
+            .map(|s| elsewhere::states_named(&toks, s.from, s.to))
+            .collect(),
+        tolls: vec![None; sentences.len()],
+    };
+    let sentence_incidents = facts.labels(report, incidents);
     let mut reader = Reader {
         lex,
         report,
@@ -81,6 +91,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         prefix: Vec::new(),
         known: names::Known::default(),
         speakers: speakers::Speakers::default(),
+        tolls: vec![None; sentences.len()],
     };
     for (n, s) in sentences.iter().enumerate() {
         let mut frames = attribution::frames(&toks, s.from, s.to, lex);
@@ -88,6 +99,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
             .speakers
             .resolve(&toks, &mut frames, &mut reader.known);
         let current = Current {
+            n,
             sentence: *s,
             incident: &sentence_incidents[n],
             frames,
@@ -97,7 +109,7 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
         let casualties = reader.casualties(&current);
         let means = actors::means(&toks, s.from, s.to, lex);
         reader.locations(&current, casualties > 0 || !means.is_empty());
-        reader.times(&current, &times[n]);
+        reader.times(&current, &facts.times[n]);
         reader.actors(&current, first_new, means);
         reader.statement(&current, first_new);
         // "Security and medical sources have confirmed this assessment": the sources of the
@@ -111,7 +123,8 @@ pub fn read(lex: &Lexicon, report: &Report, incidents: &Incidents) -> Vec<Claim>
     let mut claims = reader.claims;
     cast_roles(&mut claims);
     claims.sort_by_key(|c| (c.span[0], c.span[1]));
-    claims
+    facts.tolls = reader.tolls;
+    (claims, facts)
 }
 
 /// The part each named actor plays, from what the whole report says of them: counted among
@@ -180,6 +193,8 @@ struct Reader<'r, 't> {
     known: names::Known,
     /// The sources quoted so far, for "he said".
     speakers: speakers::Speakers,
+    /// The toll each sentence with casualty claims was read with.
+    tolls: Vec<Option<TollRead>>,
 }
 
 /// An actor a sentence names: a group of the lexicon or a name found by its words.
@@ -193,6 +208,8 @@ struct Mentioned {
 
 /// The sentence being read.
 struct Current<'s> {
+    /// Its index among the report's sentences.
+    n: usize,
     sentence: Sentence,
     incident: &'s str,
     frames: Vec<Frame>,
@@ -224,12 +241,21 @@ impl Reader<'_, '_> {
     /// Casualty claims; returns how many.
     fn casualties(&mut self, cur: &Current) -> usize {
         let (toks, lex, s) = (self.toks, self.lex, cur.sentence);
+        let given = self.toll_who.get(cur.incident);
         let mut ctx = casualty::Context {
-            toll_who: self.toll_who.get(cur.incident),
+            toll: casualty::Toll::new(given),
             surnames: &mut self.surnames,
             prefix: &mut self.prefix,
         };
         let found = casualty::find(toks, s.from, s.to, lex, &mut ctx);
+        if !found.is_empty() {
+            let asked = ctx.toll.asked().then(|| given.cloned());
+            let gives = found
+                .iter()
+                .find(|c| c.outcome == Outcome::Killed && !c.who.text.is_empty())
+                .map(|c| c.who.clone());
+            self.tolls[cur.n] = Some(TollRead { asked, gives });
+        }
         for c in &found {
             if c.outcome == Outcome::Killed && !c.who.text.is_empty() {
                 self.toll_who
@@ -312,17 +338,7 @@ impl Reader<'_, '_> {
     fn times(&mut self, cur: &Current, exprs: &[timex::TimeExpr]) {
         for e in exprs {
             // "a week after": that far from the main incident, when its day is known.
-            let date = e.date.or_else(|| {
-                let day = self
-                    .main_day?
-                    .checked_add(jiff::Span::new().days(e.offset_days?))
-                    .ok()?;
-                Some(PartialDate {
-                    year: day.year(),
-                    month: Some(day.month() as u8),
-                    day: Some(day.day() as u8),
-                })
-            });
+            let date = date_of(e, self.main_day);
             // A day the text gives no anchor for ("on Saturday" in an undated text) is still
             // when something happened: a time claim without a date, for the analyst to date.
             let detail = Detail::Time {

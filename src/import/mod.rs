@@ -25,8 +25,8 @@ pub use read::{
     drop_invisible, read_all, read_file, text_hash,
 };
 
-use crate::extract::Extractor;
 use crate::extract::incident::Incidents;
+use crate::extract::{Extractor, Reading};
 use crate::model::{Corpus, Report};
 
 use rayon::prelude::*;
@@ -246,19 +246,15 @@ fn added(
 
 /// The file an import of `article` alone into an empty file makes: its report, under the
 /// incident its lead describes. The same as [`import`] gives, without the work of weighing
-/// the incidents of a file (there are none): what the batch filter needs per line.
-pub fn alone(article: &Article, extractor: &Extractor) -> Corpus {
+/// the incidents of a file (there are none): what the batch filter needs per line. With it,
+/// the reading its lead was taken from, to be filed under that incident.
+pub fn alone(article: &Article, extractor: &Extractor) -> (Corpus, Reading) {
     let mut corpus = Corpus::new();
     let (mut report_ids, mut incident_ids) = ids_of(&corpus);
     let hash = text_hash(&article.body);
     let mut report = new_report(article, &hash, extractor.lexicon(), &mut report_ids);
-    let lead = with_dateline(
-        lead_of(
-            &extractor.report_in(&report, &Incidents::new(&corpus)),
-            &report,
-        ),
-        &report,
-    );
+    let reading = extractor.reading(&report, &Incidents::new(&corpus));
+    let lead = with_dateline(lead_of(reading.claims(), &report), &report);
     let incident = new_incident(&report, &lead, &mut incident_ids);
     report.incidents.push(incident.id.clone());
     if let Some(p) = report.provenance.as_mut() {
@@ -266,7 +262,7 @@ pub fn alone(article: &Article, extractor: &Extractor) -> Corpus {
     }
     corpus.incidents.push(incident);
     corpus.reports.push(report);
-    corpus
+    (corpus, reading)
 }
 
 /// Add `articles` to `corpus`, every one under incident `id`, as the analyst says: no

@@ -124,7 +124,7 @@ fn without_group(
     to: usize,
     lex: &Lexicon,
     previous: Option<&Casualty>,
-    toll_who: Option<&Who>,
+    toll: &super::Toll,
 ) -> Option<(Casualty, usize)> {
     let group_before = || {
         previous.map_or_else(
@@ -161,9 +161,7 @@ fn without_group(
         return Some((claim, q.end));
     }
     let (toll_start, outcome) = toll_before(toks, q, from, lex)?;
-    let who = toll_who
-        .cloned()
-        .unwrap_or_else(|| who(lex, "people".into(), String::new()));
+    let who = toll.who(lex);
     Some((Casualty::counted(toll_start, q.end, who, outcome, q), q.end))
 }
 
@@ -262,7 +260,7 @@ pub fn claim_at(
     to: usize,
     lex: &Lexicon,
     previous: Option<&Casualty>,
-    toll_who: Option<&Who>,
+    toll: &super::Toll,
 ) -> Option<(Casualty, usize)> {
     let mut count = Count {
         low: q.low,
@@ -270,7 +268,7 @@ pub fn claim_at(
         reversed: q.reversed,
     };
     let Some((mut who, mut np_end, mut person)) = counted_group(toks, q, to, lex, previous) else {
-        return without_group(toks, q, from, to, lex, previous, toll_who);
+        return without_group(toks, q, from, to, lex, previous, toll);
     };
     // "three women and two men were injured" is five people injured, "3 adults, 1 child found
     // shot to death" four.

@@ -73,11 +73,42 @@ const APPOSITION_STARTS: [&str; 8] = [
 /// How far after a subject's first word its outcome may be (an apposition and a predicate).
 const NEAR: usize = 32;
 
+/// Who an unqualified death toll counts in this report (the group of its earlier counts of
+/// the dead), if known; and whether a count of the sentence asked, which tells whether the
+/// sentence would read otherwise with another toll.
+#[derive(Debug, Default)]
+pub struct Toll<'a> {
+    who: Option<&'a Who>,
+    asked: std::cell::Cell<bool>,
+}
+
+impl<'a> Toll<'a> {
+    /// A toll of `who`, not yet asked.
+    pub fn new(who: Option<&'a Who>) -> Self {
+        Toll {
+            who,
+            asked: std::cell::Cell::new(false),
+        }
+    }
+
+    /// Whom an unqualified toll counts: the group known, else people.
+    fn who(&self, lex: &Lexicon) -> Who {
+        self.asked.set(true);
+        self.who
+            .cloned()
+            .unwrap_or_else(|| who(lex, "people".into(), String::new()))
+    }
+
+    /// True when a count took its group from the toll.
+    pub fn asked(&self) -> bool {
+        self.asked.get()
+    }
+}
+
 /// What the rest of the report knows while one sentence is read.
 pub struct Context<'a, 't> {
-    /// Who an unqualified death toll counts in this report (the group of its earlier counts
-    /// of the dead), if known.
-    pub toll_who: Option<&'a Who>,
+    /// Who an unqualified death toll counts.
+    pub toll: Toll<'a>,
     /// Surnames of the people named so far (lowercase): "Caskey died" is someone named.
     pub surnames: &'a mut Vec<&'t str>,
     /// A buffer for per-sentence counts, kept between sentences to spare allocations.
@@ -179,7 +210,7 @@ pub fn find<'t>(
             i += 1;
             continue;
         };
-        match counts::claim_at(toks, &q, from, to, lex, found.last(), ctx.toll_who) {
+        match counts::claim_at(toks, &q, from, to, lex, found.last(), &ctx.toll) {
             Some((claim, next)) => {
                 found.push(claim);
                 i = next.max(q.end);
@@ -307,7 +338,7 @@ mod tests {
         let mut surnames = Vec::new();
         let mut prefix = Vec::new();
         let mut ctx = Context {
-            toll_who: Some(&police),
+            toll: Toll::new(Some(&police)),
             surnames: &mut surnames,
             prefix: &mut prefix,
         };
