@@ -9,9 +9,27 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    return_freed_memory_at_once();
     #[cfg(unix)]
     crosscheck::tui::runtime::terminal::on_abort(on_abort::arm);
     crosscheck::cli::main()
+}
+
+/// mimalloc keeps freed pages a second before giving them back, so a batch run's footprint is
+/// its working set plus a second's garbage: 94 MB over 10,000 articles where 77 MB are needed
+/// (`extract --jsonl`). Freed pages go back at once instead; the cost does not show in the
+/// run's time.
+#[allow(unsafe_code)] // one call into the allocator's C API; see SAFETY
+fn return_freed_memory_at_once() {
+    /// `mi_option_purge_delay` in the mimalloc v3 sources libmimalloc-sys 0.1.49 builds
+    /// (`include/mimalloc.h`, `mi_option_e`); its Rust bindings do not name it.
+    const PURGE_DELAY: i32 = 15;
+    unsafe extern "C" {
+        fn mi_option_set(option: i32, value: std::ffi::c_long);
+    }
+    // SAFETY: mi_option_set stores a value in mimalloc's option table (it checks the index is
+    // in range); it may be called at any time, from any thread.
+    unsafe { mi_option_set(PURGE_DELAY, 0) };
 }
 
 /// Restoring the terminal when the process aborts: no destructor or panic hook runs then, so a

@@ -1,6 +1,7 @@
 //! The batch filters' run: JSON Lines in on standard input, one JSON line out per line in,
 //! in the same order. Lines are read a chunk at a time and worked on all cores, so memory holds
-//! one chunk, however long the stream; a line's result depends on that line alone.
+//! a few chunks, however long the stream; a line's result depends on that line alone. Reading
+//! and writing go on while a chunk is worked, so the cores are not left waiting on either.
 
 use std::io::{self, BufRead, Write};
 
@@ -10,9 +11,10 @@ use serde::Serialize;
 use super::json;
 
 /// Input read before the chunk is worked: enough for every core, little enough memory.
-const CHUNK_BYTES: usize = 1 << 20;
-/// At most this many lines a chunk, however short.
-const CHUNK_LINES: usize = 512;
+const CHUNK_BYTES: usize = 1 << 19;
+/// At most this many lines a chunk, however short: a chunk's answers (several times the size
+/// of its lines) are held until written.
+const CHUNK_LINES: usize = 256;
 /// The longest line read: longer ones are answered with an error line, not held.
 pub const MAX_LINE: usize = 64 << 20;
 
@@ -86,12 +88,8 @@ pub fn filter<T: Serialize + Send>(
 ) -> io::Result<Counts> {
     let mut counts = Counts::default();
     let mut number = 0;
-    loop {
-        let lines = chunk(&mut input, &mut number)?;
-        if lines.is_empty() {
-            return Ok(counts);
-        }
-        let answers: Vec<(usize, Result<String, String>)> = lines
+    let work = |lines: Vec<Line>| -> Vec<Answer> {
+        lines
             .into_par_iter()
             .map(|(n, line)| {
                 let answer = line
@@ -99,20 +97,58 @@ pub fn filter<T: Serialize + Send>(
                     .map(|value| json::to_string(&value, false));
                 (n, answer)
             })
-            .collect();
-        for (n, answer) in answers {
-            counts.lines += 1;
-            match answer {
-                Ok(text) => output.write_all(text.as_bytes())?,
-                Err(why) => {
-                    counts.errors += 1;
-                    tell!("stdin:{n}: {why}");
-                    json::write(&mut *output, &serde_json::json!({ "error": why }), false)?;
+            .collect()
+    };
+    // One chunk is worked while the next is read and the one before is written: the worker
+    // takes chunks in order, so answers come back in order.
+    std::thread::scope(|scope| {
+        let (to_worker, chunks) = std::sync::mpsc::sync_channel::<Vec<Line>>(1);
+        let (to_writer, answered) = std::sync::mpsc::channel::<Vec<Answer>>();
+        scope.spawn(move || {
+            for lines in chunks {
+                if to_writer.send(work(lines)).is_err() {
+                    return;
                 }
             }
-            output.write_all(b"\n")?;
+        });
+        loop {
+            let lines = chunk(&mut input, &mut number)?;
+            if lines.is_empty() {
+                break;
+            }
+            if to_worker.send(lines).is_err() {
+                break;
+            }
+            while let Ok(answers) = answered.try_recv() {
+                write(output, answers, &mut counts)?;
+            }
         }
+        drop(to_worker);
+        for answers in answered {
+            write(output, answers, &mut counts)?;
+        }
+        Ok(counts)
+    })
+}
+
+/// A line's number and its answer: the result's JSON, or why there is none.
+type Answer = (usize, Result<String, String>);
+
+/// Writes a chunk's answers, one line each, counting them.
+fn write(output: &mut impl Write, answers: Vec<Answer>, counts: &mut Counts) -> io::Result<()> {
+    for (n, answer) in answers {
+        counts.lines += 1;
+        match answer {
+            Ok(text) => output.write_all(text.as_bytes())?,
+            Err(why) => {
+                counts.errors += 1;
+                tell!("stdin:{n}: {why}");
+                json::write(&mut *output, &serde_json::json!({ "error": why }), false)?;
+            }
+        }
+        output.write_all(b"\n")?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@ use std::io::Write;
 
 use crate::config::Paths;
 
+/// Log lines queued for the writer thread at most; beyond, lines are dropped, not waited on.
+const LINES_QUEUED: usize = 4096;
+
 /// Start logging to the data directory, at the level `CROSSCHECK_LOG` sets (default info).
 /// `None`, silently, when the file cannot be opened; keep the guard alive to flush on exit.
 pub fn init(paths: &Paths) -> Option<tracing_appender::non_blocking::WorkerGuard> {
@@ -19,7 +22,11 @@ pub fn init(paths: &Paths) -> Option<tracing_appender::non_blocking::WorkerGuard
     if !file.metadata().ok()?.is_file() {
         return None;
     }
-    let (writer, guard) = tracing_appender::non_blocking(Inert(file));
+    // The default queue holds 128,000 lines, preallocated: 4 MB a batch filter's budget has
+    // no room for, when the log takes a few lines a run.
+    let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .buffered_lines_limit(LINES_QUEUED)
+        .finish(Inert(file));
     let filter = tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt()

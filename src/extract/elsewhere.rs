@@ -37,10 +37,10 @@ pub fn states_named(toks: &Tokens, from: usize, to: usize) -> Vec<u32> {
 /// "Florida" is also a department of Uruguay, and "Fla." is the US one.
 pub fn other_state(states: &[u32], home: u32) -> bool {
     let all = &gazetteer().states;
-    let name = |s: u32| all[s as usize].name.as_str();
+    let name = |s: u32| all[s as usize].name;
     // A division of another country read in the text is a word that names one ("West" is
     // a region of Cameroon): only the home country's divisions count.
-    let country = |s: u32| all[s as usize].country.as_str();
+    let country = |s: u32| all[s as usize].country;
     states
         .iter()
         .any(|&s| name(s) != name(home) && country(s) == country(home))

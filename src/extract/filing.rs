@@ -11,11 +11,12 @@
 use jiff::civil::Date;
 use rustc_hash::FxHashMap;
 
-use super::Extractor;
-use super::elsewhere;
 use super::incident::{self, Incidents};
-use super::timex::TimeExpr;
-use crate::model::{BACKGROUND, Claim, Detail, PartialDate, Report, Who};
+use super::lexicon::Lexicon;
+use super::timex::{self, TimeExpr};
+use super::tokens::Tokens;
+use super::{Extractor, Sentence, elsewhere};
+use crate::model::{BACKGROUND, Claim, Detail, PartialDate, Published, Report, Who};
 
 /// What a reading found of each sentence that the incident it is filed under bears on.
 #[derive(Debug, Default)]
@@ -50,6 +51,54 @@ pub(super) struct TollRead {
 }
 
 impl Facts {
+    /// What the incident bears on in each of `sentences` of `report`, tokenized as `toks`.
+    pub(super) fn of(
+        lex: &Lexicon,
+        report: &Report,
+        toks: &Tokens,
+        sentences: &[Sentence],
+    ) -> Self {
+        let anchor = report.published.value().map(Published::date);
+        let times: Vec<Vec<TimeExpr>> = sentences
+            .iter()
+            .map(|s| timex::find(toks, s.from, s.to, anchor))
+            .collect();
+        let several: Vec<bool> = sentences
+            .iter()
+            .map(|s| (s.from..s.to).any(|i| lex.several_events_at(toks, i)))
+            .collect();
+        // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
+        let cues: Vec<bool> = sentences
+            .iter()
+            .zip(&several)
+            .map(|(s, &several)| {
+                several
+                    || toks.is(s.from, "since")
+                    || (s.from..s.to).any(|i| lex.background_cues.contains_at(toks, i))
+            })
+            .collect();
+        Facts {
+            spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
+            time_spans: times
+                .iter()
+                .map(|exprs| {
+                    exprs
+                        .iter()
+                        .map(|e| [toks.start(e.start), toks.end(e.end - 1)])
+                        .collect()
+                })
+                .collect(),
+            times,
+            cues,
+            several,
+            states: sentences
+                .iter()
+                .map(|s| elsewhere::states_named(toks, s.from, s.to))
+                .collect(),
+            tolls: vec![None; sentences.len()],
+        }
+    }
+
     /// The incident of each sentence of `report` among `incidents`: by its dates and cues,
     /// background when it counts over several events or is set in another state.
     pub(super) fn labels(&self, report: &Report, incidents: &Incidents) -> Vec<String> {

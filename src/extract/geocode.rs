@@ -55,11 +55,11 @@ fn resolve_in(g: &Gazetteer, place: &str) -> Option<Resolved> {
             _ => None,
         })
     });
-    let country_code = country.map(|c| g.countries[c].code.as_str());
+    let country_code = country.map(|c| g.countries[c].code);
     let in_country = |code: &str| country_code.is_none_or(|c| c == code);
     let state = parts.iter().rev().find_map(|p| {
         g.lookup(p).iter().find_map(|r| match r {
-            Reading::State(s) if in_country(&g.states[*s as usize].country) => Some(*s),
+            Reading::State(s) if in_country(g.states[*s as usize].country) => Some(*s),
             _ => None,
         })
     });
@@ -67,7 +67,7 @@ fn resolve_in(g: &Gazetteer, place: &str) -> Option<Resolved> {
         g.lookup(p).iter().find_map(|r| match r {
             Reading::County(c)
                 if state.is_none_or(|s| g.counties[*c as usize].state == s)
-                    && in_country(&g.states[g.counties[*c as usize].state as usize].country) =>
+                    && in_country(g.states[g.counties[*c as usize].state as usize].country) =>
             {
                 Some(*c)
             }
@@ -87,7 +87,7 @@ fn resolve_in(g: &Gazetteer, place: &str) -> Option<Resolved> {
                 let t = &g.places[i as usize];
                 state.is_none_or(|s| t.state == s)
                     && county.is_none_or(|c| t.county == Some(c))
-                    && in_country(&g.states[t.state as usize].country)
+                    && in_country(g.states[t.state as usize].country)
             })
             .max_by_key(|&i| g.places[i as usize].population)
     });
@@ -115,10 +115,15 @@ fn resolve_in(g: &Gazetteer, place: &str) -> Option<Resolved> {
     };
     Some(Resolved {
         precision,
-        country: country.map(|c| (g.countries[c].code.clone(), g.countries[c].name.clone())),
-        admin1: state.map(|s| g.states[s as usize].name.clone()),
-        admin2: county.map(|c| g.counties[c as usize].name.clone()),
-        town: town.map(|t| t.name.clone()),
+        country: country.map(|c| {
+            (
+                g.countries[c].code.to_string(),
+                g.countries[c].name.to_string(),
+            )
+        }),
+        admin1: state.map(|s| g.states[s as usize].name.to_string()),
+        admin2: county.map(|c| g.counties[c as usize].name.to_string()),
+        town: town.map(|t| t.name.to_string()),
         at: town.map(|t| t.at),
     })
 }

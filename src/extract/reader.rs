@@ -10,8 +10,8 @@ use super::incident::{self, Incidents};
 use super::lexicon::Lexicon;
 use super::tokens::Tokens;
 use super::{
-    Sentence, actors, casualty, confirm_previous, elsewhere, location, names, sentences, sites,
-    speakers, timex,
+    Sentence, actors, casualty, confirm_previous, location, names, sentences, sites, speakers,
+    timex,
 };
 use crate::model::{
     ActorRole, Attribution, Claim, Detail, Hedge, Outcome, Report, ResponsibilityStatus,
@@ -34,48 +34,7 @@ pub(super) fn read_kept(
     let mut toks = Tokens::new(body, &lower);
     toks.set_masks(lex.masks(&toks));
     let sentences = sentences(body, &toks);
-    let anchor = report
-        .published
-        .value()
-        .map(super::super::model::Published::date);
-    let times: Vec<Vec<timex::TimeExpr>> = sentences
-        .iter()
-        .map(|s| timex::find(&toks, s.from, s.to, anchor))
-        .collect();
-    let several: Vec<bool> = sentences
-        .iter()
-        .map(|s| (s.from..s.to).any(|i| lex.several_events_at(&toks, i)))
-        .collect();
-    // A sentence opening "Since ..." tells history ("Since the army removed Morsi, ...").
-    let cues: Vec<bool> = sentences
-        .iter()
-        .zip(&several)
-        .map(|(s, &several)| {
-            several
-                || toks.is(s.from, "since")
-                || (s.from..s.to).any(|i| lex.background_cues.contains_at(&toks, i))
-        })
-        .collect();
-    let mut facts = Facts {
-        spans: sentences.iter().map(|s| [s.start, s.end]).collect(),
-        time_spans: times
-            .iter()
-            .map(|exprs| {
-                exprs
-                    .iter()
-                    .map(|e| [toks.start(e.start), toks.end(e.end - 1)])
-                    .collect()
-            })
-            .collect(),
-        times,
-        cues,
-        several,
-        states: sentences
-            .iter()
-            .map(|s| elsewhere::states_named(&toks, s.from, s.to))
-            .collect(),
-        tolls: vec![None; sentences.len()],
-    };
+    let mut facts = Facts::of(lex, report, &toks, &sentences);
     let sentence_incidents = facts.labels(report, incidents);
     let mut reader = Reader {
         lex,

@@ -31,7 +31,7 @@ pub(super) const SAMPLE: u64 = 4;
 /// before a name. Capitalised at the start of a sentence or in a title-case line, they name
 /// nothing.
 #[rustfmt::skip]
-const BREAKS: &[&str] = &[
+const BREAK_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "before",
     "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if",
     "in", "into", "is", "it", "its", "mr", "mrs", "ms", "no", "not", "of", "on", "one", "or",
@@ -49,7 +49,7 @@ const BREAKS: &[&str] = &[
 /// Words that name a kind of place or body rather than one place or body: in a run they
 /// help make a pair ("Universal City", "Algonquin Parkway"), alone they single out nothing.
 #[rustfmt::skip]
-const GENERIC: &[&str] = &[
+const GENERIC_WORDS: &[&str] = &[
     "police", "department", "county", "city", "town", "township", "village", "state", "street",
     "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane", "ln", "boulevard", "blvd",
     "court", "ct", "place", "way", "highway", "interstate", "route", "block", "north", "south",
@@ -63,6 +63,14 @@ const GENERIC: &[&str] = &[
     "apartment", "complex", "neighborhood", "area", "region", "province", "mr", "man", "woman",
     "boy", "girl", "teen", "child", "family",
 ];
+
+/// The break words as a set: every capitalised word of a text asks.
+static BREAKS: std::sync::LazyLock<FxHashSet<&str>> =
+    std::sync::LazyLock::new(|| BREAK_WORDS.iter().copied().collect());
+
+/// The generic words as a set: every word of a name asks.
+static GENERIC: std::sync::LazyLock<FxHashSet<&str>> =
+    std::sync::LazyLock::new(|| GENERIC_WORDS.iter().copied().collect());
 
 /// What a report's opening offers as evidence of its incident.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -151,7 +159,7 @@ const WIDE_PLACE: f32 = 0.25;
 /// How much a word of a name singles out: a proper name fully, a common word a little, a
 /// word for a kind of place or body not at all.
 fn specificity(word: &str) -> f32 {
-    if word.chars().count() < 3 || GENERIC.contains(&word) {
+    if word.chars().count() < 3 || GENERIC.contains(word) {
         0.0
     } else if is_common(word) {
         0.35
@@ -172,17 +180,15 @@ struct Word<'a> {
     joined: bool,
 }
 
-fn words_of(line: &str) -> Vec<Word<'_>> {
+fn words_of<'a>(line: &'a str) -> Vec<Word<'a>> {
     let is_word = |c: char| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
     let mut out = Vec::new();
     let mut initial = true;
-    let mut pos = 0;
-    while let Some(start) = line[pos..].find(is_word).map(|s| pos + s) {
-        let end = line[start..]
-            .find(|c| !is_word(c))
-            .map_or(line.len(), |e| start + e);
-        pos = line[end..].find(is_word).map_or(line.len(), |g| end + g);
-        let gap = &line[end..pos];
+    // One pass over the characters: each run of word characters is taken with the gap
+    // after it (up to the next word, or the line's end), which says how it is joined.
+    let mut word: Option<(usize, usize)> = None;
+    let mut start: Option<usize> = None;
+    let mut take = |(start, end): (usize, usize), gap: &str, out: &mut Vec<Word<'a>>| {
         let raw = line[start..end].trim_matches(|c| matches!(c, '\'' | '’' | '-'));
         let text = raw
             .strip_suffix("'s")
@@ -191,7 +197,9 @@ fn words_of(line: &str) -> Vec<Word<'_>> {
         // "St. Louis": a period after a word of one or two letters abbreviates it.
         let abbreviation = gap.trim() == "." && text.chars().count() <= 2;
         let ends = !abbreviation && gap.contains(['.', '!', '?', ':', '"', '“', '(', '—', '–']);
-        if !text.is_empty() {
+        if text.is_empty() {
+            initial |= ends;
+        } else {
             out.push(Word {
                 text,
                 capital: text.chars().next().is_some_and(char::is_uppercase),
@@ -199,9 +207,28 @@ fn words_of(line: &str) -> Vec<Word<'_>> {
                 joined: !abbreviation && gap.chars().any(|c| !c.is_whitespace()),
             });
             initial = ends;
-        } else {
-            initial |= ends;
         }
+    };
+    for (i, c) in line.char_indices() {
+        match (is_word(c), start) {
+            (true, None) => {
+                if let Some(w) = word.take() {
+                    take(w, &line[w.1..i], &mut out);
+                }
+                start = Some(i);
+            }
+            (false, Some(s)) => {
+                word = Some((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        word = Some((s, line.len()));
+    }
+    if let Some(w) = word {
+        take(w, &line[w.1..], &mut out);
     }
     out
 }
@@ -209,7 +236,7 @@ fn words_of(line: &str) -> Vec<Word<'_>> {
 /// True for a function word, a day, a month or a title ("the", "Friday", "Jan", "Sgt"),
 /// lower case.
 pub(super) fn is_break(word: &str) -> bool {
-    BREAKS.contains(&word)
+    BREAKS.contains(word)
 }
 
 /// A line most of whose words are capitalised is a headline, a caption or a menu: its
@@ -226,15 +253,25 @@ pub(super) fn terms(text: &str) -> Vec<String> {
         .map(words_of)
         .filter(|w| !w.is_empty() && !title_case(w))
         .collect();
+    // Only a capitalised word can be a name: the others are not lowercased at all.
+    let lowers: Vec<Vec<Option<String>>> = lines
+        .iter()
+        .map(|line| {
+            line.iter()
+                .map(|w| w.capital.then(|| w.text.to_lowercase()))
+                .collect()
+        })
+        .collect();
     // A capitalised word that opens a sentence is a name only when the text also
     // capitalises it where no sentence opens. Sets, not lists: a long text has thousands of
     // capitalised words, and each asks.
-    let mut named: FxHashSet<String> = FxHashSet::default();
-    for w in lines.iter().flatten() {
-        if w.capital && !w.initial {
-            named.insert(w.text.to_lowercase());
-        }
-    }
+    let named: FxHashSet<&str> = lines
+        .iter()
+        .flatten()
+        .zip(lowers.iter().flatten())
+        .filter(|(w, _)| !w.initial)
+        .filter_map(|(_, lower)| lower.as_deref())
+        .collect();
     let mut out: Vec<String> = Vec::new();
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let push = |t: String, out: &mut Vec<String>, seen: &mut FxHashSet<String>| {
@@ -243,25 +280,23 @@ pub(super) fn terms(text: &str) -> Vec<String> {
             out.push(t);
         }
     };
-    let mut runs: Vec<Vec<String>> = Vec::new();
-    for line in &lines {
-        let mut run: Vec<String> = Vec::new();
-        for (i, w) in line.iter().enumerate() {
-            // Only a capitalised word can be a name: the others are not lowercased at all.
-            let lower = w.capital.then(|| w.text.to_lowercase());
-            let name = lower.as_ref().is_some_and(|lower| {
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for (line, lowers) in lines.iter().zip(&lowers) {
+        let mut run: Vec<&str> = Vec::new();
+        for (i, (w, lower)) in line.iter().zip(lowers).enumerate() {
+            let lower = lower.as_deref().filter(|lower| {
                 w.text.chars().any(char::is_alphabetic)
                     && !w.text.chars().any(|c| c.is_ascii_digit())
-                    && !BREAKS.contains(&lower.as_str())
+                    && !BREAKS.contains(lower)
                     && (!w.initial
                         || named.contains(lower)
                         || shouted(w.text)
                         || line.get(i + 1).is_some_and(|n| n.capital && !w.joined))
             });
-            if name && let Some(lower) = lower {
+            if let Some(lower) = lower {
                 run.push(lower);
             }
-            if !name || w.joined {
+            if lower.is_none() || w.joined {
                 emit(&run, &mut |t| push(t, &mut out, &mut seen));
                 runs.push(std::mem::take(&mut run));
             }
@@ -273,7 +308,7 @@ pub(super) fn terms(text: &str) -> Vec<String> {
     let alone: FxHashSet<&str> = runs
         .iter()
         .filter_map(|r| match r.as_slice() {
-            [one] => Some(one.as_str()),
+            [one] => Some(*one),
             _ => None,
         })
         .collect();
@@ -282,7 +317,7 @@ pub(super) fn terms(text: &str) -> Vec<String> {
             && specificity(first) > 0.0
             && specificity(last) == 1.0
             && !wide(last)
-            && alone.contains(last.as_str())
+            && alone.contains(last)
         {
             push(format!("{PERSON}{first} {last}"), &mut out, &mut seen);
         }
@@ -301,14 +336,14 @@ fn shouted(word: &str) -> bool {
 
 /// The terms of one run of capitalised words: its proper names, and each pair of
 /// neighbours not both generic.
-fn emit(run: &[String], push: &mut impl FnMut(String)) {
+fn emit(run: &[&str], push: &mut impl FnMut(String)) {
     for w in run {
         if specificity(w) == 1.0 {
-            push(w.clone());
+            push((*w).to_string());
         }
     }
     for pair in run.windows(2) {
-        if specificity(&pair[0]) + specificity(&pair[1]) > 0.0 {
+        if specificity(pair[0]) + specificity(pair[1]) > 0.0 {
             push(format!("{} {}", pair[0], pair[1]));
         }
     }

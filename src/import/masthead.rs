@@ -157,14 +157,32 @@ pub(super) fn dateline_place(line: &str) -> Option<String> {
 pub(super) fn credited_agency(body: &str, lex: &Lexicon) -> Option<(String, String)> {
     // Any run of whitespace, no-break spaces included, reads as one space.
     let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Where each cue's name would start: one pass over the text per cue, not one per name.
+    let after = |cue: &str| -> Vec<usize> {
+        flat.match_indices(cue)
+            .map(|(at, _)| at + cue.len())
+            .collect()
+    };
+    let cues = [
+        ("told ", "", after("told ")),
+        ("(", ")", after("(")),
+        ("to ", "", after("to ")),
+    ];
     lex.wire_agencies.iter().find_map(|(agency, names)| {
         names.iter().find_map(|n| {
-            for cue in [format!("told {n}"), format!("({n})"), format!("to {n}")] {
-                if flat.contains(&cue) {
-                    return Some((agency.clone(), format!("the text says \"{cue}\"")));
-                }
-            }
-            None
+            cues.iter().find_map(|(opens, closes, starts)| {
+                starts
+                    .iter()
+                    .any(|&at| {
+                        flat[at..]
+                            .strip_prefix(n.as_str())
+                            .is_some_and(|rest| rest.starts_with(closes))
+                    })
+                    .then(|| {
+                        let cue = format!("{opens}{n}{closes}");
+                        (agency.clone(), format!("the text says \"{cue}\""))
+                    })
+            })
         })
     })
 }
@@ -241,21 +259,13 @@ pub(super) fn printed_date(body: &str) -> Option<(Published, String)> {
 
 /// True when the text reads as English: the commonest English words are common in it.
 pub(super) fn looks_english(body: &str) -> bool {
-    let words: Vec<String> = body
-        .split_whitespace()
-        .take(400)
-        .map(str::to_lowercase)
-        .collect();
-    let common = words
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.as_str(),
-                "the" | "of" | "and" | "to" | "in" | "a" | "was" | "were" | "said"
-            )
-        })
-        .count();
-    words.len() >= 20 && common * 8 >= words.len()
+    const COMMON: [&str; 9] = ["the", "of", "and", "to", "in", "a", "was", "were", "said"];
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in body.split_whitespace().take(400) {
+        words += 1;
+        common += usize::from(COMMON.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    }
+    words >= 20 && common * 8 >= words
 }
 
 #[cfg(test)]

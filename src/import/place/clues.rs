@@ -237,7 +237,7 @@ pub(super) fn towns_by_use(text: &str) -> Vec<String> {
     // An article opening a sentence ("A man") starts no name.
     let capital = |w: &str| {
         w.starts_with(char::is_uppercase)
-            && !OF_A_TOWN.contains(&lower(w).as_str())
+            && !OF_A_TOWN.iter().any(|t| w.eq_ignore_ascii_case(t))
             && !matches!(w, "A" | "An" | "The")
     };
     let mut out: Vec<String> = Vec::new();
@@ -294,7 +294,10 @@ pub(super) fn towns_by_use(text: &str) -> Vec<String> {
 pub(super) fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u32>)> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices(", ") {
-        let before: Vec<&str> = text[..at].split_whitespace().rev().take(3).collect();
+        // A state's name is capitalised: most commas are followed by no name at all.
+        if !text[at + 2..].trim_start().starts_with(char::is_uppercase) {
+            continue;
+        }
         let after: Vec<&str> = text[at + 2..].split_whitespace().take(2).collect();
         let trim = |w: &str| {
             w.trim_end_matches([',', ';', ')', '(', '"', '”'])
@@ -312,6 +315,7 @@ pub(super) fn town_and_state(g: &Gazetteer, text: &str) -> Vec<(String, Option<u
             .flatten()
         });
         let Some(state) = state else { continue };
+        let before: Vec<&str> = text[..at].split_whitespace().rev().take(3).collect();
         let town: Vec<&str> = before
             .iter()
             .take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))

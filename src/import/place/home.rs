@@ -63,18 +63,18 @@ fn run_together() -> &'static FxHashMap<String, Option<Home>> {
         let g = gazetteer();
         let mut index = FxHashMap::default();
         for p in g.places.iter().filter(|p| p.population >= HOME_TOWN) {
-            let compact = compact(&p.name);
+            let compact = compact(p.name);
             if compact.len() >= SHORTEST && !index.contains_key(&compact) {
                 // The city the name stands for when nothing else is said, if one dwarfs
                 // its namesakes.
-                let home = largest(g, &p.name).and_then(|s| town(g, &s));
+                let home = largest(g, p.name).and_then(|s| town(g, &s));
                 index.insert(compact, home);
             }
         }
         for (i, s) in g.states.iter().enumerate() {
-            let compact = compact(&s.name);
+            let compact = compact(s.name);
             let only_a_state = g
-                .lookup(&s.name)
+                .lookup(s.name)
                 .iter()
                 .all(|r| matches!(r, Reading::State(_)));
             if compact.len() >= SHORTEST && only_a_state {
@@ -140,12 +140,12 @@ mod tests {
     fn state_of(home: Option<Home>) -> Option<String> {
         let g = gazetteer();
         match home? {
-            Home::State(s) => Some(g.states[s as usize].name.clone()),
+            Home::State(s) => Some(g.states[s as usize].name.to_string()),
             Home::Town(_, at) => g
                 .places
                 .iter()
                 .filter(|p| p.population >= HOME_TOWN && distance_km(p.at, at) < 1.0)
-                .map(|p| g.states[p.state as usize].name.clone())
+                .map(|p| g.states[p.state as usize].name.to_string())
                 .next(),
         }
     }

@@ -90,7 +90,7 @@ fn count_telling<K: Copy + Ord + std::hash::Hash>(
 /// than any other. A US text's streets and people bear American towns' names ("Sherman
 /// Street", "Belmont"), a Philippine text's Philippine ones.
 pub(super) fn country_of_names(g: &Gazetteer, names: &[&str]) -> Option<String> {
-    let counts = count_telling(g, names, 3, |r| g.states[r.state as usize].country.as_str());
+    let counts = count_telling(g, names, 3, |r| g.states[r.state as usize].country);
     let mut ranked: Vec<(&str, u32)> = counts.into_iter().collect();
     ranked.sort_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
     match ranked.as_slice() {
@@ -306,10 +306,10 @@ pub(super) fn largest_in(g: &Gazetteer, name: &str, country: Option<&str>) -> Op
 /// Egypt".
 pub(super) fn full_name(g: &Gazetteer, r: &Site) -> Where {
     let st = &g.states[r.state as usize];
-    let county = r.county.map(|c| g.counties[c as usize].name.as_str());
+    let county = r.county.map(|c| g.counties[c as usize].name);
     let mut parts: Vec<&str> = Vec::new();
     if let Some(p) = r.place {
-        parts.push(g.places[p as usize].name.as_str());
+        parts.push(g.places[p as usize].name);
     }
     // A US town with its county, as an analyst writes it; abroad the second-level names
     // are often a district of the same name, so they are left to the coordinates.
@@ -318,13 +318,13 @@ pub(super) fn full_name(g: &Gazetteer, r: &Site) -> Where {
     {
         parts.push(c);
     }
-    parts.push(st.name.as_str());
+    parts.push(st.name);
     if st.country != "US" {
         let country = g
             .countries
             .iter()
             .find(|c| c.code == st.country)
-            .map_or(st.country.as_str(), |c| c.name.as_str());
+            .map_or(st.country, |c| c.name);
         parts.push(country);
     }
     Where {
