@@ -139,34 +139,6 @@ pub fn key(name: &str) -> String {
     }
 }
 
-/// A coordinate as the data writes it ("42.58", "-7.1"): read from its digits, as the
-/// standard parse reads it (a quotient of exact integers rounds as the decimal does), at a
-/// fraction of the cost over 200,000 lines; anything else by the standard parse.
-fn degrees(text: &str) -> f32 {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let simple = !whole.is_empty()
-        && whole.len() <= 3
-        && fraction.len() <= 2
-        && whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit());
-    if !simple {
-        return text.parse().unwrap_or(0.0);
-    }
-    let mut n: u32 = 0;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        n = n * 10 + u32::from(b - b'0');
-    }
-    let scale = [1.0f32, 10.0, 100.0][fraction.len()];
-    let value = n as f32 / scale;
-    if negative { -value } else { value }
-}
-
 impl Gazetteer {
     fn parse(text: &'static str) -> Gazetteer {
         let mut g = Gazetteer::default();
@@ -201,7 +173,7 @@ impl Gazetteer {
             name,
             state,
             county: u32::try_from(county).ok(),
-            at: (degrees(lat), degrees(lon)),
+            at: (lat.parse().unwrap_or(0.0), lon.parse().unwrap_or(0.0)),
             population: population.parse().unwrap_or(0),
         });
     }
@@ -312,25 +284,6 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn coordinates_read_as_the_standard_parse_reads_them() {
-        let mut read = 0;
-        for line in GAZETTEER.lines().filter(|l| l.starts_with("P\t")) {
-            for text in line.split('\t').skip(4).take(2) {
-                assert_eq!(
-                    degrees(text).to_bits(),
-                    text.parse::<f32>().unwrap_or(0.0).to_bits(),
-                    "{text}"
-                );
-                read += 1;
-            }
-        }
-        assert!(read > 400_000, "{read} coordinates");
-        for text in ["-0.5", "180", "-179.99", "7", "1e2", "12.345", "", "x"] {
-            assert_eq!(degrees(text), text.parse::<f32>().unwrap_or(0.0), "{text}");
-        }
-    }
 
     #[test]
     fn towns_states_counties_and_countries() {

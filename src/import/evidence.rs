@@ -189,14 +189,24 @@ fn words_of<'a>(line: &'a str) -> Vec<Word<'a>> {
     let mut word: Option<(usize, usize)> = None;
     let mut start: Option<usize> = None;
     let mut take = |(start, end): (usize, usize), gap: &str, out: &mut Vec<Word<'a>>| {
-        let raw = line[start..end].trim_matches(|c| matches!(c, '\'' | '’' | '-'));
+        let word = &line[start..end];
+        // Most words are plain letters: only a quote or a hyphen at an end is trimmed.
+        let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let raw = if plain(word.as_bytes().first()) && plain(word.as_bytes().last()) {
+            word
+        } else {
+            word.trim_matches(|c| matches!(c, '\'' | '’' | '-'))
+        };
         let text = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("’s"))
             .unwrap_or(raw);
+        // Most gaps are one space: nothing ends there and nothing joins.
+        let spaced = gap == " ";
         // "St. Louis": a period after a word of one or two letters abbreviates it.
-        let abbreviation = gap.trim() == "." && text.chars().count() <= 2;
-        let ends = !abbreviation && gap.contains(['.', '!', '?', ':', '"', '“', '(', '—', '–']);
+        let abbreviation = !spaced && gap.trim() == "." && text.chars().count() <= 2;
+        let ends =
+            !spaced && !abbreviation && gap.contains(['.', '!', '?', ':', '"', '“', '(', '—', '–']);
         if text.is_empty() {
             initial |= ends;
         } else {
@@ -204,7 +214,7 @@ fn words_of<'a>(line: &'a str) -> Vec<Word<'a>> {
                 text,
                 capital: text.chars().next().is_some_and(char::is_uppercase),
                 initial,
-                joined: !abbreviation && gap.chars().any(|c| !c.is_whitespace()),
+                joined: !spaced && !abbreviation && gap.chars().any(|c| !c.is_whitespace()),
             });
             initial = ends;
         }
