@@ -209,6 +209,7 @@ pub fn compare_jsonl() -> Result<ExitCode, Failure> {
 fn run_filter<T: serde::Serialize + Send>(
     each: impl Fn(&str) -> Result<T, String> + Sync,
 ) -> Result<ExitCode, Failure> {
+    crate::extract::warm_up();
     let mut stdout = out::Stdout::new();
     let counts = super::jsonl::filter(std::io::stdin().lock(), &mut stdout, each)?;
     stdout.finish()?;

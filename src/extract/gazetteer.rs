@@ -139,8 +139,33 @@ pub fn key(name: &str) -> String {
     }
 }
 
+/// A populated place's line ("P", name, state, county (-1 for none), latitude, longitude,
+/// population), with its name's key.
+fn place(line: &'static str) -> Option<(String, Place)> {
+    let mut f = line.split('\t').skip(1);
+    let mut next = || f.next().unwrap_or_default();
+    let (name, state, county) = (next(), next(), next());
+    let (lat, lon, population) = (next(), next(), next());
+    let (Ok(state), Ok(county)) = (state.parse(), county.parse::<i64>()) else {
+        return None;
+    };
+    let place = Place {
+        name,
+        state,
+        county: u32::try_from(county).ok(),
+        at: (lat.parse().unwrap_or(0.0), lon.parse().unwrap_or(0.0)),
+        population: population.parse().unwrap_or(0),
+    };
+    Some((key(name), place))
+}
+
+/// Place lines parsed on every core before they are indexed, in order: keying and parsing
+/// 200,000 lines is most of loading the gazetteer, and a batch run waits for it.
+const PLACES_AT_ONCE: usize = 16_384;
+
 impl Gazetteer {
     fn parse(text: &'static str) -> Gazetteer {
+        use rayon::prelude::*;
         let mut g = Gazetteer::default();
         // Sized once for the names (fewer than the lines: towns share names): growing a table
         // of some 200,000 names by doubling leaves the old tables behind as garbage the
@@ -148,34 +173,24 @@ impl Gazetteer {
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         g.by_name.reserve(lines * 7 / 8);
         g.places.reserve(lines);
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
+        // The divisions come first: a name's readings keep the file's order.
+        let places_from = text.find("\nP\t").map_or(text.len(), |at| at + 1);
+        let (divisions, places) = text.split_at(places_from);
+        for line in divisions.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            match f.next() {
-                Some("P") => g.place(f),
-                Some(kind) => g.division(kind, f.collect::<Vec<_>>().as_slice()),
-                None => {}
+            if let Some(kind) = f.next() {
+                g.division(kind, f.collect::<Vec<_>>().as_slice());
+            }
+        }
+        let places: Vec<&'static str> = places.lines().collect();
+        for chunk in places.chunks(PLACES_AT_ONCE) {
+            let parsed: Vec<(String, Place)> = chunk.par_iter().filter_map(|l| place(l)).collect();
+            for (name_key, place) in parsed {
+                g.add_keyed(name_key, Reading::Place(g.places.len() as u32));
+                g.places.push(place);
             }
         }
         g
-    }
-
-    /// A populated place's line: name, state, county (-1 for none), latitude, longitude,
-    /// population.
-    fn place(&mut self, mut f: std::str::Split<'static, char>) {
-        let mut next = || f.next().unwrap_or_default();
-        let (name, state, county) = (next(), next(), next());
-        let (lat, lon, population) = (next(), next(), next());
-        let (Ok(state), Ok(county)) = (state.parse(), county.parse::<i64>()) else {
-            return;
-        };
-        self.add(name, Reading::Place(self.places.len() as u32));
-        self.places.push(Place {
-            name,
-            state,
-            county: u32::try_from(county).ok(),
-            at: (lat.parse().unwrap_or(0.0), lon.parse().unwrap_or(0.0)),
-            population: population.parse().unwrap_or(0),
-        });
     }
 
     /// A country's, a state's, a county's or a state's abbreviations' line.
@@ -215,7 +230,11 @@ impl Gazetteer {
     }
 
     fn add(&mut self, name: &str, reading: Reading) {
-        match self.by_name.entry(key(name).into_boxed_str()) {
+        self.add_keyed(key(name), reading);
+    }
+
+    fn add_keyed(&mut self, name_key: String, reading: Reading) {
+        match self.by_name.entry(name_key.into_boxed_str()) {
             std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().add(reading),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(Readings::One(reading));

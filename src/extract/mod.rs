@@ -153,6 +153,21 @@ pub fn sentence_spans(body: &str) -> Vec<[usize; 2]> {
         .collect()
 }
 
+/// Loads the gazetteer and the word lists now, on every core, rather than when the first
+/// article needs them, with the other cores waiting: what a batch run does before its first
+/// line.
+pub fn warm_up() {
+    rayon::join(
+        || {
+            gazetteer::gazetteer();
+        },
+        || {
+            common_words::is_common("the");
+            names::is_first_name("anna");
+        },
+    );
+}
+
 impl Default for Extractor {
     fn default() -> Self {
         Extractor {
