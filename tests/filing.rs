@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use crosscheck::extract::Extractor;
 use crosscheck::extract::incident::Incidents;
-use crosscheck::model::{Claim, Corpus, DateSpan, Detail, Field, Incident, Report};
+use crosscheck::model::{Claim, Corpus, DateSpan, Detail, Incident};
 
 /// Reads `report` as it stands in `corpus` with its incidents taken away, then files it
 /// back: the claims must be those `extract` reads of it in place.
@@ -57,20 +57,7 @@ fn ambush(body: &str) -> Corpus {
             place: String::new(),
             summary: String::new(),
         }],
-        reports: vec![Report {
-            id: "r1".into(),
-            headline: Field::Unknown,
-            outlet: Field::Unknown,
-            wire: Field::Unknown,
-            byline: Field::Unknown,
-            dateline: Field::Unknown,
-            published: Field::Stated("2024-06-11".parse().unwrap()),
-            language: Field::Stated("en".into()),
-            url: None,
-            provenance: None,
-            incidents: vec!["ambush".into()],
-            body: body.into(),
-        }],
+        reports: vec![common::plain_report(body, "2024-06-11", &["ambush"])],
     }
 }
 

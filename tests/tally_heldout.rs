@@ -7,9 +7,11 @@
 
 #![allow(clippy::unwrap_used, clippy::panic, clippy::print_stdout)] // a test or benchmark fails loudly and prints its figures
 
+mod common;
+
 use crosscheck::extract::Extractor;
 use crosscheck::extract::tally::tally;
-use crosscheck::model::{Corpus, Field, Incident, Report};
+use crosscheck::model::{Corpus, Incident, Report};
 
 /// (text, victims killed, victims injured).
 const CASES: &[(&str, u64, u64)] = &[
@@ -1229,20 +1231,7 @@ const SEVENTH: &[(&str, u64, u64)] = &[
 ];
 
 fn report_of(text: &str) -> (Corpus, Report) {
-    let report = Report {
-        id: "r1".into(),
-        headline: Field::Unknown,
-        outlet: Field::Unknown,
-        wire: Field::Unknown,
-        byline: Field::Unknown,
-        dateline: Field::Unknown,
-        published: Field::Stated("2024-06-11".parse().unwrap()),
-        language: Field::Stated("en".into()),
-        url: None,
-        provenance: None,
-        incidents: vec!["i1".into()],
-        body: text.into(),
-    };
+    let report = common::plain_report(text, "2024-06-11", &["i1"]);
     let incident = Incident {
         id: "i1".into(),
         title: "held-out".into(),

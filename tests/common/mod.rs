@@ -170,3 +170,23 @@ pub fn sample_body(n: usize) -> String {
     let corpus = crosscheck::store::parse(sample().as_bytes(), "s.ron".as_ref()).unwrap();
     corpus.reports[n].body.clone()
 }
+
+/// A report "r1" of `body`, published on `published` (YYYY-MM-DD) in English, filed under
+/// `incidents`, with nothing else known of it.
+pub fn plain_report(body: &str, published: &str, incidents: &[&str]) -> crosscheck::model::Report {
+    use crosscheck::model::{Field, Report};
+    Report {
+        id: "r1".into(),
+        headline: Field::Unknown,
+        outlet: Field::Unknown,
+        wire: Field::Unknown,
+        byline: Field::Unknown,
+        dateline: Field::Unknown,
+        published: Field::Stated(published.parse().unwrap()),
+        language: Field::Stated("en".into()),
+        url: None,
+        provenance: None,
+        incidents: incidents.iter().map(|i| (*i).to_string()).collect(),
+        body: body.into(),
+    }
+}
