@@ -142,7 +142,10 @@ pub fn key(name: &str) -> String {
 /// A populated place's line ("P", name, state, county (-1 for none), latitude, longitude,
 /// population), with its name's key.
 fn place(line: &'static str) -> Option<(String, Place)> {
-    let mut f = line.split('\t').skip(1);
+    let mut f = line.split('\t');
+    if f.next() != Some("P") {
+        return None;
+    }
     let mut next = || f.next().unwrap_or_default();
     let (name, state, county) = (next(), next(), next());
     let (lat, lon, population) = (next(), next(), next());
@@ -173,7 +176,8 @@ impl Gazetteer {
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         g.by_name.reserve(lines * 7 / 8);
         g.places.reserve(lines);
-        // The divisions come first: a name's readings keep the file's order.
+        // The divisions come first (`tools/gazetteer.py` writes them so; a test checks): a
+        // name's readings keep the file's order.
         let places_from = text.find("\nP\t").map_or(text.len(), |at| at + 1);
         let (divisions, places) = text.split_at(places_from);
         for line in divisions.lines().filter(|l| !l.starts_with('#')) {
@@ -303,6 +307,20 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_after_the_first_place_is_a_place() {
+        let from = GAZETTEER.find("\nP\t").expect("places");
+        let others = GAZETTEER[from + 1..]
+            .lines()
+            .filter(|l| !l.starts_with("P\t"))
+            .count();
+        assert_eq!(others, 0, "the divisions must come before the places");
+        assert_eq!(
+            gazetteer().places.len(),
+            GAZETTEER.lines().filter(|l| l.starts_with("P\t")).count()
+        );
+    }
 
     #[test]
     fn towns_states_counties_and_countries() {
